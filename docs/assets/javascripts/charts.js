@@ -1,0 +1,57 @@
+/* Draws every chart of the page from the ECharts option in its data-chart attribute.
+ * Runs again after each instant navigation (Material's document$), follows the light/dark
+ * palette, resizes with its container and disposes of the charts of pages it leaves.
+ * No eval, no inline script: the option is plain JSON. */
+(function () {
+  "use strict";
+  var live = [];        // [{chart, observer}] of the current page
+  var SELECTOR = ".jx-chart[data-chart]";
+
+  function theme() {
+    return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : null;
+  }
+
+  function disposeAll() {
+    live.forEach(function (entry) {
+      entry.observer.disconnect();
+      entry.chart.dispose();
+    });
+    live = [];
+  }
+
+  function drawAll() {
+    disposeAll();
+    if (typeof echarts === "undefined") return;
+    document.querySelectorAll(SELECTOR).forEach(function (el) {
+      var option;
+      try {
+        option = JSON.parse(el.getAttribute("data-chart"));
+      } catch (e) {
+        console.error("图表数据无法解析", el.id, e);
+        return;
+      }
+      option.backgroundColor = "transparent";
+      option.aria = { enabled: true };
+      var chart = echarts.init(el, theme(), { renderer: "svg", locale: "ZH" });
+      chart.setOption(option);
+      var observer = new ResizeObserver(function () { chart.resize(); });
+      observer.observe(el);
+      el.setAttribute("data-chart-drawn", "true");
+      live.push({ chart: chart, observer: observer });
+    });
+  }
+
+  // Redraw in the other theme when the reader switches the palette; no reload needed.
+  new MutationObserver(function (changes) {
+    if (changes.some(function (c) { return c.attributeName === "data-md-color-scheme"; })) drawAll();
+  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+
+  // Exposed for tests and debugging: how many chart instances are alive.
+  window.jxCharts = { count: function () { return live.length; } };
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(drawAll);  // every page load, including instant navigation
+  } else {
+    document.addEventListener("DOMContentLoaded", drawAll);
+  }
+})();

@@ -1,0 +1,168 @@
+"""The pipeline end to end: read -> validate -> derive -> render -> write docs/ -> mkdocs build -> swap in site/."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import render
+from .derive import check_all, check_report
+from .model import json_schema_text
+from .problems import DataError, Problem, display_path
+from .readers import find_report_files, read_yaml
+from .validate import Entry, validate
+from .writers import MANIFEST, write_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS_DIR = ROOT / "docs"
+CONFIG_FILE = ROOT / "mkdocs.yml"
+ECHARTS = ROOT / "node_modules" / "echarts" / "dist" / "echarts.min.js"
+
+
+class BuildError(Exception):
+    """A failure that is not the data's fault (missing tool, MkDocs error); the message is for the user."""
+
+
+@dataclass
+class Loaded:
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "warning"]
+
+
+def load(data_dir: Path) -> Loaded:
+    """Read and check every report under data_dir, collecting every problem rather than stopping at the first."""
+    out = Loaded()
+    if not data_dir.is_dir():
+        out.problems.append(Problem(display_path(data_dir), None, "", "数据目录不存在。请检查 --data 参数。"))
+        return out
+    paths = find_report_files(data_dir)
+    out.files = len(paths)
+    if not paths:
+        out.problems.append(Problem(display_path(data_dir), None, "",
+                                    "没有找到报告文件。报告应放在 <年度>/<部门标识>.yaml，如 2021/huangshi-shangwuju.yaml。"))
+    for path in paths:
+        try:
+            entry = validate(read_yaml(path))
+        except DataError as e:
+            out.problems.extend(e.problems)
+            continue
+        out.problems.extend(check_report(entry))
+        out.entries.append(entry)
+    out.problems.extend(check_all(out.entries))
+    return out
+
+
+def generated_files(entries: list[Entry]) -> dict[str, str | bytes]:
+    """Every generated file below docs/: pages, downloads, the schema and the ECharts script."""
+    env = render.make_env()
+    files: dict[str, str | bytes] = {}
+    data_rows = []
+    for e in sorted(entries, key=lambda e: (-e.report.year, e.report.department.name, e.stem)):
+        folder = f"data/{e.report.year}"
+        downloads = {"JSON 数据": f"{folder}/{e.stem}.json", "YAML 源数据": f"{folder}/{e.stem}.yaml"}
+        files[downloads["JSON 数据"]] = report_json(e)
+        files[downloads["YAML 源数据"]] = e.path.read_bytes()
+        if e.source_path:
+            downloads["原始文件"] = f"{folder}/{e.source_path.name}"
+            files[downloads["原始文件"]] = e.source_path.read_bytes()
+        # Links are relative: the report page is <year>/<stem>/, the data page is data/.
+        files[f"{e.report.year}/{e.stem}.md"] = render.render_report(
+            env, e, {label: "../../" + href for label, href in downloads.items()})
+        data_rows.append((e, {label: "../" + href for label, href in downloads.items()}))
+    files.update(render.render_indexes(env, entries))
+    files["data/index.md"] = env.get_template("data.md.j2").render(base="../", rows=data_rows, report_url=render.report_url)
+    files["data/report.schema.json"] = json_schema_text()
+    if not ECHARTS.is_file():
+        raise BuildError(f"找不到 {ECHARTS.relative_to(ROOT)}。请先运行 `npm ci`（`make site` 会自动运行）。")
+    files["assets/vendor/echarts.min.js"] = ECHARTS.read_bytes()
+    return files
+
+
+def report_json(entry: Entry) -> str:
+    return json.dumps(entry.report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def prepare_docs(docs_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
+    """Write the generated files; a docs_dir other than docs/ first gets a copy of the hand-written pages."""
+    if docs_dir.resolve() != DOCS_DIR.resolve():
+        generated = set((DOCS_DIR / MANIFEST).read_text(encoding="utf-8").split()) if (DOCS_DIR / MANIFEST).exists() else set()
+        for path in sorted(DOCS_DIR.rglob("*")):
+            rel = path.relative_to(DOCS_DIR).as_posix()
+            if path.is_file() and rel not in generated and rel != MANIFEST and rel not in files:
+                target = docs_dir / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if not target.exists() or target.read_bytes() != path.read_bytes():
+                    shutil.copyfile(path, target)
+    return write_tree(docs_dir, files)
+
+
+def mkdocs_build(docs_dir: Path, site_dir: Path, site_url: str | None = None) -> None:
+    """Build with MkDocs into a new folder and swap it in only when everything succeeded."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _quiet_mkdocs_logging()
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = site_dir.with_name(f".{site_dir.name}.new")
+    shutil.rmtree(tmp, ignore_errors=True)
+    overrides = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(tmp)}
+    if site_url is not None:
+        overrides["site_url"] = site_url
+    try:
+        config = load_config(config_file=str(CONFIG_FILE), **overrides)
+        build(config)
+    except MkDocsException as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BuildError(f"MkDocs 构建失败：{e}。上面的 WARNING/ERROR 行说明了原因；原有的 {site_dir.name}/ 未改动。") from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = site_dir.with_name(f".{site_dir.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    tmp.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _quiet_mkdocs_logging() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_jx", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        handler.setLevel(logging.WARNING)
+        handler._jx = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    try:  # jieba sets its own logger to DEBUG when imported: quieten it after import
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+    except ImportError:
+        pass
+
+
+def _commit_time() -> str:
+    """The last commit's time, so that dates in the sitemap do not change from build to build."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+        return out.stdout.strip() or "0"
+    except (OSError, subprocess.CalledProcessError):
+        return "0"

@@ -1,0 +1,150 @@
+"""Charts as pure functions from a report to ECharts options, each with a caption and a data table.
+
+pyecharts builds the option; the page carries it as JSON in a data- attribute and
+docs/assets/javascripts/charts.js draws it, so no JavaScript code may appear in an option.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from pyecharts import options as opts
+from pyecharts.charts import Bar, Pie
+
+from .derive import basic_share, execution_rate, fmt, fmt_pct, project_share
+from .model import Figure, Item, Report
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str  # unique on its page, ASCII, used for the container id
+    title: str
+    caption: str  # one sentence a reader who cannot see the chart is told
+    option: dict
+    columns: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+    def option_json(self) -> str:
+        return json.dumps(self.option, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _option(chart) -> dict:
+    option = json.loads(chart.dump_options())
+    # The palette comes from the light or dark ECharts theme chosen in the browser.
+    option.pop("color", None)
+    option["aria"] = {"enabled": True}
+    return option
+
+
+def spending_chart(report: Report) -> Chart | None:
+    s, unit = report.spending, report.unit
+    if s.basic is None or s.project is None:
+        return None
+    parts = [("基本支出", s.basic, basic_share(report)), ("项目支出", s.project, project_share(report))]
+    pie = (
+        Pie()
+        .add(
+            "支出结构",
+            [(name, value) for name, value, _ in parts],
+            radius=["42%", "68%"],
+            label_opts=opts.LabelOpts(formatter="{b}\n{c} " + unit),
+        )
+        .set_global_opts(legend_opts=opts.LegendOpts(pos_bottom="0"), tooltip_opts=opts.TooltipOpts(trigger="item"))
+    )
+    caption = (
+        f"本年财政拨款支出 {fmt(s.total)} {unit}，其中基本支出 {fmt(s.basic)} {unit}（{fmt_pct(parts[0][2])}），"
+        f"项目支出 {fmt(s.project)} {unit}（{fmt_pct(parts[1][2])}）。"
+    )
+    rows = [[name, fmt(value), fmt_pct(pct)] for name, value, pct in parts]
+    rows.append(["合计", fmt(s.total), "100%"])
+    return Chart("spending", "支出结构", caption, _option(pie), ["支出类别", f"金额（{unit}）", "占比"], rows)
+
+
+def budget_chart(report: Report) -> Chart | None:
+    b, unit = report.budget, report.unit
+    if b is None:
+        return None
+    bars = [(name, v) for name, v in (("年初预算数", b.initial), ("调整后预算数", b.adjusted), ("全年执行数", b.executed)) if v is not None]
+    if len(bars) < 2:
+        return None
+    rate = execution_rate(report)
+    option = _option(_hbar([n for n, _ in bars], [v for _, v in bars], unit))
+    caption = "，".join(f"{n} {fmt(v)} {unit}" for n, v in bars)
+    caption += f"，预算执行率 {fmt_pct(rate)}。" if rate is not None else "。"
+    rows = [[n, fmt(v)] for n, v in bars]
+    return Chart("budget", "预算执行", caption, option, ["项目", f"金额（{unit}）"], rows)
+
+
+def figure_charts(items: list[Item], prefix: str = "fig") -> dict[int, list[Chart]]:
+    """One bar chart per named group of same-unit figures in an item, keyed by id(item)."""
+    out: dict[int, list[Chart]] = {}
+    counter = 0
+
+    def walk(items: list[Item]) -> None:
+        nonlocal counter
+        for item in items:
+            for group, figures in grouped_figures(item).items():
+                counter += 1
+                out.setdefault(id(item), []).append(group_chart(f"{prefix}-{counter}", group, figures))
+            walk(item.items)
+
+    walk(items)
+    return out
+
+
+def grouped_figures(item: Item) -> dict[str, list[Figure]]:
+    groups: dict[str, list[Figure]] = {}
+    for f in item.figures:
+        if f.group:
+            groups.setdefault(f.group, []).append(f)
+    # A group of one is a key number, not a chart.
+    return {g: fs for g, fs in groups.items() if len(fs) >= 2}
+
+
+def loose_figures(item: Item) -> list[Figure]:
+    charted = {id(f) for fs in grouped_figures(item).values() for f in fs}
+    return [f for f in item.figures if id(f) not in charted]
+
+
+def group_chart(key: str, title: str, figures: list[Figure]) -> Chart:
+    unit = figures[0].unit or ""
+    option = _option(_hbar([f.label for f in figures], [f.value for f in figures], unit))
+    caption = "，".join(f"{f.label} {figure_text(f)}" for f in figures) + "。"
+    rows = [[f.label, figure_text(f)] for f in figures]
+    return Chart(key, title, caption, option, ["项目", "数值"], rows)
+
+
+def figure_text(f: Figure) -> str:
+    """A figure as the document says it: 超过 50%, 200 多家, 20 余场."""
+    unit = f.unit or ""
+    q = f.qualifier or ""
+    if unit == "%" and not q:
+        return f"{fmt(f.value)}%"
+    if q in ("余", "多", "以上"):
+        return f"{fmt(f.value)} {q}{unit}".strip()
+    if q:
+        return f"{q} {fmt(f.value)} {unit}".strip()
+    return f"{fmt(f.value)} {unit}".strip()
+
+
+def _hbar(labels: list[str], values: list[float], unit: str) -> Bar:
+    # Horizontal bars: Chinese category names stay readable on a narrow phone screen.
+    bar = (
+        Bar()
+        .add_xaxis(list(labels))
+        .add_yaxis(unit or "数值", list(values), label_opts=opts.LabelOpts(position="right"), category_gap="35%")
+        .reversal_axis()
+        .set_global_opts(
+            legend_opts=opts.LegendOpts(is_show=False),
+            tooltip_opts=opts.TooltipOpts(trigger="axis"),
+            yaxis_opts=opts.AxisOpts(is_inverse=True),
+            xaxis_opts=opts.AxisOpts(name=unit),
+        )
+    )
+    return bar
+
+
+def report_charts(report: Report) -> list[Chart]:
+    """The charts at the head of a report page, in order."""
+    return [c for c in (spending_chart(report), budget_chart(report)) if c]

@@ -1,0 +1,152 @@
+"""python -m generator: check the data, build the site, preview it.
+
+Exit status: 0 success, 1 invalid data or a failed build (every problem listed), 2 misuse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from . import build as pipeline
+from .model import json_schema_text
+from .problems import Problem
+
+DEFAULT_DATA = pipeline.ROOT / "data"
+DEFAULT_SITE = pipeline.ROOT / "site"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="绩效公开：检查绩效自评数据，生成网站。",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    check = sub.add_parser("check", help="检查 data/ 中的全部报告，列出所有问题")
+    _data_option(check)
+    check.add_argument("--strict", action="store_true", help="把警告也当作错误（退出状态 1）")
+
+    build = sub.add_parser("build", help="检查数据并生成网站到 site/")
+    _data_option(build)
+    build.add_argument("--site-dir", type=Path, default=DEFAULT_SITE, help="网站输出目录（默认 site/）")
+    build.add_argument("--strict", action="store_true", help="有警告时也不生成")
+    build.add_argument("--site-url", default=None, help="网站的公开地址，默认取环境变量 SITE_URL")
+    build.add_argument("--docs-dir", type=Path, default=pipeline.DOCS_DIR, help=argparse.SUPPRESS)
+
+    serve = sub.add_parser("serve", help="生成后在本机预览，修改 data/ 或 docs/ 后自动刷新")
+    _data_option(serve)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="预览地址（默认 127.0.0.1:8000）")
+
+    schema = sub.add_parser("schema", help="输出报告数据的 JSON Schema（编辑器用它提供补全）")
+    schema.add_argument("-o", "--output", type=Path, help="写入文件（默认 data/report.schema.json）")
+
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    if args.command == "check":
+        return cmd_check(args)
+    if args.command == "build":
+        return cmd_build(args)
+    if args.command == "schema":
+        return cmd_schema(args)
+    return cmd_serve(args)
+
+
+def _data_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据目录（默认 data/）")
+
+
+def report_problems(problems: list[Problem]) -> None:
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    for p in problems:
+        print(p.annotation() if in_actions else p, file=sys.stderr)
+
+
+def _load_and_report(args) -> tuple[pipeline.Loaded, bool]:
+    loaded = pipeline.load(args.data)
+    report_problems(loaded.problems)
+    failed = bool(loaded.errors) or (args.strict and bool(loaded.warnings))
+    summary = f"检查了 {loaded.files} 份报告：{len(loaded.errors)} 个错误，{len(loaded.warnings)} 个警告。"
+    print(summary, file=sys.stderr if failed else sys.stdout)
+    if failed and loaded.warnings and not loaded.errors:
+        print("使用了 --strict：警告也视为错误。", file=sys.stderr)
+    return loaded, failed
+
+
+def cmd_check(args) -> int:
+    _, failed = _load_and_report(args)
+    return 1 if failed else 0
+
+
+def cmd_build(args) -> int:
+    loaded, failed = _load_and_report(args)
+    if failed:
+        print(f"未生成网站；原有的 {args.site_dir} 保持不变。", file=sys.stderr)
+        return 1
+    try:
+        files = pipeline.generated_files(loaded.entries)
+        written, removed = pipeline.prepare_docs(args.docs_dir, files)
+        site_url = args.site_url if args.site_url is not None else os.environ.get("SITE_URL") or None
+        pipeline.mkdocs_build(args.docs_dir, args.site_dir, site_url)
+    except pipeline.BuildError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    print(f"已生成网站：{args.site_dir}（{len(loaded.entries)} 份报告；更新 {written} 个生成文件，删除 {removed} 个）。")
+    return 0
+
+
+def cmd_schema(args) -> int:
+    out = args.output or DEFAULT_DATA / "report.schema.json"
+    out.write_text(json_schema_text(), encoding="utf-8")
+    print(f"已写入 {out}")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    def regenerate() -> bool:
+        loaded = pipeline.load(args.data)
+        report_problems(loaded.problems)
+        if loaded.errors:
+            print("数据有错误，预览未更新。改正后保存即可。", file=sys.stderr)
+            return False
+        pipeline.prepare_docs(pipeline.DOCS_DIR, pipeline.generated_files(loaded.entries))
+        return True
+
+    try:
+        if not regenerate():
+            return 1
+    except pipeline.BuildError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+
+    def watch() -> None:
+        # Regenerate docs/ when data/ changes; `mkdocs serve` then rebuilds and reloads the browser.
+        last = _snapshot(args.data)
+        while True:
+            time.sleep(0.5)
+            now = _snapshot(args.data)
+            if now != last:
+                last = now
+                try:
+                    regenerate()
+                    print("数据已更新。", flush=True)
+                except Exception as e:  # keep previewing whatever goes wrong with one save
+                    print(f"重新生成失败：{e}", file=sys.stderr)
+
+    threading.Thread(target=watch, daemon=True).start()
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(pipeline.CONFIG_FILE), "--dev-addr", args.dev_addr]
+    try:
+        return subprocess.call(command)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _snapshot(folder: Path) -> dict:
+    return {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}

@@ -1,0 +1,123 @@
+"""Derived figures (shares, rates) and consistency checks, within a report and across reports."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .model import Report
+from .problems import Problem
+from .validate import Entry
+
+TOLERANCE = 0.01  # 万元 for amounts, percentage points for shares: the precision of the forms
+
+
+def share(part: float | None, whole: float | None) -> float | None:
+    """part as a percentage of whole, or None when either is missing or whole is zero."""
+    if part is None or not whole:
+        return None
+    return part / whole * 100
+
+
+def basic_share(report: Report) -> float | None:
+    s = report.spending
+    return s.basic_share if s.basic_share is not None else share(s.basic, s.total)
+
+
+def project_share(report: Report) -> float | None:
+    s = report.spending
+    return s.project_share if s.project_share is not None else share(s.project, s.total)
+
+
+def execution_rate(report: Report) -> float | None:
+    b = report.budget
+    return share(b.executed, b.adjusted) if b else None
+
+
+def grade_for_score(score: float) -> str:
+    if score >= 90:
+        return "优"
+    if score >= 80:
+        return "良"
+    if score >= 60:
+        return "中"
+    return "差"
+
+
+def check_report(entry: Entry) -> list[Problem]:
+    """Consistency of one report: parts sum to the whole, shares match, grade matches score."""
+    r, out = entry.report, []
+
+    def problem(loc: tuple, message: str, level: str = "error") -> None:
+        line = _line(entry, loc)
+        out.append(Problem(entry.name, line, ".".join(map(str, loc)), message, level))
+
+    s = r.spending
+    if s.basic is not None and s.project is not None and abs(s.basic + s.project - s.total) > TOLERANCE:
+        problem(("spending", "total"),
+                f"基本支出 {fmt(s.basic)} + 项目支出 {fmt(s.project)} = {fmt(s.basic + s.project)}，"
+                f"与本年财政拨款支出 {fmt(s.total)} 不符。请核对这三个数。")
+    if s.personnel is not None and s.public is not None and s.basic is not None \
+            and abs(s.personnel + s.public - s.basic) > TOLERANCE:
+        problem(("spending", "basic"),
+                f"人员经费 {fmt(s.personnel)} + 公用经费 {fmt(s.public)} = {fmt(s.personnel + s.public)}，"
+                f"与基本支出 {fmt(s.basic)} 不符。请核对这三个数。")
+    for key, part in (("basic_share", s.basic), ("project_share", s.project)):
+        stated = getattr(s, key)
+        computed = share(part, s.total)
+        if stated is not None and computed is not None and abs(stated - computed) > TOLERANCE:
+            problem(("spending", key),
+                    f"所填占比 {fmt(stated)}% 与按金额算出的 {computed:.2f}% 相差超过 {TOLERANCE} 个百分点。请核对。")
+    if r.result.score is not None and grade_for_score(r.result.score) != r.result.grade:
+        problem(("result", "grade"),
+                f"得分 {fmt(r.result.score)} 对应的等级是“{grade_for_score(r.result.score)}”，所填等级却是“{r.result.grade}”"
+                "（优 ≥ 90，良 80–89.99，中 60–79.99，差 < 60）。请核对等级或得分。")
+    for i, ind in enumerate(r.indicators):
+        if ind.weight is not None and ind.score is not None and ind.score > ind.weight + TOLERANCE:
+            problem(("indicators", i, "score"), f"指标“{ind.name}”得分 {fmt(ind.score)} 高于其分值 {fmt(ind.weight)}。")
+    weights = [ind.weight for ind in r.indicators]
+    if weights and all(w is not None for w in weights) and abs(sum(weights) - 100) > TOLERANCE:
+        problem(("indicators",), f"各指标分值合计 {fmt(sum(weights))}，不是 100。", "warning")
+    return out
+
+
+def check_all(entries: list[Entry]) -> list[Problem]:
+    """Across reports: one report per (year, department, kind, project); a department keeps its name."""
+    out = []
+    seen: dict[tuple, Entry] = {}
+    for e in entries:
+        r = e.report
+        key = (r.year, r.department.slug, r.kind, r.project.name if r.project else None)
+        if key in seen:
+            out.append(Problem(e.name, _line(e, ("department", "slug")), "department.slug",
+                               f"与 {seen[key].name} 是同一年度、同一部门的同一份报告。请删除其中一份。"))
+        seen[key] = e
+    names = defaultdict(set)
+    for e in entries:
+        names[e.report.department.slug].add(e.report.department.name)
+    for e in entries:
+        others = names[e.report.department.slug] - {e.report.department.name}
+        if others:
+            out.append(Problem(e.name, _line(e, ("department", "name")), "department.name",
+                               f"部门标识 {e.report.department.slug} 在其他年度的名称是“{'、'.join(sorted(others))}”。"
+                               "同一部门各年度的名称和标识应保持一致；部门更名时请在所有年度统一。", "warning"))
+    return out
+
+
+def fmt(x: float | int | None) -> str:
+    """A number as people write it: no trailing zeros, no exponent, no thousands separator."""
+    if x is None:
+        return "—"
+    if float(x).is_integer():
+        return str(int(x))
+    text = f"{x:.4f}".rstrip("0").rstrip(".")
+    return text
+
+
+def fmt_pct(x: float | None) -> str:
+    return "—" if x is None else f"{x:.2f}".rstrip("0").rstrip(".") + "%"
+
+
+def _line(entry: Entry, loc: tuple) -> int | None:
+    while loc and loc not in entry.lines:
+        loc = loc[:-1]
+    return entry.lines.get(loc)

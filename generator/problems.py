@@ -1,0 +1,46 @@
+"""A problem found in the data: where it is, which field, what is wrong and what to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    field: str
+    message: str
+    level: str = "error"  # "error" fails the build; "warning" is shown, and fails with --strict
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        label = "错误" if self.level == "error" else "警告"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}: {label}:{field} {self.message}"
+
+    def annotation(self) -> str:
+        """The same problem as a GitHub Actions workflow command, shown on the file and line."""
+        kind = "error" if self.level == "error" else "warning"
+        line = f",line={self.line}" if self.line else ""
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        # Workflow commands end at a newline; % must be escaped first.
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{kind} file={self.file}{line}::{text}"
+
+
+class DataError(Exception):
+    """Raised with every problem found, so the user sees them all at once."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def display_path(path: Path) -> str:
+    """A path as the user typed it relative to the working directory, when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,90 @@
+"""Read report files into plain Python data, keeping the line of every value.
+
+Only YAML is read here for now; each reader returns the data and a map from a field's
+location (a tuple of keys and indexes) to its line, for error messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import DataError, Problem, display_path
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # a report is a few KB; anything this big is a mistake
+
+
+@dataclass
+class RawReport:
+    path: Path  # the YAML file
+    name: str  # the path as shown in messages
+    data: dict
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line_of(self, loc: tuple) -> int | None:
+        # The closest located ancestor: a missing key is reported at its parent mapping.
+        while loc not in self.lines and loc:
+            loc = loc[:-1]
+        return self.lines.get(loc)
+
+
+def find_report_files(data_dir: Path) -> list[Path]:
+    """Every report file: data/<year>/<slug>.yaml, in a stable order."""
+    return sorted(p for p in data_dir.glob("*/*.yaml") if p.is_file())
+
+
+def read_yaml(path: Path) -> RawReport:
+    name = display_path(path)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DataError([Problem(name, None, "", f"文件有 {size // 1024} KB，超过 {MAX_FILE_BYTES // 1024} KB 的上限。请检查是否放错了文件。")])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise DataError([Problem(name, line, "", "文件不是 UTF-8 编码。请在编辑器中以 UTF-8 编码另存后再提交。")]) from None
+    if not text.strip():
+        raise DataError([Problem(name, 1, "", "文件是空的。请按数据格式填写报告，或删除此文件。")])
+
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[tuple, int] = {}
+        data = _construct(loader, node, (), lines, name)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        what = e.problem or "格式错误"
+        raise DataError([Problem(name, line, "", f"YAML 格式错误（{what}）。请检查这一行的缩进、冒号和引号。")]) from None
+    except yaml.YAMLError as e:
+        raise DataError([Problem(name, None, "", f"YAML 格式错误：{e}")]) from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise DataError([Problem(name, 1, "", "文件的最外层应是“键: 值”的映射，如 `year: 2021`。")])
+    return RawReport(path, name, data, lines)
+
+
+def _construct(loader: yaml.SafeLoader, node, loc: tuple, lines: dict, name: str):
+    lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                raise DataError([Problem(name, key_node.start_mark.line + 1, _dotted(loc + (key,)), "这个键重复出现了。请删除其中一个。")])
+            result[key] = _construct(loader, value_node, loc + (key,), lines, name)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(loader, child, loc + (i,), lines, name) for i, child in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def _dotted(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

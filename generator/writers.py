@@ -1,0 +1,45 @@
+"""Write generated files into docs/, touching only what changed and removing what is gone.
+
+The generated part of docs/ is listed in docs/.generated (git-ignored, like the files):
+hand-written pages are never overwritten or removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MANIFEST = ".generated"
+
+
+def write_tree(docs_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
+    """Write files (path below docs_dir -> content); return (written, removed)."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    manifest = docs_dir / MANIFEST
+    before = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+    written = 0
+    for rel, content in sorted(files.items()):
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path = docs_dir / rel
+        # Unchanged files keep their mtime, so `mkdocs serve` rebuilds only for real changes.
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        written += 1
+    removed = 0
+    for rel in sorted(before - set(files)):
+        path = docs_dir / rel
+        if path.is_file():
+            path.unlink()
+            removed += 1
+            _remove_empty_parents(path.parent, docs_dir)
+    manifest.write_text("\n".join(sorted(files)) + "\n", encoding="utf-8")
+    return written, removed
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
