@@ -1,0 +1,118 @@
+"""Stage 5, build: the real data becomes a site at the contract's URLs, self-contained and searchable."""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import DATA, build_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    result = build_site(DATA, out, site_url="https://example.org/jixiao/")
+    assert result.returncode == 0, result.stderr
+    return out / "site"
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_exist_at_the_contracts_urls(site):
+    for url in ["/", "/2021/", "/2021/huangshi-shangwuju/", "/departments/huangshi-shangwuju/", "/departments/",
+                "/data/", "/about/", "/years/"]:
+        assert (site / url.strip("/") / "index.html").is_file(), url
+
+
+def test_the_report_page_has_grade_key_figures_and_charts(site):
+    html = page(site, "/2021/huangshi-shangwuju/")
+    assert '<span class="jx-grade jx-grade--excellent" title="自评等级">优</span>' in html
+    for figure in ("8483.1", "1390.81", "16.39%", "7092.29", "83.61%"):
+        assert figure in html
+    charts = re.findall(r'<div class="jx-chart" data-chart="([^"]*)"', html)
+    assert len(charts) >= 3
+    import html as htmllib
+    options = [json.loads(htmllib.unescape(c)) for c in charts]
+    assert options[0]["series"][0]["type"] == "pie"
+    # Every chart has a caption and its data as a table.
+    assert html.count("<figcaption") == len(charts) and html.count('<details class="jx-chart-data">') == len(charts)
+
+
+def test_the_home_page_links_to_the_report(site):
+    html = page(site, "/")
+    assert 'href="2021/huangshi-shangwuju/"' in html
+    assert "黄石市商务局" in html
+
+
+def test_downloads_are_the_source_and_the_data(site):
+    assert (site / "data/2021/huangshi-shangwuju.source.txt").read_bytes() == (DATA / "2021/huangshi-shangwuju.source.txt").read_bytes()
+    data = json.loads((site / "data/2021/huangshi-shangwuju.json").read_text(encoding="utf-8"))
+    assert data["spending"]["total"] == yaml.safe_load((DATA / "2021/huangshi-shangwuju.yaml").read_text(encoding="utf-8"))["spending"]["total"]
+    html = page(site, "/2021/huangshi-shangwuju/")
+    assert 'href="../../data/2021/huangshi-shangwuju.source.txt"' in html
+
+
+def test_echarts_is_served_from_the_site(site):
+    html = page(site, "/2021/huangshi-shangwuju/")
+    assert re.search(r'<script src="\.\./\.\./assets/vendor/echarts\.min\.js', html)
+    assert (site / "assets/vendor/echarts.min.js").stat().st_size > 500_000
+
+
+def test_nothing_is_requested_from_another_host(site):
+    # src= and href= of stylesheets, scripts, images and fonts, and url() in CSS, stay on the site.
+    offenders = []
+    for path in site.rglob("*"):
+        if path.suffix == ".html":
+            text = path.read_text(encoding="utf-8")
+            for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", text):
+                if re.search(r'''(?:src|href)=["']?(?:https?:)?//''', tag) and 'rel="canonical"' not in tag:
+                    offenders.append((path.name, tag))
+        elif path.suffix == ".css":
+            for url in re.findall(r"url\(([^)]*)\)", path.read_text(encoding="utf-8")):
+                if re.match(r"""['"]?(?:https?:)?//""", url):
+                    offenders.append((path.name, url))
+    assert offenders == []
+
+
+def test_search_index_is_segmented_for_chinese(site):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    report = [d for d in index["docs"] if d["location"].startswith("2021/huangshi-shangwuju/")]
+    text = " ".join(d["text"] for d in report)
+    assert "消费券" in text and "\u200b" in text  # jieba's zero-width word boundaries
+
+
+def test_the_sitemap_uses_the_site_url(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/jixiao/2021/huangshi-shangwuju/</loc>" in sitemap
+
+
+def many_reports(tmp_path: Path, n: int) -> Path:
+    """n copies of the real report under invented slugs (test data only, never published)."""
+    data = tmp_path / f"data{n}"
+    (data / "2021").mkdir(parents=True)
+    shutil.copy(DATA / "report.schema.json", data)
+    text = (DATA / "2021/huangshi-shangwuju.yaml").read_text(encoding="utf-8")
+    shutil.copy(DATA / "2021/huangshi-shangwuju.source.txt", data / "2021")
+    for i in range(n):
+        slug = f"test-dept-{i}"
+        (data / "2021" / f"{slug}.yaml").write_text(
+            text.replace("slug: huangshi-shangwuju", f"slug: {slug}").replace("name: 黄石市商务局", f"name: 测试部门{i}"),
+            encoding="utf-8")
+    return data
+
+
+def test_a_pages_size_does_not_grow_with_the_number_of_reports(tmp_path):
+    sizes = {}
+    for n in (1, 12):
+        out = tmp_path / f"out{n}"
+        assert build_site(many_reports(tmp_path, n), out).returncode == 0
+        sizes[n] = {url: len(page(out / "site", url)) for url in ("/about/", "/2021/test-dept-0/")}
+    # The navigation lists no reports: the about page and a report page keep their size.
+    for url in sizes[1]:
+        assert abs(sizes[12][url] - sizes[1][url]) < 200, (url, sizes)

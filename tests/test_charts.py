@@ -1,0 +1,65 @@
+"""Stage 4a, charts: pure functions from a report to ECharts options, each with caption and data table."""
+
+import json
+
+from generator import charts
+from generator.model import Item, Report
+from generator.readers import read_yaml
+from generator.validate import validate
+
+from .conftest import SEED
+
+
+def seed() -> Report:
+    return validate(read_yaml(SEED)).report
+
+
+def test_spending_chart_shows_both_parts_with_the_documents_shares():
+    chart = charts.spending_chart(seed())
+    pie = chart.option["series"][0]
+    assert pie["type"] == "pie"
+    assert {d["name"]: d["value"] for d in pie["data"]} == {"基本支出": 1390.81, "项目支出": 7092.29}
+    assert chart.rows[0] == ["基本支出", "1390.81", "16.39%"]
+    assert "8483.1 万元" in chart.caption and "83.61%" in chart.caption
+
+
+def test_options_are_plain_json_with_aria_and_no_fixed_palette():
+    for chart in charts.report_charts(seed()):
+        text = chart.option_json()
+        assert json.loads(text) == chart.option
+        assert chart.option["aria"] == {"enabled": True}
+        assert "color" not in chart.option  # the light/dark theme chooses the colours
+        assert "function" not in text and "JsCode" not in text
+
+
+def test_grouped_figures_become_one_bar_chart_each():
+    item = Item.model_validate({"text": "x", "figures": [
+        {"label": "拨付资金", "value": 4312, "unit": "万元", "group": "消费券"},
+        {"label": "核销金额", "value": 4260.18, "unit": "万元", "group": "消费券"},
+        {"label": "资金使用率", "value": 98.8, "unit": "%"},
+        {"label": "孤立", "value": 1, "unit": "个", "group": "只有一个"},
+    ]})
+    found = charts.figure_charts([item])[id(item)]
+    assert [c.title for c in found] == ["消费券"]
+    bar = found[0].option["series"][0]
+    assert bar["type"] == "bar" and bar["data"] == [4312, 4260.18]
+    assert found[0].option["yAxis"][0]["data"] == ["拨付资金", "核销金额"]
+    assert [f.label for f in charts.loose_figures(item)] == ["资金使用率", "孤立"]
+
+
+def test_the_seed_has_charts_for_consumption_vouchers_and_investment_projects():
+    report = seed()
+    items = [i for s in report.sections for i in s.items]
+    found = [c for cs in charts.figure_charts(items).values() for c in cs]
+    values = {c.title: c.option["series"][0]["data"] for c in found}
+    voucher = next(v for t, v in values.items() if "消费券" in t)
+    projects = next(v for t, v in values.items() if "项目" in t)
+    assert voucher[:2] == [4312, 4260.18]
+    assert {5, 40, 4, 6, 10} <= set(projects)
+
+
+def test_figures_read_as_the_document_says_them():
+    from generator.model import Figure
+    assert charts.figure_text(Figure(label="a", value=50, unit="%", qualifier="超过")) == "超过 50%"
+    assert charts.figure_text(Figure(label="a", value=200, unit="家", qualifier="多")) == "200 多家"
+    assert charts.figure_text(Figure(label="a", value=98.8, unit="%")) == "98.8%"

@@ -1,0 +1,90 @@
+"""The command line as staff use it: check, build, schema; Chinese messages; exit 0, 1, 2."""
+
+import shutil
+
+from .conftest import DATA, build_site, copy_data, run_generator
+
+
+def break_seed(data_dir, old: str, new: str):
+    path = data_dir / "2021" / "huangshi-shangwuju.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1  # the line that now holds the problem
+
+
+def test_check_passes_on_the_real_data():
+    result = run_generator("check")
+    assert result.returncode == 0, result.stderr
+    assert "0 个错误" in result.stdout
+
+
+def test_check_lists_every_problem_as_file_line_field(tmp_path):
+    data = copy_data(tmp_path / "data")
+    grade_line = break_seed(data, "grade: 优", "grade: 很好")
+    total_line = break_seed(data, "total: 8483.1", "total: 8483.1万元")
+    result = run_generator("check", "--data", str(data))
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if "huangshi-shangwuju.yaml:" in line]
+    assert len(lines) == 2
+    assert any(f"huangshi-shangwuju.yaml:{grade_line}: 错误: result.grade: “自评等级”只能是" in line for line in lines)
+    assert any(f"huangshi-shangwuju.yaml:{total_line}: 错误: spending.total: “本年财政拨款支出”应是数字" in line for line in lines)
+    assert "2 个错误" in result.stderr
+
+
+def test_problems_become_annotations_in_github_actions(tmp_path):
+    data = copy_data(tmp_path / "data")
+    line = break_seed(data, "grade: 优", "grade: 很好")
+    result = run_generator("check", "--data", str(data), env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert f"::error file={data}/2021/huangshi-shangwuju.yaml,line={line}::result.grade: " in result.stderr
+
+
+def test_warnings_fail_only_with_strict(tmp_path):
+    data = copy_data(tmp_path / "data")
+    # A second year where the department's name differs is a warning, not an error.
+    (data / "2022").mkdir()
+    text = (data / "2021" / "huangshi-shangwuju.yaml").read_text(encoding="utf-8")
+    (data / "2022" / "huangshi-shangwuju.yaml").write_text(
+        text.replace("year: 2021", "year: 2022").replace("name: 黄石市商务局", "name: 黄石市商务局（新）"), encoding="utf-8")
+    shutil.copy(data / "2021" / "huangshi-shangwuju.source.txt", data / "2022")
+    assert run_generator("check", "--data", str(data)).returncode == 0
+    strict = run_generator("check", "--data", str(data), "--strict")
+    assert strict.returncode == 1 and "警告" in strict.stderr
+
+
+def test_misuse_exits_2():
+    assert run_generator().returncode == 2
+    assert run_generator("check", "--no-such-option").returncode == 2
+
+
+def test_a_failed_build_leaves_the_earlier_site_as_it_was(tmp_path):
+    out = tmp_path / "out"
+    assert build_site(DATA, out).returncode == 0
+    before = {p.relative_to(out / "site"): p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    data = copy_data(tmp_path / "data")
+    break_seed(data, "grade: 优", "grade: 很好")
+    result = build_site(data, out)
+    assert result.returncode == 1 and "未生成网站" in result.stderr
+    after = {p.relative_to(out / "site"): p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_failed_mkdocs_build_also_leaves_the_earlier_site(tmp_path):
+    out = tmp_path / "out"
+    assert build_site(DATA, out).returncode == 0
+    marker = out / "site" / "index.html"
+    before = marker.read_bytes()
+    # A hand-written page with a broken link makes MkDocs fail in strict mode, after generation.
+    docs = out / "docs"
+    (docs / "broken.md").write_text("[坏链接](no-such-page.md)\n", encoding="utf-8")
+    result = build_site(DATA, out)
+    assert result.returncode == 1 and "MkDocs 构建失败" in result.stderr
+    assert marker.read_bytes() == before
+    assert not (out / ".site.new").exists()
+
+
+def test_schema_command_writes_the_json_schema(tmp_path):
+    target = tmp_path / "schema.json"
+    assert run_generator("schema", "-o", str(target)).returncode == 0
+    assert target.read_text(encoding="utf-8") == (DATA / "report.schema.json").read_text(encoding="utf-8")

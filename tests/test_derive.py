@@ -1,0 +1,73 @@
+"""Stage 3, derive: shares and rates, and the consistency checks that catch a wrong figure."""
+
+from generator.derive import basic_share, check_all, check_report, execution_rate, fmt, fmt_pct, grade_for_score, share
+from generator.model import Report
+from generator.validate import Entry
+
+from pathlib import Path
+
+BASE = {
+    "schema_version": 1, "kind": "department", "year": 2021,
+    "department": {"name": "测试局", "slug": "ce-shi-ju"},
+    "title": "测试", "result": {"grade": "良", "score": 85},
+    "spending": {"total": 100, "basic": 40, "project": 60},
+}
+
+
+def entry(name: str = "2021/ce-shi-ju.yaml", **changes) -> Entry:
+    data = {**BASE, **changes}
+    return Entry(Report.model_validate(data), Path(name), name, {("spending", "total"): 12, ("result", "grade"): 9})
+
+
+def test_shares_are_computed_when_not_stated():
+    assert share(25, 200) == 12.5
+    assert share(1, 0) is None and share(None, 10) is None
+    assert basic_share(entry().report) == 40
+
+
+def test_stated_shares_win_over_computed_ones():
+    # The document says 16.39 % where the amounts give 16.3952 %: the page shows the document's figure.
+    report = entry(spending={"total": 8483.1, "basic": 1390.81, "project": 7092.29, "basic_share": 16.39}).report
+    assert basic_share(report) == 16.39
+
+
+def test_execution_rate_is_executed_over_adjusted():
+    report = entry(budget={"initial": 100, "adjusted": 120, "executed": 90}).report
+    assert execution_rate(report) == 75
+
+
+def test_a_consistent_report_has_no_problem():
+    assert check_report(entry()) == []
+
+
+def test_parts_must_sum_to_the_whole():
+    found = check_report(entry(spending={"total": 100, "basic": 40, "project": 59}))
+    assert [(p.field, p.line, p.level) for p in found] == [("spending.total", 12, "error")]
+    assert "40 + 项目支出 59 = 99" in found[0].message
+
+
+def test_a_stated_share_must_match_the_amounts():
+    found = check_report(entry(spending={"total": 100, "basic": 40, "project": 60, "basic_share": 41}))
+    assert found[0].field == "spending.basic_share" and "40.00%" in found[0].message
+
+
+def test_the_grade_must_match_the_score_band():
+    assert [grade_for_score(s) for s in (90, 89.99, 80, 79.99, 60, 59.99)] == ["优", "良", "良", "中", "中", "差"]
+    found = check_report(entry(result={"grade": "优", "score": 85}))
+    assert found[0].field == "result.grade" and "对应的等级是“良”" in found[0].message
+
+
+def test_one_report_per_department_and_year():
+    found = check_all([entry(), entry("2021/copy.yaml")])
+    assert len(found) == 1 and found[0].file == "2021/copy.yaml" and "同一份报告" in found[0].message
+
+
+def test_a_department_keeps_its_name_across_years():
+    renamed = entry("2022/ce-shi-ju.yaml", year=2022, department={"name": "测试局（新）", "slug": "ce-shi-ju"})
+    found = check_all([entry(), renamed])
+    assert {p.level for p in found} == {"warning"} and len(found) == 2
+
+
+def test_numbers_are_written_as_people_write_them():
+    assert [fmt(8483.1), fmt(4312.0), fmt(4260.18), fmt(None)] == ["8483.1", "4312", "4260.18", "—"]
+    assert [fmt_pct(16.39), fmt_pct(50.0), fmt_pct(91.666666)] == ["16.39%", "50%", "91.67%"]
