@@ -5,6 +5,7 @@
 (function () {
   "use strict";
   var live = [];        // [{chart, observer}] of the current page
+  var drawnTheme = null;
   var SELECTOR = ".jx-chart[data-chart]";
 
   function theme() {
@@ -22,6 +23,7 @@
   function drawAll() {
     disposeAll();
     if (typeof echarts === "undefined") return;
+    drawnTheme = theme();
     document.querySelectorAll(SELECTOR).forEach(function (el) {
       var option;
       try {
@@ -32,7 +34,7 @@
       }
       option.backgroundColor = "transparent";
       option.aria = { enabled: true };
-      var chart = echarts.init(el, theme(), { renderer: "svg", locale: "ZH" });
+      var chart = echarts.init(el, drawnTheme, { renderer: "svg", locale: "ZH" });
       chart.setOption(option);
       var observer = new ResizeObserver(function () { chart.resize(); });
       observer.observe(el);
@@ -47,7 +49,10 @@
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
   // Exposed for tests and debugging: how many chart instances are alive.
-  window.jxCharts = { count: function () { return live.length; } };
+  window.jxCharts = {
+    count: function () { return live.length; },
+    theme: function () { return drawnTheme || "light"; }
+  };
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(drawAll);  // every page load, including instant navigation
