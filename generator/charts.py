@@ -116,16 +116,14 @@ def group_chart(key: str, title: str, figures: list[Figure]) -> Chart:
 
 
 def figure_text(f: Figure) -> str:
-    """A figure as the document says it: 超过 50%, 200 多家, 20 余场."""
-    unit = f.unit or ""
-    q = f.qualifier or ""
-    if unit == "%" and not q:
-        return f"{fmt(f.value)}%"
-    if q in ("余", "多", "以上"):
-        return f"{fmt(f.value)} {q}{unit}".strip()
-    if q:
-        return f"{q} {fmt(f.value)} {unit}".strip()
-    return f"{fmt(f.value)} {unit}".strip()
+    """A figure as the document says it: 超过 50%, 200 多家, 20 余场, 100 万元以上."""
+    value, unit, q = fmt(f.value), f.unit or "", f.qualifier or ""
+    if q in ("余", "多"):  # these stand between the number and the unit
+        return f"{value} {q}{unit}".strip()
+    amount = f"{value}{unit}" if unit == "%" else f"{value} {unit}".strip()
+    if q in ("以上", "以下", "左右"):
+        return amount + q
+    return f"{q} {amount}" if q else amount
 
 
 def _hbar(labels: list[str], values: list[float], unit: str) -> Bar:
