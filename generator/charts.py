@@ -24,6 +24,8 @@ class Chart:
     option: dict
     columns: list[str]
     rows: list[list[str]] = field(default_factory=list)
+    height: int = 320  # px; bar charts grow with their number of bars
+
 
     def option_json(self) -> str:
         return json.dumps(self.option, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -31,6 +33,9 @@ class Chart:
 
 def _option(chart) -> dict:
     option = json.loads(chart.dump_options())
+    if isinstance(chart, Bar):
+        # Keep the category names inside the chart on narrow screens; room on the right for value labels.
+        option["grid"] = {"containLabel": True, "left": 8, "right": 56, "top": 8, "bottom": 8}
     # The palette comes from the light or dark ECharts theme chosen in the browser.
     option.pop("color", None)
     option["aria"] = {"enabled": True}
@@ -73,7 +78,7 @@ def budget_chart(report: Report) -> Chart | None:
     caption = "，".join(f"{n} {fmt(v)} {unit}" for n, v in bars)
     caption += f"，预算执行率 {fmt_pct(rate)}。" if rate is not None else "。"
     rows = [[n, fmt(v)] for n, v in bars]
-    return Chart("budget", "预算执行", caption, option, ["项目", f"金额（{unit}）"], rows)
+    return Chart("budget", "预算执行", caption, option, ["项目", f"金额（{unit}）"], rows, bar_height(len(bars)))
 
 
 def figure_charts(items: list[Item], prefix: str = "fig") -> dict[int, list[Chart]]:
@@ -112,7 +117,11 @@ def group_chart(key: str, title: str, figures: list[Figure]) -> Chart:
     option = _option(_hbar([f.label for f in figures], [f.value for f in figures], unit))
     caption = "，".join(f"{f.label} {figure_text(f)}" for f in figures) + "。"
     rows = [[f.label, figure_text(f)] for f in figures]
-    return Chart(key, title, caption, option, ["项目", "数值"], rows)
+    return Chart(key, title, caption, option, ["项目", "数值"], rows, bar_height(len(figures)))
+
+
+def bar_height(bars: int) -> int:
+    return 40 + 44 * bars
 
 
 def figure_text(f: Figure) -> str:
@@ -137,7 +146,6 @@ def _hbar(labels: list[str], values: list[float], unit: str) -> Bar:
             legend_opts=opts.LegendOpts(is_show=False),
             tooltip_opts=opts.TooltipOpts(trigger="axis"),
             yaxis_opts=opts.AxisOpts(is_inverse=True),
-            xaxis_opts=opts.AxisOpts(name=unit),
         )
     )
     return bar
