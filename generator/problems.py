@@ -15,10 +15,11 @@ class Problem:
     level: str = "error"  # "error" fails the build; "warning" is shown, and fails with --strict
 
     def __str__(self) -> str:
+        # file:line: field: what is wrong and what to do (warnings say so first)
         where = f"{self.file}:{self.line}" if self.line else self.file
-        label = "错误" if self.level == "error" else "警告"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}: {label}:{field} {self.message}"
+        label = "" if self.level == "error" else "警告："
+        return f"{where}:{field} {label}{self.message}"
 
     def annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command, shown on the file and line."""

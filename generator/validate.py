@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def validate(raw: RawReport) -> Entry:
     try:
         report = Report.model_validate(raw.data)
     except ValidationError as e:
-        raise DataError([_translate(raw, err) for err in e.errors()]) from None
+        problems = [_translate(raw, err) for err in e.errors()]
+        raise DataError(sorted(problems, key=lambda p: p.line or 0)) from None
     problems = _check_place(raw, report)
     if problems:
         raise DataError(problems)
@@ -127,7 +129,8 @@ def _translate(raw: RawReport, err: dict) -> Problem:
         hint = f"是否想写 `{guess[0]}`？" if guess else f"可用的键有：{'、'.join(allowed)}。"
         message = f"未知的键 `{key}`。{hint}"
     elif kind == "literal_error":
-        message = f"{named}只能是 {ctx.get('expected', '')}，现在是 {shown}。"
+        choices = "、".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        message = f"{named}只能是 {choices} 之一，现在是 {shown}。"
     elif kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
         want = "整数" if kind.startswith("int") else "数字"
         message = f"{named}应是{want}，现在是 {shown}。请只填阿拉伯数字（半角），不要带单位或逗号。"

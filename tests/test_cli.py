@@ -27,8 +27,8 @@ def test_check_lists_every_problem_as_file_line_field(tmp_path):
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if "huangshi-shangwuju.yaml:" in line]
     assert len(lines) == 2
-    assert any(f"huangshi-shangwuju.yaml:{grade_line}: 错误: result.grade: “自评等级”只能是" in line for line in lines)
-    assert any(f"huangshi-shangwuju.yaml:{total_line}: 错误: spending.total: “本年财政拨款支出”应是数字" in line for line in lines)
+    assert any(f"huangshi-shangwuju.yaml:{grade_line}: result.grade: “自评等级”只能是" in line for line in lines)
+    assert any(f"huangshi-shangwuju.yaml:{total_line}: spending.total: “本年财政拨款支出”应是数字" in line for line in lines)
     assert "2 个错误" in result.stderr
 
 
