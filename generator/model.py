@@ -54,7 +54,9 @@ class Source(Strict):
         description="与本 YAML 放在同一目录的原始文件名，网站提供下载。",
         pattern=r"^[^/\\]+$",
     )
-    url: Optional[str] = Field(None, title="原文网址", description="原文发布的网址，可不填。")
+    url: Optional[str] = Field(
+        None, title="原文网址", description="原文发布的网址（http:// 或 https:// 开头），可不填。", pattern=r"^https?://[^\s<>\"']+$"
+    )
 
 
 class Spending(Strict):

@@ -144,6 +144,8 @@ def _translate(raw: RawReport, err: dict) -> Problem:
     elif kind == "string_pattern_mismatch":
         if loc and loc[-1] == "slug":
             message = f"{named}只能用小写英文字母、数字和连字符（如 huangshi-shangwuju），现在是 {shown}。"
+        elif loc and loc[-1] == "url":
+            message = f"{named}应是 http:// 或 https:// 开头的网址，现在是 {shown}。"
         else:
             message = f"{named}的格式不对，现在是 {shown}。"
     elif kind in ("string_too_short",):

@@ -129,3 +129,9 @@ def test_the_schema_accepts_what_the_model_accepts():
     data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
     assert set(schema["required"]) <= set(data)
     assert Report.model_validate(data).year == 2021
+
+
+def test_a_source_url_must_be_a_web_address_not_a_script(tmp_path):
+    found = problems(tmp_path, MINIMAL + "source:\n  url: javascript:alert(1)\n")
+    assert [(p.field, p.line) for p in found] == [("source.url", 16)]
+    assert "http:// 或 https://" in found[0].message
