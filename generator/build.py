@@ -10,7 +10,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import render
+from . import opendata, render
 from .derive import check_all, check_report
 from .model import json_schema_text
 from .problems import DataError, Problem, display_path
@@ -73,8 +73,10 @@ def generated_files(entries: list[Entry]) -> dict[str, str | bytes]:
     data_rows = []
     for e in sorted(entries, key=lambda e: (-e.report.year, e.report.department.name, e.stem)):
         folder = f"data/{e.report.year}"
-        downloads = {"JSON 数据": f"{folder}/{e.stem}.json", "YAML 源数据": f"{folder}/{e.stem}.yaml"}
+        downloads = {"JSON 数据": f"{folder}/{e.stem}.json", "CSV 数据": f"{folder}/{e.stem}.csv",
+                     "YAML 源数据": f"{folder}/{e.stem}.yaml"}
         files[downloads["JSON 数据"]] = report_json(e)
+        files[downloads["CSV 数据"]] = opendata.report_csv(e)
         files[downloads["YAML 源数据"]] = e.path.read_bytes()
         if e.source_path:
             downloads["原始文件"] = f"{folder}/{e.source_path.name}"
@@ -85,6 +87,8 @@ def generated_files(entries: list[Entry]) -> dict[str, str | bytes]:
         data_rows.append((e, {label: "../" + href for label, href in downloads.items()}))
     files.update(render.render_indexes(env, entries))
     files["data/index.md"] = env.get_template("data.md.j2").render(base="../", rows=data_rows, report_url=render.report_url)
+    files["data/fields.md"] = env.get_template("fields.md.j2").render(base="../../", fields=opendata.field_dictionary())
+    files.update(opendata.dataset_files(entries))
     files["data/report.schema.json"] = json_schema_text()
     if not ECHARTS.is_file():
         raise BuildError(f"找不到 {ECHARTS.relative_to(ROOT)}。请先运行 `npm ci`（`make site` 会自动运行）。")

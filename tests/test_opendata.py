@@ -1,0 +1,75 @@
+"""Open data: the downloads parse back to the values of the data, in CSV (for Excel), JSON and XLSX."""
+
+import io
+import json
+
+import pandas as pd
+import pytest
+import yaml
+
+from generator import opendata
+from generator.build import load
+
+from .conftest import DATA, build_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("opendata")
+    assert build_site(DATA, out).returncode == 0
+    return out / "site"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return yaml.safe_load((DATA / "2021/huangshi-shangwuju.yaml").read_text(encoding="utf-8"))
+
+
+def test_the_csv_opens_in_excel_and_holds_the_figures(site, seed):
+    raw = (site / "data/reports.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read UTF-8
+    frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+    row = frame.iloc[0]
+    assert row["部门"] == seed["department"]["name"]
+    assert row["本年财政拨款支出"] == seed["spending"]["total"]
+    assert row["基本支出"] == seed["spending"]["basic"] and row["项目支出"] == seed["spending"]["project"]
+    assert row["项目支出占比（%）"] == seed["spending"]["project_share"]
+    assert row["自评等级"] == seed["result"]["grade"]
+
+
+def test_the_xlsx_has_the_same_rows_as_the_csv(site):
+    from_csv = pd.read_csv(site / "data/reports.csv", encoding="utf-8-sig")
+    from_xlsx = pd.read_excel(site / "data/reports.xlsx", sheet_name="报告")
+    pd.testing.assert_frame_equal(from_csv, from_xlsx, check_dtype=False)
+    assert set(pd.ExcelFile(site / "data/reports.xlsx").sheet_names) == {"报告", "绩效指标"}
+
+
+def test_the_json_is_the_whole_report_including_its_text(site, seed):
+    data = json.loads((site / "data/reports.json").read_text(encoding="utf-8"))
+    report = data["reports"][0]
+    assert report["url"] == "2021/huangshi-shangwuju/"
+    assert report["sections"][0]["title"] == seed["sections"][0]["title"]
+    assert report["deviations"] == seed["deviations"]
+
+
+def test_each_report_has_its_own_csv(site, seed):
+    frame = pd.read_csv(site / "data/2021/huangshi-shangwuju.csv", encoding="utf-8-sig")
+    assert len(frame) == 1 and frame.iloc[0]["本年财政拨款支出"] == seed["spending"]["total"]
+    page = (site / "2021/huangshi-shangwuju/index.html").read_text(encoding="utf-8")
+    assert 'href="../../data/2021/huangshi-shangwuju.csv"' in page
+
+
+def test_the_xlsx_is_the_same_file_build_after_build():
+    entries = load(DATA).entries
+    assert opendata.to_xlsx(entries) == opendata.to_xlsx(entries)
+
+
+def test_the_field_dictionary_lists_every_field_of_the_model(site):
+    rows = opendata.field_dictionary()
+    paths = [r["path"] for r in rows]
+    assert "spending.total" in paths and "sections[].items[].figures[].group" in paths
+    page = (site / "data/fields/index.html").read_text(encoding="utf-8")
+    for r in rows:
+        assert f"<code>{r['path']}</code>" in page
+    total = next(r for r in rows if r["path"] == "spending.total")
+    assert total["title"] == "本年财政拨款支出" and total["required"] and total["type"] == "数字"
