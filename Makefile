@@ -8,13 +8,17 @@ PY := $(VENV)/bin/python
 STAMP_PY := $(VENV)/.installed
 STAMP_JS := node_modules/.installed
 
-.PHONY: site serve test check deps browser lock clean
+.PHONY: site serve test check demo deps browser lock clean
 
 site: deps
 	$(PY) -m generator build
 
 serve: deps
 	$(PY) -m generator serve
+
+# The invented demo data set (examples/demo/), built apart from the real site: site-demo/.
+demo: deps
+	$(PY) -m generator build --data examples/demo --site-dir site-demo --docs-dir .demo-docs
 
 check: $(STAMP_PY)
 	$(PY) -m generator check
@@ -50,5 +54,5 @@ lock:
 	  /tmp/jx-lock/bin/pip freeze; } > requirements.lock
 
 clean:
-	rm -rf site .site.new .site.old test-artifacts
+	rm -rf site .site.new .site.old site-demo .demo-docs test-artifacts
 	$(PY) -c 'from generator.writers import write_tree; write_tree(__import__("pathlib").Path("docs"), {})' 2>/dev/null || true

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import opendata, render
+from .feed import atom_feed
 from .derive import check_all, check_report
 from .model import json_schema_text
 from .problems import DataError, Problem, display_path
-from .readers import find_report_files, read_yaml
+from .readers import find_report_files, read_dataset, read_yaml
 from .validate import Entry, validate
 from .writers import MANIFEST, write_tree
 
@@ -33,6 +34,7 @@ class Loaded:
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    sample: bool = False  # invented data (dataset.yaml says sample: true): every page says so
 
     @property
     def errors(self) -> list[Problem]:
@@ -49,6 +51,10 @@ def load(data_dir: Path) -> Loaded:
     if not data_dir.is_dir():
         out.problems.append(Problem(display_path(data_dir), None, "", "数据目录不存在。请检查 --data 参数。"))
         return out
+    try:
+        out.sample = bool(read_dataset(data_dir).get("sample", False))
+    except DataError as e:
+        out.problems.extend(e.problems)
     paths = find_report_files(data_dir)
     out.files = len(paths)
     if not paths:
@@ -66,11 +72,17 @@ def load(data_dir: Path) -> Loaded:
     return out
 
 
-def generated_files(entries: list[Entry]) -> dict[str, str | bytes]:
+def set_build_date() -> None:
+    """Dates the build writes (sitemap, feed) come from the last commit, never the clock."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
+
+
+def generated_files(entries: list[Entry], site_url: str | None = None) -> dict[str, str | bytes]:
     """Every generated file below docs/: pages, downloads, the schema and the ECharts script."""
     env = render.make_env()
     files: dict[str, str | bytes] = {}
     data_rows = []
+    pages: list[render.Page] = []
     for e in sorted(entries, key=lambda e: (-e.report.year, e.report.department.name, e.stem)):
         folder = f"data/{e.report.year}"
         downloads = {"JSON 数据": f"{folder}/{e.stem}.json", "CSV 数据": f"{folder}/{e.stem}.csv",
@@ -82,13 +94,17 @@ def generated_files(entries: list[Entry]) -> dict[str, str | bytes]:
             downloads["原始文件"] = f"{folder}/{e.source_path.name}"
             files[downloads["原始文件"]] = e.source_path.read_bytes()
         # Links are relative: the report page is <year>/<stem>/, the data page is data/.
-        files[f"{e.report.year}/{e.stem}.md"] = render.render_report(
-            env, e, {label: "../../" + href for label, href in downloads.items()})
+        pages.append(render.render_report(env, e, {label: "../../" + href for label, href in downloads.items()}))
         data_rows.append((e, {label: "../" + href for label, href in downloads.items()}))
-    files.update(render.render_indexes(env, entries))
+    pages.extend(render.render_indexes(env, entries))
+    for page in pages:
+        files[page.path] = page.markdown
+        for chart in page.charts:
+            files[page.folder + chart.csv_name] = chart.csv()
     files["data/index.md"] = env.get_template("data.md.j2").render(base="../", rows=data_rows, report_url=render.report_url)
     files["data/fields.md"] = env.get_template("fields.md.j2").render(base="../../", fields=opendata.field_dictionary())
     files.update(opendata.dataset_files(entries))
+    files["feed.xml"] = atom_feed(entries, site_url)
     files["data/report.schema.json"] = json_schema_text()
     if not ECHARTS.is_file():
         raise BuildError(f"找不到 {ECHARTS.relative_to(ROOT)}。请先运行 `npm ci`（`make site` 会自动运行）。")
@@ -114,19 +130,18 @@ def prepare_docs(docs_dir: Path, files: dict[str, str | bytes]) -> tuple[int, in
     return write_tree(docs_dir, files)
 
 
-def mkdocs_build(docs_dir: Path, site_dir: Path, site_url: str | None = None) -> None:
+def mkdocs_build(docs_dir: Path, site_dir: Path, site_url: str | None = None, sample: bool = False) -> None:
     """Build with MkDocs into a new folder and swap it in only when everything succeeded."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     _quiet_mkdocs_logging()
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = site_dir.with_name(f".{site_dir.name}.new")
     shutil.rmtree(tmp, ignore_errors=True)
-    overrides = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(tmp)}
+    overrides = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(tmp), "extra": {"sample_data": sample}}
     if site_url is not None:
         overrides["site_url"] = site_url
     try:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pyecharts import options as opts
 from pyecharts.charts import Bar, Pie
 
-from .derive import basic_share, execution_rate, fmt, fmt_pct, project_share
+from .derive import basic_share, execution_rate, fmt, fmt_pct, fund_rate, funds_total, project_share
 from .model import Figure, Item, Report
 
 
@@ -29,6 +29,21 @@ class Chart:
 
     def option_json(self) -> str:
         return json.dumps(self.option, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    @property
+    def csv_name(self) -> str:
+        """The chart's data beside its page, for download."""
+        return f"chart-{self.key}.csv"
+
+    def csv(self) -> bytes:
+        lines = [self.columns, *self.rows]
+        text = "\r\n".join(",".join(_csv_cell(v) for v in row) for row in lines) + "\r\n"
+        return text.encode("utf-8-sig")  # the BOM lets Excel read the Chinese
+
+
+def _csv_cell(value: str) -> str:
+    text = str(value)
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\r\n') else text
 
 
 def _option(chart) -> dict:
@@ -153,4 +168,70 @@ def _hbar(labels: list[str], values: list[float], unit: str) -> Bar:
 
 def report_charts(report: Report) -> list[Chart]:
     """The charts at the head of a report page, in order."""
+    if report.kind == "project":
+        return [c for c in (funds_chart(report), budget_chart(report)) if c]
     return [c for c in (spending_chart(report), budget_chart(report)) if c]
+
+
+def indicator_charts(report: Report) -> list[Chart]:
+    """Completion (actual against target) per indicator, and score against weight per 一级指标."""
+    out = []
+    numeric = [i for i in report.indicators
+               if isinstance(i.target, (int, float)) and isinstance(i.actual, (int, float)) and i.target]
+    if numeric:
+        labels = [i.name for i in numeric]
+        rates = [round(i.actual / i.target * 100, 1) for i in numeric]
+        option = _option(_hbar(labels, rates, "%"))
+        caption = "各项指标实际完成值占年度指标值的百分比：" + "，".join(f"{n} {fmt(r)}%" for n, r in zip(labels, rates)) + "。"
+        rows = [[i.name, f"{fmt(i.target)} {i.unit or ''}".strip(), f"{fmt(i.actual)} {i.unit or ''}".strip(), f"{fmt(r)}%"]
+                for i, r in zip(numeric, rates)]
+        out.append(Chart("completion", "指标完成情况", caption, option, ["指标", "年度指标值", "实际完成值", "完成比例"],
+                         rows, bar_height(len(numeric))))
+    by_level: dict[str, list[float]] = {}
+    for i in report.indicators:
+        if i.weight is not None and i.score is not None:
+            weight, score = by_level.setdefault(i.level1, [0.0, 0.0])
+            by_level[i.level1] = [weight + i.weight, score + i.score]
+    if by_level:
+        levels = list(by_level)
+        bar = (
+            Bar()
+            .add_xaxis(levels)
+            .add_yaxis("分值", [round(by_level[k][0], 2) for k in levels], label_opts=opts.LabelOpts(position="right"))
+            .add_yaxis("得分", [round(by_level[k][1], 2) for k in levels], label_opts=opts.LabelOpts(position="right"))
+            .reversal_axis()
+            .set_global_opts(legend_opts=opts.LegendOpts(pos_bottom="0"), tooltip_opts=opts.TooltipOpts(trigger="axis"),
+                             yaxis_opts=opts.AxisOpts(is_inverse=True))
+        )
+        caption = "按一级指标汇总的分值与得分：" + "，".join(
+            f"{k} 分值 {fmt(by_level[k][0])}、得分 {fmt(by_level[k][1])}" for k in levels) + "。"
+        rows = [[k, fmt(by_level[k][0]), fmt(by_level[k][1])] for k in levels]
+        out.append(Chart("scores", "分值与得分", caption, _option(bar), ["一级指标", "分值", "得分"], rows,
+                         bar_height(2 * len(levels)) + 30))
+    return out
+
+
+def funds_chart(report: Report) -> Chart | None:
+    """A project's funds by source: full-year budget against executed, with execution rates."""
+    funds = [f for f in report.funds if f.adjusted is not None or f.executed is not None]
+    if not funds:
+        return None
+    unit = report.unit
+    sources = [f.source for f in funds]
+    bar = (
+        Bar()
+        .add_xaxis(sources)
+        .add_yaxis("全年预算数", [f.adjusted for f in funds], label_opts=opts.LabelOpts(position="right"))
+        .add_yaxis("全年执行数", [f.executed for f in funds], label_opts=opts.LabelOpts(position="right"))
+        .reversal_axis()
+        .set_global_opts(legend_opts=opts.LegendOpts(pos_bottom="0"), tooltip_opts=opts.TooltipOpts(trigger="axis"),
+                         yaxis_opts=opts.AxisOpts(is_inverse=True))
+    )
+    total = funds_total(report)
+    rows = [[f.source, fmt(f.initial), fmt(f.adjusted), fmt(f.executed), fmt_pct(fund_rate(f))] for f in funds]
+    rows.append(["合计", fmt(total["initial"]), fmt(total["adjusted"]), fmt(total["executed"]), fmt_pct(total["rate"])])
+    caption = "，".join(f"{f.source}全年预算 {fmt(f.adjusted)} {unit}、执行 {fmt(f.executed)} {unit}（{fmt_pct(fund_rate(f))}）"
+                       for f in funds) + f"；合计执行率 {fmt_pct(total['rate'])}。"
+    return Chart("funds", "资金来源与执行", caption, _option(bar),
+                 ["资金来源", f"年初预算数（{unit}）", f"全年预算数（{unit}）", f"全年执行数（{unit}）", "执行率"], rows,
+                 bar_height(2 * len(funds)) + 30)

@@ -91,10 +91,11 @@ def cmd_build(args) -> int:
         print(f"未生成网站；原有的 {args.site_dir} 保持不变。", file=sys.stderr)
         return 1
     try:
-        files = pipeline.generated_files(loaded.entries)
-        written, removed = pipeline.prepare_docs(args.docs_dir, files)
+        pipeline.set_build_date()
         site_url = args.site_url if args.site_url is not None else os.environ.get("SITE_URL") or None
-        pipeline.mkdocs_build(args.docs_dir, args.site_dir, site_url)
+        files = pipeline.generated_files(loaded.entries, site_url)
+        written, removed = pipeline.prepare_docs(args.docs_dir, files)
+        pipeline.mkdocs_build(args.docs_dir, args.site_dir, site_url, sample=loaded.sample)
     except pipeline.BuildError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 1
@@ -116,6 +117,7 @@ def cmd_serve(args) -> int:
         if loaded.errors:
             print("数据有错误，预览未更新。改正后保存即可。", file=sys.stderr)
             return False
+        pipeline.set_build_date()
         pipeline.prepare_docs(pipeline.DOCS_DIR, pipeline.generated_files(loaded.entries))
         return True
 

@@ -33,6 +33,20 @@ def execution_rate(report: Report) -> float | None:
     return share(b.executed, b.adjusted) if b else None
 
 
+def fund_rate(fund) -> float | None:
+    return share(fund.executed, fund.adjusted)
+
+
+def funds_total(report: Report) -> dict[str, float | None]:
+    """The funds of a project report summed over their sources: 合计 row of the form."""
+    out: dict[str, float | None] = {}
+    for key in ("initial", "adjusted", "executed"):
+        values = [getattr(f, key) for f in report.funds if getattr(f, key) is not None]
+        out[key] = sum(values) if values else None
+    out["rate"] = share(out["executed"], out["adjusted"])
+    return out
+
+
 def grade_for_score(score: float) -> str:
     if score >= 90:
         return "优"
@@ -74,6 +88,10 @@ def check_report(entry: Entry) -> list[Problem]:
     for i, ind in enumerate(r.indicators):
         if ind.weight is not None and ind.score is not None and ind.score > ind.weight + TOLERANCE:
             problem(("indicators", i, "score"), f"指标“{ind.name}”得分 {fmt(ind.score)} 高于其分值 {fmt(ind.weight)}。")
+    executed = funds_total(r)["executed"]
+    if r.funds and executed is not None and abs(executed - s.total) > TOLERANCE:
+        problem(("spending", "total"),
+                f"各资金来源的全年执行数合计 {fmt(executed)}，与所填支出 {fmt(s.total)} 不符。请核对。", "warning")
     weights = [ind.weight for ind in r.indicators]
     if weights and all(w is not None for w in weights) and abs(sum(weights) - 100) > TOLERANCE:
         problem(("indicators",), f"各指标分值合计 {fmt(sum(weights))}，不是 100。", "warning")
@@ -121,3 +139,36 @@ def _line(entry: Entry, loc: tuple) -> int | None:
     while loc and loc not in entry.lines:
         loc = loc[:-1]
     return entry.lines.get(loc)
+
+
+def change_words(label: str, before: float | None, after: float | None, unit: str = "万元") -> str | None:
+    """“X 万元，比上年增加 Y 万元（+Z%）” for a year-over-year change, or None when a value is missing."""
+    if before is None or after is None:
+        return None
+    diff = after - before
+    if abs(diff) < TOLERANCE:
+        return f"{label} {fmt(after)} {unit}，与上年持平"
+    text = f"{label} {fmt(after)} {unit}，比上年{'增加' if diff > 0 else '减少'} {fmt(round(abs(diff), 2))} {unit}"
+    if before:
+        text += f"（{'+' if diff > 0 else '−'}{abs(diff) / before * 100:.2f}%）"
+    return text
+
+
+def year_over_year(reports: list[Report]) -> list[tuple[int, int, list[str]]]:
+    """For each pair of consecutive years of a department's reports: (year before, year, sentences)."""
+    ordered = sorted(reports, key=lambda r: r.year)
+    out = []
+    for before, after in zip(ordered, ordered[1:]):
+        sentences = [s for s in (
+            change_words("本年财政拨款支出", before.spending.total, after.spending.total, before.unit),
+            change_words("基本支出", before.spending.basic, after.spending.basic, before.unit),
+            change_words("项目支出", before.spending.project, after.spending.project, before.unit),
+        ) if s]
+        if before.result.grade != after.result.grade:
+            sentences.append(f"自评等级由“{before.result.grade}”变为“{after.result.grade}”")
+        else:
+            sentences.append(f"自评等级保持“{after.result.grade}”")
+        if before.result.score is not None and after.result.score is not None:
+            sentences.append(change_words("自评得分", before.result.score, after.result.score, "分"))
+        out.append((before.year, after.year, sentences))
+    return out

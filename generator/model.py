@@ -79,6 +79,23 @@ class Budget(Strict):
     executed: Optional[Amount] = Field(None, title="全年执行数", description="全年实际支出金额；执行率 = 执行数 ÷ 调整后预算数。")
 
 
+FUND_SOURCES = ("财政资金", "财政专户管理资金", "单位资金", "其他资金")
+
+
+class Fund(Strict):
+    source: Literal["财政资金", "财政专户管理资金", "单位资金", "其他资金"] = Field(
+        title="资金来源", description="财政资金、财政专户管理资金、单位资金或其他资金。"
+    )
+    initial: Optional[Amount] = Field(None, title="年初预算数", description="该来源的年初预算金额。")
+    adjusted: Optional[Amount] = Field(None, title="全年预算数", description="该来源调整后的全年预算数。")
+    executed: Optional[Amount] = Field(None, title="全年执行数", description="该来源的全年实际支出；执行率 = 执行数 ÷ 全年预算数。")
+
+
+class Goal(Strict):
+    goal: Text = Field(title="年度目标", description="项目的年度绩效目标，原文照录。")
+    completion: Optional[str] = Field(None, title="实际完成情况", description="目标的实际完成情况，原文照录。")
+
+
 class Indicator(Strict):
     level1: Text = Field(title="一级指标", description="如 产出指标、效益指标、满意度指标、成本指标。")
     level2: Optional[str] = Field(None, title="二级指标", description="如 数量指标、质量指标、时效指标。")
@@ -135,10 +152,17 @@ class Report(Strict):
     published: Optional[datetime.date] = Field(None, title="公开日期", description="格式 2022-05-31，可不填。")
     source: Optional[Source] = Field(None, title="原始文件", description="原文文件和发布网址。")
     unit: Literal["万元", "元"] = Field("万元", title="金额单位", description="本报告所有金额的单位，默认万元。")
-    spending: Spending = Field(title="支出情况", description="本年财政拨款支出及其构成。")
+    spending: Spending = Field(
+        title="支出情况", description="本年财政拨款支出及其构成；项目自评填项目的全年支出（total）。"
+    )
+    funds: list[Fund] = Field(default_factory=list, title="资金来源", description="项目自评的资金按来源的预算和执行情况。")
+    goals: list[Goal] = Field(default_factory=list, title="年度目标", description="项目年度目标及其完成情况。")
     budget: Optional[Budget] = Field(None, title="预算执行", description="年初预算、调整后预算和全年执行数。")
     indicators: list[Indicator] = Field(default_factory=list, title="绩效指标", description="绩效自评表中的指标，每行一个三级指标。")
     deviations: list[Deviation] = Field(default_factory=list, title="绩效目标偏差", description="未完成或有偏差的绩效目标及原因。")
+    conclusion: Optional[str] = Field(None, title="自评结论", description="项目自评的总体结论，原文照录。")
+    problems: list[Text] = Field(default_factory=list, title="存在的问题", description="自评发现的问题，每条一项，原文照录。")
+    measures: list[Text] = Field(default_factory=list, title="改进措施", description="下一步改进措施，每条一项，原文照录。")
     sections: list[Section] = Field(default_factory=list, title="正文", description="原文叙述，按原文顺序逐字照录。")
 
     @property

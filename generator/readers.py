@@ -30,6 +30,21 @@ class RawReport:
         return self.lines.get(loc)
 
 
+DATASET_FILE = "dataset.yaml"
+
+
+def read_dataset(data_dir: Path) -> dict:
+    """The data set's own settings (data_dir/dataset.yaml), e.g. `sample: true` for invented data."""
+    path = data_dir / DATASET_FILE
+    if not path.is_file():
+        return {}
+    raw = read_yaml(path)
+    sample = raw.data.get("sample", False)
+    if not isinstance(sample, bool):
+        raise DataError([Problem(raw.name, raw.line_of(("sample",)), "sample", "sample 只能是 true 或 false。")])
+    return raw.data
+
+
 def find_report_files(data_dir: Path) -> list[Path]:
     """Every report file: data/<year>/<slug>.yaml, in a stable order."""
     return sorted(p for p in data_dir.glob("*/*.yaml") if p.is_file())

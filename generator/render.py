@@ -9,11 +9,12 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import charts, derive
+from . import charts, derive, overview_charts
 from .model import GRADES
 from .validate import Entry
 
@@ -21,6 +22,21 @@ GRADE_CLASS = {"优": "excellent", "良": "good", "中": "fair", "差": "poor"}
 CN_NUMERALS = "一二三四五六七八九十"
 # Python-Markdown's backslash-escapable characters (with `|` from the tables extension).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+@dataclass
+class Page:
+    path: str  # below docs/, e.g. "2021/index.md"
+    markdown: str
+    charts: list[charts.Chart] = field(default_factory=list)
+
+    @property
+    def folder(self) -> str:
+        """The page's URL below the site root ("" for the home page): its chart data files go there."""
+        stem = self.path[: -len(".md")]
+        if stem == "index":
+            return ""
+        return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
 
 
 def md(text: object) -> Markup:
@@ -45,6 +61,11 @@ def cn_number(n: int) -> str:
     return (CN_NUMERALS[tens - 1] if tens > 1 else "") + "十" + (CN_NUMERALS[ones - 1] if ones else "")
 
 
+def sort_key(value: float | None) -> str:
+    """The data-sort attribute of a numeric cell: empty sorts last."""
+    return "" if value is None else repr(round(float(value), 4))
+
+
 def make_env() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
@@ -54,15 +75,19 @@ def make_env() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, paragraphs=paragraphs, fmt=derive.fmt, pct=derive.fmt_pct, cn=cn_number)
+    env.filters.update(md=md, paragraphs=paragraphs, fmt=derive.fmt, pct=derive.fmt_pct, cn=cn_number, sortkey=sort_key)
     env.globals.update(
         grade_class=GRADE_CLASS,
+        grades=GRADES,
         figure_text=charts.figure_text,
         loose_figures=charts.loose_figures,
         basic_share=derive.basic_share,
         project_share=derive.project_share,
-        item_id=id,
         execution_rate=derive.execution_rate,
+        fund_rate=derive.fund_rate,
+        funds_total=derive.funds_total,
+        report_url=report_url,
+        item_id=id,
     )
     return env
 
@@ -72,43 +97,67 @@ def report_url(entry: Entry) -> str:
     return f"{entry.report.year}/{entry.stem}/"
 
 
-def render_report(env: Environment, entry: Entry, downloads: dict[str, str]) -> str:
+def report_label(entry: Entry) -> str:
     r = entry.report
-    return env.get_template("report.md.j2").render(
-        r=r,
-        entry=entry,
-        base="../../",
-        head_charts=charts.report_charts(r),
-        item_charts=charts.figure_charts([i for s in r.sections for i in s.items]),
-        downloads=downloads,
+    return r.project.name if r.project else r.kind_name
+
+
+def render_report(env: Environment, entry: Entry, downloads: dict[str, str]) -> Page:
+    r = entry.report
+    head = charts.report_charts(r)
+    indicator = charts.indicator_charts(r)
+    items = charts.figure_charts([i for s in r.sections for i in s.items])
+    template = "project.md.j2" if r.kind == "project" else "report.md.j2"
+    markdown = env.get_template(template).render(
+        r=r, entry=entry, base="../../", head_charts=head, indicator_charts=indicator, item_charts=items,
+        downloads=downloads, indicator_groups=indicator_groups(r),
     )
+    return Page(f"{r.year}/{entry.stem}.md", markdown, [*head, *indicator, *(c for cs in items.values() for c in cs)])
 
 
-def render_indexes(env: Environment, entries: list[Entry]) -> dict[str, str]:
-    """The home page, year pages, department pages and their lists: path below docs/ -> Markdown."""
+def indicator_groups(report) -> list[tuple[str, list[tuple[str, list]]]]:
+    """Indicators grouped by 一级 then 二级 指标, in the order they first appear."""
+    groups: dict[str, dict[str, list]] = {}
+    for ind in report.indicators:
+        groups.setdefault(ind.level1, {}).setdefault(ind.level2 or "—", []).append(ind)
+    return [(l1, list(l2s.items())) for l1, l2s in groups.items()]
+
+
+def _by_department_name(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (e.report.department.name, e.report.kind, e.stem))
+
+
+def render_indexes(env: Environment, entries: list[Entry]) -> list[Page]:
+    """The home page, year pages, department pages and their lists."""
     by_year: dict[int, list[Entry]] = defaultdict(list)
     by_dept: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
         by_year[e.report.year].append(e)
         by_dept[e.report.department.slug].append(e)
     years = sorted(by_year, reverse=True)
-    order = lambda es: sorted(es, key=lambda e: (e.report.department.name, e.report.kind, e.stem))  # noqa: E731
-    pages = {}
-    common = dict(report_url=report_url, grades=GRADES)
+    pages = []
     latest = years[0] if years else None
-    pages["index.md"] = env.get_template("home.md.j2").render(
-        base="", latest=latest, latest_entries=order(by_year.get(latest, [])),
-        years=[(y, by_year[y]) for y in years], department_count=len(by_dept), **common)
-    pages["years.md"] = env.get_template("years.md.j2").render(
-        base="../", years=[(y, by_year[y]) for y in years], **common)
+    latest_entries = _by_department_name(by_year.get(latest, []))
+    home_charts = [c for c in (overview_charts.spending_ranking(latest_entries, "spending"),
+                               overview_charts.grade_chart(latest_entries) if latest_entries else None) if c]
+    pages.append(Page("index.md", env.get_template("home.md.j2").render(
+        base="", latest=latest, latest_entries=latest_entries, home_charts=home_charts,
+        years=[(y, by_year[y]) for y in years], department_count=len(by_dept)), home_charts))
+    pages.append(Page("years.md", env.get_template("years.md.j2").render(base="../", years=[(y, by_year[y]) for y in years])))
     for y in years:
-        pages[f"{y}/index.md"] = env.get_template("year.md.j2").render(
-            base="../", year=y, entries=order(by_year[y]), **common)
+        es = _by_department_name(by_year[y])
+        year_charts = [c for c in (overview_charts.grade_chart(es), overview_charts.spending_ranking(es),
+                                   overview_charts.project_share_chart(es)) if c]
+        pages.append(Page(f"{y}/index.md", env.get_template("year.md.j2").render(
+            base="../", year=y, entries=es, year_charts=year_charts), year_charts))
     depts = sorted(by_dept.items(), key=lambda kv: kv[1][0].report.department.name)
-    pages["departments/index.md"] = env.get_template("departments.md.j2").render(
-        base="../", departments=depts, **common)
+    pages.append(Page("departments/index.md", env.get_template("departments.md.j2").render(base="../", departments=depts)))
     for slug, es in depts:
         es = sorted(es, key=lambda e: (-e.report.year, e.report.kind, e.stem))
-        pages[f"departments/{slug}.md"] = env.get_template("department.md.j2").render(
-            base="../../", department=es[0].report.department, entries=es, **common)
+        own = [e for e in es if e.report.kind == "department"]
+        dept_charts = [c for c in (overview_charts.spending_trend(es), overview_charts.score_trend(es)) if c]
+        pages.append(Page(f"departments/{slug}.md", env.get_template("department.md.j2").render(
+            base="../../", department=es[0].report.department, entries=es, own=own,
+            projects=[e for e in es if e.report.kind == "project"], dept_charts=dept_charts,
+            changes=derive.year_over_year([e.report for e in own])), dept_charts))
     return pages

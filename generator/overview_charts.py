@@ -1,0 +1,90 @@
+"""Charts across reports: a year's grades, spending ranking and shares; a department's trends."""
+
+from __future__ import annotations
+
+from pyecharts import options as opts
+from pyecharts.charts import Line, Pie
+
+from .charts import Chart, _hbar, _option, bar_height
+from .derive import fmt, fmt_pct, project_share
+from .model import GRADES
+from .validate import Entry
+
+TOP = 20  # a ranking shows at most this many bars; the table below it has every report
+
+
+def grade_chart(entries: list[Entry], key: str = "grades") -> Chart:
+    counts = [(g, sum(1 for e in entries if e.report.result.grade == g)) for g in GRADES]
+    pie = (
+        Pie()
+        .add("自评等级", [(g, n) for g, n in counts if n], radius=["42%", "68%"],
+             label_opts=opts.LabelOpts(formatter="{b}：{c} 份"))
+        .set_global_opts(legend_opts=opts.LegendOpts(pos_bottom="0"))
+    )
+    caption = "，".join(f"“{g}” {n} 份" for g, n in counts) + f"，共 {len(entries)} 份。"
+    return Chart(key, "自评等级分布", caption, _option(pie), ["自评等级", "报告数"], [[g, str(n)] for g, n in counts])
+
+
+def _department_reports(entries: list[Entry]) -> list[Entry]:
+    return [e for e in entries if e.report.kind == "department"]
+
+
+def spending_ranking(entries: list[Entry], key: str = "ranking") -> Chart | None:
+    ranked = sorted(_department_reports(entries), key=lambda e: -e.report.spending.total)
+    if not ranked:
+        return None
+    shown = ranked[:TOP]
+    names = [e.report.department.name for e in shown]
+    values = [e.report.spending.total for e in shown]
+    title = "本年财政拨款支出排名" + (f"（前 {TOP} 个部门）" if len(ranked) > TOP else "")
+    caption = "，".join(f"{n} {fmt(v)} 万元" for n, v in zip(names, values)) + "。"
+    rows = [[e.report.department.name, fmt(e.report.spending.total)] for e in ranked]
+    return Chart(key, title, caption, _option(_hbar(names, values, "万元")), ["部门", "本年财政拨款支出（万元）"], rows,
+                 bar_height(len(shown)))
+
+
+def project_share_chart(entries: list[Entry], key: str = "project-share") -> Chart | None:
+    with_share = [(e, project_share(e.report)) for e in _department_reports(entries)]
+    with_share = sorted([(e, s) for e, s in with_share if s is not None], key=lambda es: -es[1])
+    if not with_share:
+        return None
+    shown = with_share[:TOP]
+    names = [e.report.department.name for e, _ in shown]
+    values = [round(s, 2) for _, s in shown]
+    title = "项目支出占比" + (f"（前 {TOP} 个部门）" if len(with_share) > TOP else "")
+    caption = "项目支出占本年财政拨款支出的比例：" + "，".join(f"{n} {fmt_pct(v)}" for n, v in zip(names, values)) + "。"
+    rows = [[e.report.department.name, fmt_pct(s)] for e, s in with_share]
+    return Chart(key, title, caption, _option(_hbar(names, values, "%")), ["部门", "项目支出占比"], rows, bar_height(len(shown)))
+
+
+def spending_trend(entries: list[Entry]) -> Chart | None:
+    """A department's total, basic and project spending by year (its department-wide reports)."""
+    reports = sorted((e.report for e in _department_reports(entries)), key=lambda r: r.year)
+    if len(reports) < 2:
+        return None
+    years = [str(r.year) for r in reports]
+    line = Line().add_xaxis(years)
+    for label, get in (("本年财政拨款支出", lambda r: r.spending.total), ("基本支出", lambda r: r.spending.basic),
+                       ("项目支出", lambda r: r.spending.project)):
+        line.add_yaxis(label, [get(r) for r in reports], is_connect_nones=False)
+    line.set_global_opts(legend_opts=opts.LegendOpts(pos_bottom="0"), tooltip_opts=opts.TooltipOpts(trigger="axis"),
+                         yaxis_opts=opts.AxisOpts(name="万元"))
+    rows = [[str(r.year), fmt(r.spending.total), fmt(r.spending.basic), fmt(r.spending.project)] for r in reports]
+    caption = "，".join(f"{r.year} 年 {fmt(r.spending.total)} 万元" for r in reports) + "（本年财政拨款支出）。"
+    return Chart("trend", "支出变化", caption, _option(line), ["年度", "本年财政拨款支出（万元）", "基本支出（万元）", "项目支出（万元）"], rows)
+
+
+def score_trend(entries: list[Entry]) -> Chart | None:
+    reports = sorted((e.report for e in _department_reports(entries) if e.report.result.score is not None), key=lambda r: r.year)
+    if len(reports) < 2:
+        return None
+    line = (
+        Line()
+        .add_xaxis([str(r.year) for r in reports])
+        .add_yaxis("自评得分", [r.result.score for r in reports])
+        .set_global_opts(legend_opts=opts.LegendOpts(is_show=False), tooltip_opts=opts.TooltipOpts(trigger="axis"),
+                         yaxis_opts=opts.AxisOpts(name="分", min_=0, max_=100))
+    )
+    rows = [[str(r.year), fmt(r.result.score), r.result.grade] for r in reports]
+    caption = "，".join(f"{r.year} 年 {fmt(r.result.score)} 分（{r.result.grade}）" for r in reports) + "。"
+    return Chart("score", "自评得分变化", caption, _option(line), ["年度", "自评得分", "自评等级"], rows, 280)
