@@ -131,7 +131,7 @@ def project_report(rng: random.Random, slug: str, name: str, code: str, project:
     }
 
 
-def main() -> None:
+def main(out: Path = OUT) -> None:
     rng = random.Random(2021)
     grades = ["优", "良", "中", "差"]
     files: dict[Path, dict] = {}
@@ -144,18 +144,21 @@ def main() -> None:
             for code, project in PROJECTS.get(slug, []):
                 pgrade = grades[(n + 1) % 4]
                 files[OUT / str(year) / f"{slug}-{code}.yaml"] = project_report(rng, slug, name, code, project, year, pgrade)
-    for path in OUT.glob("*/*.yaml"):
+    files = {out / path.relative_to(OUT): report for path, report in files.items()}
+    for path in out.glob("*/*.yaml"):
         path.unlink()
     for path, report in sorted(files.items()):
         path.parent.mkdir(parents=True, exist_ok=True)
         text = yaml.safe_dump(report, allow_unicode=True, sort_keys=False, width=120)
         path.write_text("# yaml-language-server: $schema=../../../data/report.schema.json\n"
                         "# 示例数据，非真实数据：由 examples/make_demo.py 生成。\n" + text, encoding="utf-8")
-    (OUT / "dataset.yaml").write_text(
+    (out / "dataset.yaml").write_text(
         "# 这个目录的报告是虚构的示例数据：用它生成的每一页都显示“示例数据，非真实数据”，部署工作流从不发布它。\n"
         "sample: true\nname: 示例数据\n", encoding="utf-8")
-    print(f"已写入 {len(files)} 份示例报告到 {OUT}")
+    print(f"已写入 {len(files)} 份示例报告到 {out}")
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)

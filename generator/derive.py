@@ -29,8 +29,10 @@ def project_share(report: Report) -> float | None:
 
 
 def execution_rate(report: Report) -> float | None:
-    b = report.budget
-    return share(b.executed, b.adjusted) if b else None
+    """执行数 ÷ 调整后预算数: from the budget, or for a project from its funds."""
+    if report.budget:
+        return share(report.budget.executed, report.budget.adjusted)
+    return funds_total(report)["rate"] if report.funds else None
 
 
 def fund_rate(fund) -> float | None:

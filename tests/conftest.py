@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEED = DATA / "2021" / "huangshi-shangwuju.yaml"
 SEED_SOURCE = DATA / "2021" / "huangshi-shangwuju.source.txt"
+DEMO = ROOT / "examples" / "demo"
 
 
 def run_generator(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -53,7 +54,7 @@ class SiteServer:
     """A static file server on 127.0.0.1 for a folder that may not exist yet."""
 
     def __init__(self, folder: Path):
-        self.folder = folder
+        self.folder = self.path = folder
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
         self.origin = f"http://127.0.0.1:{self.httpd.server_port}"
         self.url = self.origin + "/"
@@ -64,13 +65,27 @@ class SiteServer:
         self.httpd.server_close()
 
 
+def served_build(tmp_path_factory, data_dir: Path, name: str):
+    """data_dir built once and served, with site_url set to the address it is served at
+    (Material's instant navigation only takes over links to that address)."""
+    out = tmp_path_factory.mktemp(name)
+    server = SiteServer(out / "site")
+    result = build_site(data_dir, out, site_url=server.url)
+    assert result.returncode == 0, result.stderr
+    return server
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
-    """The real data built once, with site_url set to the address it is served at (instant navigation needs it)."""
-    out = tmp_path_factory.mktemp("real")
-    server = SiteServer(out / "site")
-    result = build_site(DATA, out, site_url=server.url)
-    assert result.returncode == 0, result.stderr
+    server = served_build(tmp_path_factory, DATA, "real")
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The invented demo data set (examples/demo/)."""
+    server = served_build(tmp_path_factory, DEMO, "demo")
     yield server
     server.close()
 
@@ -95,3 +110,4 @@ def browser():
         )
         yield b
         b.close()
+

@@ -92,12 +92,19 @@ def test_charts_draw_after_instant_navigation_from_the_home_page(watched, real_s
     counts = drawn_charts(page)
     assert counts["drawn"] == counts["containers"] == counts["live"] >= 3
     # Going back and forth again leaves no chart of a left page alive.
+    all_drawn = """(n) => {
+        const boxes = document.querySelectorAll('.jx-chart[data-chart]');
+        return boxes.length === n && window.jxCharts.count() === n && [...boxes].every(b => b.querySelector('svg path'));
+    }"""
     page.go_back()
     page.wait_for_url(real_site.url)
-    page.wait_for_function("() => window.jxCharts.count() === document.querySelectorAll('.jx-chart').length")
-    page.go_forward()
+    page.wait_for_function("() => document.querySelectorAll('.jx-chart[data-chart]').length !== %d" % counts["containers"])
     wait_for_charts(page)
-    assert drawn_charts(page)["live"] == counts["containers"]
+    page.wait_for_function("() => window.jxCharts.count() === document.querySelectorAll('.jx-chart[data-chart]').length")
+    page.go_forward()
+    page.wait_for_url(real_site.url + REPORT)
+    page.wait_for_function(all_drawn, arg=counts["containers"])
+    assert page.evaluate("window.__sameDocument === true")
     watched.clean()
 
 
@@ -150,3 +157,50 @@ def test_search_for_a_word_that_is_nowhere_finds_nothing(watched, real_site):
     page.wait_for_function("() => /没有找到|No matching/.test(document.querySelector('.md-search-result__meta').textContent)")
     assert page.eval_on_selector_all(".md-search-result__list a", "links => links.length") == 0
     watched.clean()
+
+
+@pytest.fixture
+def watched_demo(browser, demo_site):
+    w = Watched(browser, demo_site)
+    yield w
+    w.close()
+
+
+def test_a_reader_walks_overview_year_department_report_with_charts_at_each_step(watched_demo, demo_site):
+    page = watched_demo.page
+    page.goto(demo_site.url)
+    wait_for_charts(page)
+    page.evaluate("window.__sameDocument = true")
+    steps = [
+        ("article .jx-years a[href$='/2022/']", "2022/"),
+        ("article a[href$='/departments/shili-jiaoyuju/']", "departments/shili-jiaoyuju/"),
+        ("article #reports-own a[href$='/2022/shili-jiaoyuju/']", "2022/shili-jiaoyuju/"),
+    ]
+    for selector, url in steps:
+        page.click(selector)
+        page.wait_for_url(demo_site.url + url)
+        wait_for_charts(page)
+        counts = drawn_charts(page)
+        assert counts["containers"] >= 2 and counts["drawn"] == counts["containers"] == counts["live"], (url, counts)
+        assert page.evaluate("window.__sameDocument === true"), f"{url} was reached by a full reload"
+    assert "示例数据，非真实数据" in page.inner_text(".md-banner")
+    watched_demo.clean()
+
+
+def test_report_tables_sort_and_filter_in_the_page(watched_demo, demo_site):
+    page = watched_demo.page
+    page.goto(demo_site.url + "2022/")
+    table = "#reports-2022"
+    spending = f"{table} tbody tr:not([hidden]) td:nth-child(5)"
+    page.click(f"{table} thead th:nth-child(5) button")  # 本年支出, ascending
+    values = [float(v) for v in page.eval_on_selector_all(spending, "cells => cells.map(c => c.dataset.sort)")]
+    assert values == sorted(values)
+    page.keyboard.press("Enter")  # the focused header button sorts again, descending
+    values = [float(v) for v in page.eval_on_selector_all(spending, "cells => cells.map(c => c.dataset.sort)")]
+    assert values == sorted(values, reverse=True)
+    assert page.get_attribute(f"{table} thead th:nth-child(5)", "aria-sort") == "descending"
+    page.fill("#reports-2022-filter", "教育局")
+    names = page.eval_on_selector_all(f"{table} tbody tr:not([hidden])", "rows => rows.map(r => r.textContent)")
+    assert names and all("教育局" in n for n in names)
+    assert "显示" in page.inner_text(".jx-filter-count")
+    watched_demo.clean()

@@ -1,4 +1,4 @@
-/* Sortable and filterable report tables (table.jx-sortable, input[data-filter-table]).
+/* Sortable and filterable report tables (table[data-sortable], input[data-filter-table]).
  * Header cells become buttons, so the keyboard and screen readers can sort too; numbers sort
  * by their data-sort value. Runs again after each instant navigation. */
 (function () {
@@ -61,7 +61,7 @@
   }
 
   function setUp() {
-    document.querySelectorAll("table.jx-sortable").forEach(makeSortable);
+    document.querySelectorAll("table[data-sortable]").forEach(makeSortable);
     document.querySelectorAll("input[data-filter-table]").forEach(makeFilter);
   }
 
