@@ -6,6 +6,7 @@ Exit status: 0 success, 1 invalid data or a failed build (every problem listed),
 from __future__ import annotations
 
 import argparse
+import re
 import os
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from . import build as pipeline
 from .model import json_schema_text
-from .problems import Problem
+from .problems import DataError, Problem
 
 DEFAULT_DATA = pipeline.ROOT / "data"
 DEFAULT_SITE = pipeline.ROOT / "site"
@@ -43,6 +44,15 @@ def main(argv: list[str] | None = None) -> int:
     _data_option(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="预览地址（默认 127.0.0.1:8000）")
 
+    template = sub.add_parser("template", help="生成一份按官方自评表排版的 Excel 表格，供填写")
+    template.add_argument("output", type=Path, metavar="OUT.xlsx", help="要写入的 Excel 文件")
+    template.add_argument("--from", dest="source", type=Path, metavar="REPORT.yaml", help="用已有报告填好表格（便于修改）")
+
+    importer = sub.add_parser("import", help="把填好的 Excel 表格或已发布的文档（.txt/.docx）转为 YAML")
+    importer.add_argument("input", type=Path, metavar="FILE", help=".xlsx、.txt 或 .docx 文件")
+    importer.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（默认 data/<年度>/<部门标识>.yaml）")
+    importer.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
+
     schema = sub.add_parser("schema", help="输出报告数据的 JSON Schema（编辑器用它提供补全）")
     schema.add_argument("-o", "--output", type=Path, help="写入文件（默认 data/report.schema.json）")
 
@@ -56,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_build(args)
     if args.command == "schema":
         return cmd_schema(args)
+    if args.command == "template":
+        return cmd_template(args)
+    if args.command == "import":
+        return cmd_import(args)
     return cmd_serve(args)
 
 
@@ -101,6 +115,67 @@ def cmd_build(args) -> int:
         return 1
     print(f"已生成网站：{args.site_dir}（{len(loaded.entries)} 份报告；更新 {written} 个生成文件，删除 {removed} 个）。")
     return 0
+
+
+def cmd_template(args) -> int:
+    from .excel import write_workbook
+    from .readers import read_yaml
+    from .validate import validate
+
+    if args.output.suffix.lower() != ".xlsx":
+        print("错误：输出文件应以 .xlsx 结尾。", file=sys.stderr)
+        return 2
+    data = None
+    if args.source:
+        try:
+            data = validate(read_yaml(args.source)).report.model_dump(mode="json")
+        except DataError as e:
+            report_problems(e.problems)
+            return 1
+    write_workbook(args.output, data)
+    print(f"已写入 {args.output}。填好后运行：python -m generator import {args.output}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from .excel import read_workbook
+    from .validate import validate_data
+    from .writers import report_yaml
+
+    suffix = args.input.suffix.lower()
+    if not args.input.is_file():
+        print(f"错误：找不到文件 {args.input}。", file=sys.stderr)
+        return 2
+    if suffix in (".txt", ".docx"):
+        from .textimport import import_document
+
+        return import_document(args.input, args.output, DEFAULT_DATA, force=args.force)
+    if suffix != ".xlsx":
+        print(f"错误：只能导入 .xlsx、.txt 或 .docx 文件，{args.input.name} 不是。", file=sys.stderr)
+        return 2
+    try:
+        raw = read_workbook(args.input)
+        report = validate_data(raw)
+    except DataError as e:
+        report_problems(e.problems)
+        print(f"未导入：请改正以上 {len(e.problems)} 个问题后再试。", file=sys.stderr)
+        return 1
+    out = args.output or DEFAULT_DATA / str(report.year) / f"{_file_stem(report)}.yaml"
+    if out.exists() and not args.force:
+        print(f"错误：{out} 已存在。要覆盖它请加 --force，或用 -o 指定另一个文件。", file=sys.stderr)
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report_yaml(report), encoding="utf-8")
+    print(f"已导入 {args.input} -> {out}。运行 python -m generator check 检查全部数据。")
+    return 0
+
+
+def _file_stem(report) -> str:
+    slug = report.department.slug
+    if report.kind == "project":
+        code = (report.project.code or "project").lower()
+        return f"{slug}-{re.sub(r'[^a-z0-9]+', '-', code).strip('-') or 'project'}"
+    return slug
 
 
 def cmd_schema(args) -> int:

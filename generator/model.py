@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -26,6 +26,14 @@ Text = Annotated[str, Field(min_length=1)]
 class Strict(BaseModel):
     # Unknown keys are errors: a typo such as `spendng` must not be silently ignored.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_missing(cls, data):
+        # An empty cell or `note: ""` means "not given", the same as leaving the key out.
+        if isinstance(data, dict):
+            return {k: None if isinstance(v, str) and not v.strip() else v for k, v in data.items()}
+        return data
 
 
 class Department(Strict):

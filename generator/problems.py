@@ -9,7 +9,7 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Problem:
     file: str
-    line: int | None
+    line: int | str | None  # a YAML line, or an Excel cell such as 支出情况!B3
     field: str
     message: str
     level: str = "error"  # "error" fails the build; "warning" is shown, and fails with --strict
@@ -24,8 +24,10 @@ class Problem:
     def annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command, shown on the file and line."""
         kind = "error" if self.level == "error" else "warning"
-        line = f",line={self.line}" if self.line else ""
+        line = f",line={self.line}" if isinstance(self.line, int) else ""
         text = f"{self.field}: {self.message}" if self.field else self.message
+        if isinstance(self.line, str):
+            text = f"{self.line}: {text}"
         # Workflow commands end at a newline; % must be escaped first.
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{kind} file={self.file}{line}::{text}"

@@ -34,12 +34,21 @@ class Entry:
         return None
 
 
+def validate_data(raw: RawReport) -> Report:
+    """The model's checks alone, for data that is not yet a file in data/ (an import)."""
+    try:
+        return Report.model_validate(raw.data)
+    except ValidationError as e:
+        problems = [_translate(raw, err) for err in e.errors()]
+        raise DataError(sorted(problems, key=lambda p: str(p.line or ""))) from None
+
+
 def validate(raw: RawReport) -> Entry:
     try:
         report = Report.model_validate(raw.data)
     except ValidationError as e:
         problems = [_translate(raw, err) for err in e.errors()]
-        raise DataError(sorted(problems, key=lambda p: p.line or 0)) from None
+        raise DataError(sorted(problems, key=lambda p: p.line if isinstance(p.line, int) else 0)) from None
     problems = _check_place(raw, report)
     if problems:
         raise DataError(problems)
@@ -122,6 +131,8 @@ def _translate(raw: RawReport, err: dict) -> Problem:
     shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
     if kind == "missing":
         message = f"缺少必填项{named}。请补上 `{loc[-1]}: ...`。"
+    elif value is None:
+        message = f"{named}不能为空。请填写，或删除这一项。"
     elif kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _allowed_keys(loc[:-1])

@@ -43,3 +43,22 @@ def _remove_empty_parents(folder: Path, stop: Path) -> None:
     while folder != stop and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def report_yaml(report) -> str:
+    """A report as the YAML staff edit: the model's key order, empty values left out."""
+    import yaml
+
+    data = _prune(report.model_dump(mode="json", exclude_none=True))
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False)
+    return "# yaml-language-server: $schema=../report.schema.json\n" + text
+
+
+def _prune(value):
+    """Drop empty lists, mappings and texts at every level: the model fills them back in."""
+    if isinstance(value, dict):
+        pruned = {k: _prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v not in ([], {}, "")}
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value
