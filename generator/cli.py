@@ -53,6 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     importer.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（默认 data/<年度>/<部门标识>.yaml）")
     importer.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
 
+    new = sub.add_parser("new", help="为一个部门的一个年度生成带注释的 YAML，供填写")
+    new.add_argument("--year", type=int, required=True, help="年度，如 2022")
+    new.add_argument("--department", required=True, help="部门名称，如 黄石市商务局")
+    new.add_argument("--slug", help="部门标识（默认沿用已有年度的，或由名称的拼音生成）")
+    new.add_argument("--project", help="项目名称：给出时生成项目支出绩效自评")
+    new.add_argument("--data", type=Path, default=DEFAULT_DATA, help="数据目录（默认 data/）")
+
     schema = sub.add_parser("schema", help="输出报告数据的 JSON Schema（编辑器用它提供补全）")
     schema.add_argument("-o", "--output", type=Path, help="写入文件（默认 data/report.schema.json）")
 
@@ -60,17 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    if args.command == "check":
-        return cmd_check(args)
-    if args.command == "build":
-        return cmd_build(args)
-    if args.command == "schema":
-        return cmd_schema(args)
-    if args.command == "template":
-        return cmd_template(args)
-    if args.command == "import":
-        return cmd_import(args)
-    return cmd_serve(args)
+    commands = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema,
+                "new": cmd_new, "template": cmd_template, "import": cmd_import}
+    return commands[args.command](args)
 
 
 def _data_option(p: argparse.ArgumentParser) -> None:
@@ -114,6 +113,21 @@ def cmd_build(args) -> int:
         print(f"错误：{e}", file=sys.stderr)
         return 1
     print(f"已生成网站：{args.site_dir}（{len(loaded.entries)} 份报告；更新 {written} 个生成文件，删除 {removed} 个）。")
+    return 0
+
+
+def cmd_new(args) -> int:
+    from .scaffold import new_report
+
+    try:
+        path = new_report(args.data, args.year, args.department, args.slug, args.project)
+    except FileExistsError as e:
+        print(f"错误：{e} 已存在，未改动。要修改它请直接编辑。", file=sys.stderr)
+        return 1
+    except ValueError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 2
+    print(f"已生成 {path}。按注释填写后运行 python -m generator check。")
     return 0
 
 

@@ -31,7 +31,8 @@ def project_share(report: Report) -> float | None:
 def execution_rate(report: Report) -> float | None:
     """执行数 ÷ 调整后预算数: from the budget, or for a project from its funds."""
     if report.budget:
-        return share(report.budget.executed, report.budget.adjusted)
+        b = report.budget
+        return b.rate if b.rate is not None else share(b.executed, b.adjusted)
     return funds_total(report)["rate"] if report.funds else None
 
 
@@ -90,6 +91,11 @@ def check_report(entry: Entry) -> list[Problem]:
     for i, ind in enumerate(r.indicators):
         if ind.weight is not None and ind.score is not None and ind.score > ind.weight + TOLERANCE:
             problem(("indicators", i, "score"), f"指标“{ind.name}”得分 {fmt(ind.score)} 高于其分值 {fmt(ind.weight)}。")
+    if r.budget and r.budget.rate is not None:
+        computed = share(r.budget.executed, r.budget.adjusted)
+        if computed is not None and abs(computed - r.budget.rate) > TOLERANCE:
+            problem(("budget", "rate"),
+                    f"所填预算执行率 {fmt(r.budget.rate)}% 与 全年执行数 ÷ 调整后预算数 = {computed:.2f}% 不符。请核对。")
     executed = funds_total(r)["executed"]
     if r.funds and executed is not None and abs(executed - s.total) > TOLERANCE:
         problem(("spending", "total"),

@@ -55,6 +55,7 @@ KEY_VALUE_SHEETS = {
         ("年初预算数", ("budget", "initial"), "number"),
         ("调整后预算数", ("budget", "adjusted"), "number"),
         ("全年执行数", ("budget", "executed"), "number"),
+        ("预算执行率（%）", ("budget", "rate"), "number"),
     ],
 }
 

@@ -85,6 +85,7 @@ class Budget(Strict):
     initial: Optional[Amount] = Field(None, title="年初预算数", description="年初批复的预算金额。")
     adjusted: Optional[Amount] = Field(None, title="调整后预算数", description="年中调整后的全年预算数。")
     executed: Optional[Amount] = Field(None, title="全年执行数", description="全年实际支出金额；执行率 = 执行数 ÷ 调整后预算数。")
+    rate: Optional[Percent] = Field(None, title="预算执行率（%）", description="原文所述的预算执行率，应等于全年执行数 ÷ 调整后预算数。")
 
 
 FUND_SOURCES = ("财政资金", "财政专户管理资金", "单位资金", "其他资金")

@@ -107,6 +107,20 @@ def _model_of(annotation):
     return None
 
 
+def _is_required(loc: tuple) -> bool:
+    current = Report
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if current else None
+        if info is None:
+            return False
+        if part == loc[-1]:
+            return info.is_required()
+        current = _model_of(info.annotation)
+    return False
+
+
 def _allowed_keys(loc: tuple) -> list[str]:
     current = Report
     for part in loc:
@@ -132,7 +146,7 @@ def _translate(raw: RawReport, err: dict) -> Problem:
     if kind == "missing":
         message = f"缺少必填项{named}。请补上 `{loc[-1]}: ...`。"
     elif value is None:
-        message = f"{named}不能为空。请填写，或删除这一项。"
+        message = f"{named}不能为空。请填写。" if _is_required(loc) else f"{named}不能为空。请填写，或删除这一项。"
     elif kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _allowed_keys(loc[:-1])

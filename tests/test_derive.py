@@ -71,3 +71,36 @@ def test_a_department_keeps_its_name_across_years():
 def test_numbers_are_written_as_people_write_them():
     assert [fmt(8483.1), fmt(4312.0), fmt(4260.18), fmt(None)] == ["8483.1", "4312", "4260.18", "—"]
     assert [fmt_pct(16.39), fmt_pct(50.0), fmt_pct(91.666666)] == ["16.39%", "50%", "91.67%"]
+
+
+def test_personnel_and_public_must_sum_to_basic():
+    found = check_report(entry(spending={"total": 100, "basic": 40, "project": 60, "personnel": 30, "public": 5}))
+    assert [p.field for p in found] == ["spending.basic"]
+    assert found[0].message == "人员经费 30 + 公用经费 5 = 35，与基本支出 40 不符。请核对这三个数。"
+
+
+def test_a_stated_execution_rate_must_be_executed_over_adjusted():
+    found = check_report(entry(budget={"adjusted": 200, "executed": 150, "rate": 80}))
+    assert [p.field for p in found] == ["budget.rate"]
+    assert "75.00%" in found[0].message and "80%" in found[0].message
+    assert check_report(entry(budget={"adjusted": 200, "executed": 150, "rate": 75})) == []
+
+
+def test_an_indicator_cannot_score_above_its_weight():
+    row = {"level1": "产出指标", "name": "覆盖率", "weight": 10, "score": 12}
+    found = check_report(entry(indicators=[row]))
+    assert any(p.field == "indicators.0.score" and "得分 12 高于其分值 10" in p.message for p in found)
+
+
+def test_weights_that_do_not_sum_to_100_are_a_warning():
+    rows = [{"level1": "产出指标", "name": f"指标{i}", "weight": 30, "score": 30} for i in range(3)]
+    found = check_report(entry(indicators=rows))
+    assert [(p.field, p.level) for p in found] == [("indicators", "warning")]
+    assert "合计 90" in found[0].message
+
+
+def test_funds_must_add_up_to_a_projects_spending():
+    found = check_report(entry(funds=[{"source": "财政资金", "adjusted": 80, "executed": 70},
+                                     {"source": "单位资金", "adjusted": 20, "executed": 20}]))
+    assert [(p.field, p.level) for p in found] == [("spending.total", "warning")]
+    assert "合计 90" in found[0].message

@@ -60,26 +60,28 @@ def problems_of(path):
     return e.value.problems
 
 
-def test_a_choice_outside_the_dropdown_names_sheet_and_cell(tmp_path):
+def filled_with(tmp_path, sheet: str, label: str, value):
+    """A filled form where the value of one labelled row is changed; returns the file and that row."""
     path = filled(tmp_path)
     wb = load_workbook(path)
-    cell = cell_of(wb, "基本信息", "自评等级")
-    cell.value = "很好"
+    cell = cell_of(wb, sheet, label)
+    cell.value = value
     wb.save(path)
+    return path, cell.row
+
+
+def test_a_choice_outside_the_dropdown_names_sheet_and_cell(tmp_path):
+    path, row = filled_with(tmp_path, "基本信息", "自评等级", "很好")
     [problem] = problems_of(path)
-    assert problem.line == f"基本信息!B{cell.row}"
+    assert problem.line == f"基本信息!B{row}"
     assert "只能是 优、良、中、差 之一" in problem.message and "下拉" in problem.message
 
 
 def test_text_in_an_amount_cell_is_located(tmp_path):
-    path = filled(tmp_path)
-    wb = load_workbook(path)
-    cell = cell_of(wb, "支出情况", "本年财政拨款支出")
-    cell.value = "8,483.10万元"
-    wb.save(path)
+    path, row = filled_with(tmp_path, "支出情况", "本年财政拨款支出", "8,483.10万元")
     result = run_generator("import", str(path), "-o", str(tmp_path / "x.yaml"))
     assert result.returncode == 1
-    assert f"form.xlsx:支出情况!B{cell.row}: spending.total: “本年财政拨款支出”应是数字" in result.stderr
+    assert f"form.xlsx:支出情况!B{row}: spending.total: “本年财政拨款支出”应是数字" in result.stderr
     assert not (tmp_path / "x.yaml").exists()
 
 

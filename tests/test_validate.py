@@ -139,4 +139,4 @@ def test_a_source_url_must_be_a_web_address_not_a_script(tmp_path):
 
 def test_an_empty_required_text_is_named_as_empty(tmp_path):
     found = problems(tmp_path, MINIMAL.replace("title: 2021 年度测试局部门整体绩效自评结果", 'title: ""'))
-    assert [(p.field, p.line, p.message) for p in found] == [("title", 7, "“报告标题”不能为空。请填写，或删除这一项。")]
+    assert [(p.field, p.line, p.message) for p in found] == [("title", 7, "“报告标题”不能为空。请填写。")]
