@@ -117,6 +117,15 @@ def check_all(entries: list[Entry]) -> list[Problem]:
             out.append(Problem(e.name, _line(e, ("department", "slug")), "department.slug",
                                f"与 {seen[key].name} 是同一年度、同一部门的同一份报告。请删除其中一份。"))
         seen[key] = e
+    slugs = defaultdict(set)
+    for e in entries:
+        slugs[e.report.department.name].add(e.report.department.slug)
+    for e in entries:
+        others = slugs[e.report.department.name] - {e.report.department.slug}
+        if others:
+            out.append(Problem(e.name, _line(e, ("department", "slug")), "department.slug",
+                               f"部门“{e.report.department.name}”在其他报告中的标识是 {'、'.join(sorted(others))}。"
+                               "同一部门各年度应使用同一个标识，网站才能把各年度连起来。"))
     names = defaultdict(set)
     for e in entries:
         names[e.report.department.slug].add(e.report.department.name)

@@ -196,6 +196,7 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]*?占"))
     for label, key in (("年初预算", "initial"), ("调整后预算|全年预算", "adjusted"), ("全年执行|执行数", "executed")):
         record(label.split("|")[0] + "数", ("budget", key), amount(flat, f"(?:{label})"))
+    record("预算执行率", ("budget", "rate"), percent_after(flat, r"预算执行率"))
     return values, found, missing
 
 

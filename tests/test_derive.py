@@ -104,3 +104,10 @@ def test_funds_must_add_up_to_a_projects_spending():
                                      {"source": "单位资金", "adjusted": 20, "executed": 20}]))
     assert [(p.field, p.level) for p in found] == [("spending.total", "warning")]
     assert "合计 90" in found[0].message
+
+
+def test_a_department_keeps_its_slug_across_years():
+    moved = entry("2022/ce-shi.yaml", year=2022, department={"name": "测试局", "slug": "ce-shi"})
+    found = check_all([entry(), moved])
+    assert {(p.file, p.level) for p in found} == {("2021/ce-shi-ju.yaml", "error"), ("2022/ce-shi.yaml", "error")}
+    assert "标识是 ce-shi-ju" in next(p.message for p in found if p.file == "2022/ce-shi.yaml")

@@ -62,7 +62,7 @@ def test_gbk_full_width_digits_commas_and_a_flattened_budget_table():
     assert draft["year"] == 2022 and draft["result"] == {"grade": "良", "score": 86.5}
     assert draft["spending"] == {"total": 8483.1, "basic": 1390.81, "project": 7092.29, "personnel": 1000.81,
                                  "public": 390.0, "basic_share": 16.39, "project_share": 83.61}
-    assert draft["budget"] == {"initial": 8000.0, "adjusted": 8600.0, "executed": 8483.1}
+    assert draft["budget"] == {"initial": 8000.0, "adjusted": 8600.0, "executed": 8483.1, "rate": 98.64}
     assert draft["deviations"] == [{"indicator": "预算执行率", "reason": "部分资金年底下达。"},
                                    {"indicator": "项目完成率", "reason": "天气影响工期。"}]
     assert draft["measures"] == ["加强预算执行监控。按月通报执行进度。", "提前谋划项目。"]
