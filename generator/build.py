@@ -141,11 +141,12 @@ def mkdocs_build(docs_dir: Path, site_dir: Path, site_url: str | None = None, sa
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = site_dir.with_name(f".{site_dir.name}.new")
     shutil.rmtree(tmp, ignore_errors=True)
-    overrides = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(tmp), "extra": {"sample_data": sample}}
+    overrides = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(tmp)}
     if site_url is not None:
         overrides["site_url"] = site_url
     try:
         config = load_config(config_file=str(CONFIG_FILE), **overrides)
+        config.extra["sample_data"] = sample  # overrides/main.html shows the banner
         build(config)
     except MkDocsException as e:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -6,6 +6,7 @@
   "use strict";
   var live = [];        // [{chart, observer}] of the current page
   var drawnTheme = null;
+  var created = 0, disposed = 0;  // every instance ever made and ended: none may outlive its page
   var SELECTOR = ".jx-chart[data-chart]";
 
   function theme() {
@@ -16,6 +17,7 @@
     live.forEach(function (entry) {
       entry.observer.disconnect();
       entry.chart.dispose();
+      disposed += 1;
     });
     live = [];
   }
@@ -34,8 +36,12 @@
       }
       option.backgroundColor = "transparent";
       option.aria = { enabled: true };
+      if (document.documentElement.hasAttribute("data-jx-large")) {
+        option.textStyle = { fontSize: 18 };  // larger text: the charts follow
+      }
       var chart = echarts.init(el, drawnTheme, { renderer: "svg", locale: "ZH" });
       chart.setOption(option);
+      created += 1;
       var observer = new ResizeObserver(function () { chart.resize(); });
       observer.observe(el);
       el.setAttribute("data-chart-drawn", "true");
@@ -47,10 +53,13 @@
   new MutationObserver(function (changes) {
     if (changes.some(function (c) { return c.attributeName === "data-md-color-scheme"; })) drawAll();
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  // …and in larger type when the reader switches on larger text.
+  new MutationObserver(drawAll).observe(document.documentElement, { attributes: true, attributeFilter: ["data-jx-large"] });
 
   // Exposed for tests and debugging: how many chart instances are alive.
   window.jxCharts = {
     count: function () { return live.length; },
+    alive: function () { return created - disposed; },
     theme: function () { return drawnTheme || "light"; }
   };
 

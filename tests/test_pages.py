@@ -1,0 +1,194 @@
+"""Every page in a real Chromium: crawl, accessibility (axe-core), phones, dark mode, print, larger text.
+Screenshots land in test-artifacts/ for people to look at."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .test_browser import Watched, drawn_charts, wait_for_charts
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts"
+PHONE = {"width": 375, "height": 812}
+
+
+def page_urls(site: Path) -> list[str]:
+    """Every page of a built site, as paths below its root."""
+    return sorted(str(p.parent.relative_to(site)).replace(".", "") + "/" if p.parent != site else ""
+                  for p in site.rglob("index.html"))
+
+
+def visit(page, url: str) -> dict:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    if page.locator(".jx-chart[data-chart]").count():
+        wait_for_charts(page)
+    return drawn_charts(page)
+
+
+@pytest.mark.parametrize("which", ["demo_site", "real_site"])
+def test_every_page_loads_cleanly_with_its_charts_drawn(browser, which, request):
+    server = request.getfixturevalue(which)
+    watched = Watched(browser, server)
+    urls = page_urls(server.path)
+    assert len(urls) >= (50 if which == "demo_site" else 8)
+    for path in urls:
+        counts = visit(watched.page, server.url + path.lstrip("/"))
+        assert counts["drawn"] == counts["containers"], path
+    watched.clean()
+    watched.close()
+
+
+AXE_PAGES = {
+    "overview": "", "year": "2023/", "department": "departments/shili-jiaoyuju/", "report": "2023/shili-jiaoyuju/",
+    "project report": "2023/shili-jiaoyuju-xiaoyuan-anquan/", "open data": "data/", "staff guide": "guide/",
+}
+
+
+def axe_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | '))""")
+    return found
+
+
+@pytest.mark.parametrize("name", AXE_PAGES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violation(browser, demo_site, name, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    visit(page, demo_site.url + AXE_PAGES[name])
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_charts_describe_themselves_in_chinese_and_carry_their_data(browser, demo_site):
+    context = browser.new_context()
+    page = context.new_page()
+    visit(page, demo_site.url + AXE_PAGES["report"])
+    labels = page.eval_on_selector_all(".jx-chart[data-chart]", "els => els.map(e => e.getAttribute('aria-label'))")
+    assert labels and all("图表" in label for label in labels)  # ECharts' ARIA description, in Chinese
+    tables = page.eval_on_selector_all(".jx-chart-figure", "figs => figs.map(f => !!f.querySelector('table tbody tr'))")
+    assert tables and all(tables)
+    context.close()
+
+
+def test_everything_a_mouse_does_the_keyboard_does(browser, demo_site):
+    context = browser.new_context()
+    page = context.new_page()
+    visit(page, demo_site.url + "2023/")
+    # Tab to the first sortable header and sort with Enter; open a chart's data table with the keyboard.
+    page.focus("#reports-2023 thead th:nth-child(5) button")
+    page.keyboard.press("Enter")
+    assert page.get_attribute("#reports-2023 thead th:nth-child(5)", "aria-sort") == "ascending"
+    page.focus(".jx-chart-data summary")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.querySelector('.jx-chart-data').open")
+    page.focus(".jx-large-toggle")
+    page.keyboard.press("Enter")
+    assert page.get_attribute(".jx-large-toggle", "aria-pressed") == "true"
+    context.close()
+
+
+def test_phones_never_scroll_sideways_and_charts_fit(browser, demo_site):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for path in page_urls(demo_site.path):
+        visit(page, demo_site.url + path.lstrip("/"))
+        sizes = page.evaluate("""() => ({
+            page: document.documentElement.scrollWidth,
+            charts: [...document.querySelectorAll('.jx-chart')].map(c => c.getBoundingClientRect().right),
+            tables: [...document.querySelectorAll('.jx-table-wrap')].map(w => getComputedStyle(w).overflowX),
+            // Controls a finger can reach (Material's palette radios are 0 x 0: their labels are the targets).
+            small: [...document.querySelectorAll('button:not([tabindex="-1"]), input, .md-header__button, .md-tabs__link')]
+                .filter(e => e.offsetParent !== null)
+                .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && r.right > 0)
+                .filter(r => r.height < 24 || r.width < 24).length,
+        })""")
+        assert sizes["page"] <= PHONE["width"], path
+        assert all(right <= PHONE["width"] for right in sizes["charts"]), path
+        assert set(sizes["tables"]) <= {"auto", "scroll"}, path  # wide tables scroll inside their box
+        assert sizes["small"] == 0, path  # tap targets at least 24 x 24 px
+    context.close()
+
+
+def test_screenshots_of_the_overview_and_a_report_at_phone_and_desktop_size(browser, real_site):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for size_name, viewport in (("phone", PHONE), ("desktop", {"width": 1280, "height": 900})):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        for page_name, path in (("overview", ""), ("report", "2021/huangshi-shangwuju/")):
+            visit(page, real_site.url + path)
+            target = ARTIFACTS / f"{page_name}-{size_name}.png"
+            page.screenshot(path=str(target), full_page=True)
+            assert target.stat().st_size > 10_000
+        context.close()
+
+
+def test_dark_mode_survives_ten_instant_navigations_without_leaking_charts(browser, demo_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    visit(page, demo_site.url)
+    page.evaluate("window.__sameDocument = true")
+    route = ["2023/", "departments/shili-jiaoyuju/", "2022/shili-jiaoyuju/", "2022/", "departments/shili-minzhengju/",
+             "2021/shili-minzhengju/", "2021/", "2021/shili-jiaoyuju-xiaoyuan-anquan/", "departments/shili-jiaoyuju/", "2023/shili-jiaoyuju/"]
+    for path in route:
+        page.click(f"article a[href='{demo_site.url}{path}']")
+        page.wait_for_url(demo_site.url + path)
+        wait_for_charts(page)
+        counts = drawn_charts(page)
+        assert counts["drawn"] == counts["containers"] == counts["live"], path
+        assert page.evaluate("window.jxCharts.theme()") == "dark"
+        # No chart instance of a page left behind is still alive.
+        assert page.evaluate("window.jxCharts.alive()") == counts["containers"], path
+    assert page.evaluate("window.__sameDocument === true")
+    context.close()
+
+
+def test_a_report_prints_as_a_clean_document(browser, real_site):
+    from pypdf import PdfReader
+
+    context = browser.new_context()
+    page = context.new_page()
+    visit(page, real_site.url + "2021/huangshi-shangwuju/")
+    pdf = page.pdf(format="A4", print_background=True)
+    (ARTIFACTS).mkdir(exist_ok=True)
+    (ARTIFACTS / "report.pdf").write_bytes(pdf)
+    # Fonts map some characters to Kangxi radicals (⽀ for 支); NFKC folds most of them back.
+    text = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    text = text.replace(" ", "").replace("\n", "")
+    for figure in ("8483.1", "1390.81", "7092.29", "4260.18", "98.8%"):
+        assert figure in text  # key figures, and the chart data tables printed whole
+    assert "商务局" in text and "消费券" in text and "支出结构" in text
+    assert "开放数据" not in text and "搜索" not in text  # no navigation, no search
+    page.emulate_media(media="print")
+    hidden = page.evaluate("['.md-header', '.md-tabs', '.md-sidebar--primary'].map(s => getComputedStyle(document.querySelector(s)).display)")
+    assert hidden == ["none", "none", "none"]
+    assert page.evaluate("[...document.querySelectorAll('.jx-chart svg')].every(s => s.getBoundingClientRect().height > 50)")
+    context.close()
+
+
+def test_larger_text_is_a_visible_switch_remembered_across_pages_and_charts_follow(browser, real_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    visit(page, real_site.url + "2021/huangshi-shangwuju/")
+    switch = page.locator(".jx-large-toggle")
+    assert switch.is_visible() and switch.inner_text() == "大字"
+    size = "() => parseFloat(getComputedStyle(document.querySelector('.jx-text p')).fontSize)"
+    chart_font = "() => Math.max(...[...document.querySelectorAll('.jx-chart svg text')].map(t => parseFloat(getComputedStyle(t).fontSize)))"
+    before, chart_before = page.evaluate(size), page.evaluate(chart_font)
+    switch.click()
+    page.wait_for_function(f"({chart_font})() > {chart_before}")
+    assert page.evaluate(size) > before * 1.2
+    page.goto(real_site.url + "about/")  # a full page load: the choice is remembered
+    assert page.evaluate("document.documentElement.hasAttribute('data-jx-large')")
+    assert page.get_attribute(".jx-large-toggle", "aria-pressed") == "true"
+    page.click(".jx-large-toggle")
+    assert not page.evaluate("document.documentElement.hasAttribute('data-jx-large')")
+    context.close()
