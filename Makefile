@@ -7,8 +7,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP_PY := $(VENV)/.installed
 STAMP_JS := node_modules/.installed
+ECHARTS := build/echarts.min.js
 
-.PHONY: site serve test check demo deps browser lock clean
+.PHONY: site serve test check demo bench deps browser lock clean
 
 site: deps
 	$(PY) -m generator build
@@ -20,13 +21,18 @@ serve: deps
 demo: deps
 	$(PY) -m generator build --data examples/demo --site-dir site-demo --docs-dir .demo-docs
 
+# Performance on synthetic data (never published): make bench SIZES="100 1000 10000"
+SIZES ?= 100 1000
+bench: deps
+	$(PY) -m bench.run $(SIZES)
+
 check: $(STAMP_PY)
 	$(PY) -m generator check
 
 test: deps browser
 	$(PY) -m pytest
 
-deps: $(STAMP_PY) $(STAMP_JS)
+deps: $(STAMP_PY) $(STAMP_JS) $(ECHARTS)
 
 # The virtual environment, with the exact versions of requirements.lock.
 $(STAMP_PY): requirements.lock
@@ -43,6 +49,10 @@ $(STAMP_JS): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# ECharts with only what the site uses (frontend/echarts.js), bundled by the pinned esbuild.
+$(ECHARTS): frontend/echarts.js $(STAMP_JS)
+	npm run -s build:echarts
+
 # Browser tests use the system's Chromium, never a downloaded one.
 browser:
 	@sh scripts/ensure-chromium
@@ -54,5 +64,5 @@ lock:
 	  /tmp/jx-lock/bin/pip freeze; } > requirements.lock
 
 clean:
-	rm -rf site .site.new .site.old site-demo .demo-docs test-artifacts
+	rm -rf site .site.new .site.old site-demo .demo-docs test-artifacts build
 	$(PY) -c 'from generator.writers import write_tree; write_tree(__import__("pathlib").Path("docs"), {})' 2>/dev/null || true

@@ -22,7 +22,7 @@ from .writers import MANIFEST, write_tree
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_DIR = ROOT / "docs"
 CONFIG_FILE = ROOT / "mkdocs.yml"
-ECHARTS = ROOT / "node_modules" / "echarts" / "dist" / "echarts.min.js"
+ECHARTS = ROOT / "build" / "echarts.min.js"  # made by `make` from frontend/echarts.js
 
 
 class BuildError(Exception):
@@ -107,7 +107,7 @@ def generated_files(entries: list[Entry], site_url: str | None = None) -> dict[s
     files["feed.xml"] = atom_feed(entries, site_url)
     files["data/report.schema.json"] = json_schema_text()
     if not ECHARTS.is_file():
-        raise BuildError(f"找不到 {ECHARTS.relative_to(ROOT)}。请先运行 `npm ci`（`make site` 会自动运行）。")
+        raise BuildError(f"找不到 {ECHARTS.relative_to(ROOT)}。请运行 `make site`（它会安装并打包 ECharts）。")
     files["assets/vendor/echarts.min.js"] = ECHARTS.read_bytes()
     return files
 

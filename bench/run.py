@@ -1,0 +1,102 @@
+"""make bench: build synthetic sites of N reports and measure them; prints a table and writes JSON.
+
+    .venv/bin/python -m bench.run [N ...] [--json bench/results.json]
+
+For each N: generation and build time, total, peak memory; the floor (`mkdocs build` of the
+same Markdown with `plugins: []`) and the ratio of the full build to it; the median and
+largest report page; the site's size; the search index and what a first search downloads;
+the gzip-compressed HTML + CSS + JS of a first visit to a report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import synthetic
+
+ROOT = synthetic.ROOT
+
+
+def floor_build(work: Path) -> float:
+    """`mkdocs build` of the same generated Markdown with no plugins at all."""
+    config = work / "floor.yml"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {work / 'docs'}\nsite_dir: {work / 'floor-site'}\n"
+                      "plugins: []\nstrict: false\n"
+                      f"theme:\n  custom_dir: {ROOT / 'overrides'}\n", encoding="utf-8")
+    start = time.perf_counter()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], check=True, cwd=ROOT, env=env)
+    return round(time.perf_counter() - start, 2)
+
+
+def first_visit_bytes(site: Path, page: Path) -> int:
+    """gzip size of a report page and every stylesheet and script it loads from the site."""
+    html = page.read_text(encoding="utf-8")
+    total = len(gzip.compress(html.encode("utf-8")))
+    for ref in re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+\.(?:js|css))[^"]*"', html):
+        asset = (page.parent / ref).resolve()
+        if asset.is_file() and site.resolve() in asset.parents:
+            total += len(gzip.compress(asset.read_bytes()))
+    return total
+
+
+def measure(n: int, root: Path) -> dict:
+    data = synthetic.make(root / f"data-{n}", n)
+    work = root / f"work-{n}"
+    run = subprocess.run([sys.executable, "-m", "bench.measure", str(data), str(work)],
+                         cwd=ROOT, capture_output=True, text=True, check=True)
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    result["floor_s"] = floor_build(work)
+    result["ratio_to_floor"] = round(result["total_s"] / result["floor_s"], 2)
+    site = work / "site"
+    reports = [p for p in site.glob("20*/*/index.html")]
+    sizes = sorted(p.stat().st_size for p in reports)
+    result["report_html_median_kb"] = round(statistics.median(sizes) / 1024, 1)
+    result["report_html_max_kb"] = round(sizes[-1] / 1024, 1)
+    result["site_mb"] = round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1)
+    index = site / "search" / "search_index.json"
+    result["search_index_kb"] = round(index.stat().st_size / 1024, 1)
+    worker = sum(p.stat().st_size for p in (site / "assets" / "javascripts" / "workers").glob("search*.js"))
+    lunr = sum(p.stat().st_size for p in (site / "assets" / "javascripts" / "lunr").rglob("*zh*.js"))
+    result["first_search_kb"] = round((index.stat().st_size + worker + lunr) / 1024, 1)
+    result["first_visit_gzip_kb"] = round(first_visit_bytes(site, sorted(reports)[0]) / 1024, 1)
+    return result
+
+
+COLUMNS = [("reports", "报告数"), ("generate_s", "生成 s"), ("build_s", "构建 s"), ("total_s", "合计 s"),
+           ("floor_s", "下限 s"), ("ratio_to_floor", "倍数"), ("peak_mib", "峰值 MiB"),
+           ("report_html_median_kb", "报告页中位 KB"), ("report_html_max_kb", "报告页最大 KB"), ("site_mb", "网站 MB"),
+           ("search_index_kb", "索引 KB"), ("first_search_kb", "首次搜索 KB"), ("first_visit_gzip_kb", "首次访问 gzip KB")]
+
+
+def table(results: list[dict]) -> str:
+    lines = ["| " + " | ".join(title for _, title in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines += ["| " + " | ".join(str(r[key]) for key, _ in COLUMNS) + " |" for r in results]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description="绩效公开的性能基准（合成数据，从不发布）")
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000], help="报告数（默认 100 1000）")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json", help="结果写入的 JSON 文件")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="jx-bench-") as tmp:
+        results = [measure(n, Path(tmp)) for n in args.sizes]
+    print(table(results))
+    args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"\n已写入 {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""A deterministic synthetic data set of N reports the size of the seed: for benchmarks only, never published.
+
+Every department is named 合成部门…, and dataset.yaml says sample: true, so a site built from it
+carries the 示例数据，非真实数据 banner on every page.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "2021" / "huangshi-shangwuju.yaml"
+YEARS = (2019, 2020, 2021, 2022, 2023)
+
+
+def make(out: Path, n: int) -> Path:
+    """n reports spread over five years (n / 5 departments each reporting every year)."""
+    shutil.rmtree(out, ignore_errors=True)
+    seed = SEED.read_text(encoding="utf-8")
+    source = SEED.with_name("huangshi-shangwuju.source.txt")
+    departments = -(-n // len(YEARS))  # rounded up: exactly n reports
+    made = 0
+    for d in range(departments):
+        for year in YEARS:
+            if made == n:
+                break
+            slug = f"hecheng-{d:05d}"
+            text = (seed.replace("slug: huangshi-shangwuju", f"slug: {slug}")
+                    .replace("name: 黄石市商务局", f"name: 合成部门{d:05d}")
+                    .replace("year: 2021", f"year: {year}")
+                    .replace("黄石市商务局", f"合成部门{d:05d}")
+                    .replace("2021 年度", f"{year} 年度")
+                    .replace("file: huangshi-shangwuju.source.txt", f"file: {slug}.source.txt"))
+            folder = out / str(year)
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{slug}.yaml").write_text(text, encoding="utf-8")
+            shutil.copyfile(source, folder / f"{slug}.source.txt")
+            made += 1
+    (out / "dataset.yaml").write_text("# 合成的基准测试数据，非真实数据，从不发布。\nsample: true\nname: 基准测试数据\n", encoding="utf-8")
+    return out

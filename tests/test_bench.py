@@ -1,0 +1,30 @@
+"""The benchmark is not a test, but it must work: run it on a small synthetic set and check its figures."""
+
+import json
+import sys
+import subprocess
+
+from .conftest import ROOT
+
+
+def test_the_benchmark_measures_a_small_synthetic_site(tmp_path):
+    out = tmp_path / "results.json"
+    run = subprocess.run([sys.executable, "-m", "bench.run", "20", "--json", str(out)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    [result] = json.loads(out.read_text(encoding="utf-8"))
+    assert result["reports"] == 20
+    assert result["total_s"] >= result["build_s"] > 0 and result["floor_s"] > 0
+    assert result["ratio_to_floor"] == round(result["total_s"] / result["floor_s"], 2)
+    assert 0 < result["report_html_median_kb"] <= result["report_html_max_kb"]
+    assert result["first_search_kb"] > result["search_index_kb"] > 0
+    assert "| 20 |" in run.stdout  # the table
+
+
+def test_synthetic_data_is_marked_and_never_real(tmp_path):
+    from bench import synthetic
+
+    data = synthetic.make(tmp_path / "d", 7)
+    assert len(list(data.glob("*/*.yaml"))) == 7
+    assert "sample: true" in (data / "dataset.yaml").read_text(encoding="utf-8")
+    assert all("合成部门" in p.read_text(encoding="utf-8") for p in data.glob("*/*.yaml"))
