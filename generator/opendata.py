@@ -6,6 +6,7 @@ Column names are Chinese, as on the official forms; the same columns in every fo
 from __future__ import annotations
 
 import io
+import re
 import json
 from datetime import datetime
 from typing import Literal, get_args, get_origin
@@ -95,7 +96,10 @@ def _zip_without_times(data: bytes) -> bytes:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content)
+            target.writestr(fixed, content)
     return out.getvalue()
 
 

@@ -1,0 +1,111 @@
+"""Hardening: reproducible builds, no broken internal link or anchor, no script from data."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+import pytest
+
+from .conftest import DEMO, ROOT, build_site
+
+OUR_JS = sorted((ROOT / "docs" / "assets" / "javascripts").glob("*.js"))
+
+
+@pytest.fixture(scope="module")
+def demo_twice(tmp_path_factory) -> tuple[Path, Path]:
+    sites = []
+    for name in ("first", "second"):
+        out = tmp_path_factory.mktemp(name)
+        assert build_site(DEMO, out, site_url="https://example.org/").returncode == 0
+        sites.append(out / "site")
+        time.sleep(1.1)  # a clock that leaked into the output would now differ
+    return sites[0], sites[1]
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(demo_twice):
+    first, second = map(tree, demo_twice)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("name"):
+            self.ids.add(attrs["name"])
+        for key in ("href", "src"):
+            if attrs.get(key) and tag in ("a", "link", "script", "img", "source"):
+                self.links.append(attrs[key])
+
+
+def parse(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def tag_is_a_plain_link(link: str) -> bool:
+    # No protocol-relative address (//host/...): it would point at another host.
+    return not link.startswith("//")
+
+
+def test_no_broken_internal_link_or_anchor(demo_twice):
+    site = demo_twice[0]
+    pages = {p: parse(p) for p in site.rglob("*.html")}
+    broken = []
+    for page, found in pages.items():
+        for link in found.links:
+            parts = urlsplit(link)
+            if parts.scheme in ("mailto", "tel", "javascript", "data"):
+                continue  # not an address (Material's own buttons use javascript:void(0))
+            if (parts.scheme or parts.netloc) and not link.startswith("https://example.org/"):
+                assert tag_is_a_plain_link(link), link
+                continue  # another host: only a link, never loaded (the crawl test proves it)
+            target_url, anchor = urldefrag(link[len("https://example.org/"):] if parts.scheme else link)
+            if link.startswith("https://example.org/") or (target_url.startswith("/") and not target_url.startswith("//")):
+                target = site / unquote(target_url.lstrip("/"))
+            else:
+                target = (page.parent / unquote(target_url)) if target_url else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append((page.relative_to(site).as_posix(), link))
+            elif anchor and target.suffix == ".html":
+                ids = pages[target.resolve()].ids if target.resolve() in pages else parse(target).ids
+                if unquote(anchor) not in ids:
+                    broken.append((page.relative_to(site).as_posix(), link))
+    assert broken == []
+
+
+def test_our_javascript_never_evaluates_strings():
+    assert OUR_JS
+    for path in OUR_JS:
+        code = path.read_text(encoding="utf-8")
+        assert not re.search(r"\beval\s*\(|new\s+Function\b|setTimeout\s*\(\s*['\"]|innerHTML\s*=", code), path.name
+
+
+def test_no_inline_event_handler_or_script_code_reaches_a_page(demo_twice):
+    for page in demo_twice[0].rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", text, re.I), page
+        article = text[text.find("<article"): text.find("</article>")]
+        assert "javascript:" not in article, page  # no script address in what the data fills
+        for option in re.findall(r'data-chart="([^"]*)"', text):
+            # pyecharts' JsCode would put functions into an option: only plain JSON may reach a page.
+            assert "function" not in htmllib.unescape(option) and "--x_x--" not in option, page
