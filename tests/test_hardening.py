@@ -109,3 +109,49 @@ def test_no_inline_event_handler_or_script_code_reaches_a_page(demo_twice):
         for option in re.findall(r'data-chart="([^"]*)"', text):
             # pyecharts' JsCode would put functions into an option: only plain JSON may reach a page.
             assert "function" not in htmllib.unescape(option) and "--x_x--" not in option, page
+
+
+HOSTILE = ROOT / "tests" / "hostile"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    from .conftest import SiteServer
+
+    out = tmp_path_factory.mktemp("hostile")
+    server = SiteServer(out / "site")
+    result = build_site(HOSTILE, out, site_url=server.url)
+    assert result.returncode == 0, result.stderr
+    yield server
+    server.close()
+
+
+def test_hostile_text_never_runs_and_shows_literally(browser, hostile_site):
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in ("", "2021/", "2021/hostile/", "departments/hostile/", "departments/", "data/"):
+        page.goto(hostile_site.url + path)
+        page.wait_for_load_state("networkidle")
+        injected = page.evaluate("""() => document.querySelectorAll(
+            'article script, article img, article iframe, article [onload], article [onerror], article b, article em').length""")
+        assert injected == 0, path
+    page.goto(hostile_site.url + "2021/hostile/")
+    page.wait_for_function("() => document.querySelectorAll('.jx-chart svg text').length > 0")
+    assert page.inner_text("h1").startswith("<img src=x onerror=alert(1)> {{ 7*7 }} {% raw %} </div> [链接](javascript:alert(1))")
+    article = page.inner_text("article")
+    for literal in ("*强调* `代码` <a href=\"javascript:alert(4)\">点我</a> {a|富文本} {b} {c}", "<svg onload=alert(5)>",
+                    "</td></tr></table><script>alert(2)</script>", "## 标题 <iframe src=javascript:alert(3)>"):
+        assert literal in article
+    chart_text = page.evaluate("[...document.querySelectorAll('.jx-chart svg text')].map(t => t.textContent)")
+    assert "{a|标签}{b}" in chart_text and "<img src=x onerror=alert(6)>" in chart_text  # ECharts shows them as text
+    # The tooltip is HTML: hovering a bar must show the name as text, not markup.
+    bar = page.locator("#chart-fig-1 .jx-chart")
+    box = bar.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.7)
+    page.wait_for_timeout(300)
+    tooltips = page.evaluate("[...document.querySelectorAll('.jx-chart div')].map(d => d.innerHTML).join('')")
+    assert "onerror" in tooltips or "标签" in tooltips, "the tooltip did not open"
+    assert "<img" not in tooltips
+    assert dialogs == []
+    page.close()
