@@ -198,9 +198,19 @@ def read_workbook(path: Path) -> RawReport:
     data: dict = {}
     lines: dict[tuple, str] = {}
     problems: list[Problem] = []
+    formulas = load_workbook(path)  # the same cells as typed: a formula's text instead of its value
 
     def where(sheet: str, row: int, col: int) -> str:
         return f"{sheet}!{get_column_letter(col)}{row}"
+
+    def uncomputed(sheet: str, row: int, col: int) -> bool:
+        """A formula whose result the file does not hold (saved by a program that does not compute)."""
+        typed = formulas[sheet].cell(row, col).value
+        if isinstance(typed, str) and typed.startswith("="):
+            problems.append(Problem(name, where(sheet, row, col), "",
+                                    f"这个单元格是公式（{typed}），但文件里没有它的计算结果。请在 Excel 中打开后保存一次，或直接填写数值。"))
+            return True
+        return False
 
     for sheet, fields in KEY_VALUE_SHEETS.items():
         if sheet not in wb.sheetnames:
@@ -211,6 +221,8 @@ def read_workbook(path: Path) -> RawReport:
         for row in range(2, ws.max_row + 1):
             label, value = ws.cell(row, 1).value, ws.cell(row, 2).value
             if label is None and value is None:
+                continue
+            if value is None and uncomputed(sheet, row, 2):
                 continue
             if label not in labels:
                 problems.append(Problem(name, where(sheet, row, 1), "", f"“{label}”不是“{sheet}”表的项目。请不要改动 A 列。"))
@@ -240,6 +252,8 @@ def read_workbook(path: Path) -> RawReport:
                                     f"“{sheet}”表有合并的单元格（{merged}）。请取消合并，每行填写完整。"))
         for row in range(2, ws.max_row + 1):
             values = [ws.cell(row, c).value for c in range(1, len(columns) + 1)]
+            if any(v is None and uncomputed(sheet, row, c) for c, v in enumerate(values, start=1)):
+                continue
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue  # empty rows are ignored
             index = len(rows.setdefault(key, []))

@@ -67,13 +67,14 @@ def read_yaml(path: Path) -> RawReport:
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
+        if node is None:
+            raise DataError([Problem(name, 1, "", "文件里只有注释，没有内容。请按数据格式填写报告，或删除此文件。")])
         lines: dict[tuple, int] = {}
         data = _construct(loader, node, (), lines, name)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
-        what = e.problem or "格式错误"
-        raise DataError([Problem(name, line, "", f"YAML 格式错误（{what}）。请检查这一行的缩进、冒号和引号。")]) from None
+        raise DataError([Problem(name, line, "", yaml_advice(e.problem or ""))]) from None
     except yaml.YAMLError as e:
         raise DataError([Problem(name, None, "", f"YAML 格式错误：{e}")]) from None
     finally:
@@ -81,6 +82,26 @@ def read_yaml(path: Path) -> RawReport:
     if not isinstance(data, dict):
         raise DataError([Problem(name, 1, "", "文件的最外层应是“键: 值”的映射，如 `year: 2021`。")])
     return RawReport(path, name, data, lines)
+
+
+# PyYAML's problems in words staff understand, with what to do.
+YAML_PROBLEMS = [
+    ("found character '\\t'", "这一行用了 Tab 缩进。YAML 只能用空格缩进，请把 Tab 换成空格。"),
+    ("mapping values are not allowed", "这一行多了一个冒号，或冒号后面缺少空格。含冒号的文字请用引号括起来。"),
+    ("could not find expected ':'", "这一行缺少“键: 值”中的冒号，或上一行的引号没有闭合。"),
+    ("found unexpected end of stream", "有引号或括号没有闭合。"),
+    ("expected <block end>", "这一行的缩进与上下文不一致。同一层的键要对齐。"),
+    ("did not find expected key", "这一行的缩进与上下文不一致，或列表项（“- ”）放错了位置。"),
+    ("expected ',' or ']'", "方括号列表没有闭合，或列表项之间缺少逗号。"),
+    ("expected ',' or '}'", "花括号没有闭合，或项之间缺少逗号。"),
+]
+
+
+def yaml_advice(problem: str) -> str:
+    for english, chinese in YAML_PROBLEMS:
+        if english in problem:
+            return f"YAML 格式错误：{chinese}"
+    return f"YAML 格式错误（{problem}）。请检查这一行的缩进、冒号和引号。"
 
 
 def _construct(loader: yaml.SafeLoader, node, loc: tuple, lines: dict, name: str):
@@ -95,7 +116,11 @@ def _construct(loader: yaml.SafeLoader, node, loc: tuple, lines: dict, name: str
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(loader, child, loc + (i,), lines, name) for i, child in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as e:  # e.g. a date that does not exist: 2022-13-45
+        raise DataError([Problem(name, node.start_mark.line + 1, _dotted(loc),
+                                 f"无法识别的值 {node.value!r}（{e}）。日期请写成 2022-05-31 这样的有效日期。")]) from None
 
 
 def _dotted(loc: tuple) -> str:

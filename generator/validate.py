@@ -107,6 +107,20 @@ def _model_of(annotation):
     return None
 
 
+INVISIBLE = re.compile("[\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000]")
+FULL_WIDTH_DIGITS = re.compile("[\uff10-\uff19\uff0e\uff0c]")
+
+
+def number_advice(value) -> str:
+    """What to do about a value that should be a number, saying what is wrong with it."""
+    text = str(value)
+    if FULL_WIDTH_DIGITS.search(text):
+        return "其中有全角数字或标点（如 ８４８３．１），请改用半角数字 8483.1。"
+    if INVISIBLE.search(text):
+        return "其中有不可见字符（不换行空格、零宽空格或全角空格），请删除后重新输入数字。"
+    return "请只填阿拉伯数字（半角），不要带单位或逗号。"
+
+
 def _is_required(loc: tuple) -> bool:
     current = Report
     for part in loc:
@@ -148,17 +162,19 @@ def _translate(raw: RawReport, err: dict) -> Problem:
     elif value is None:
         message = f"{named}不能为空。请填写。" if _is_required(loc) else f"{named}不能为空。请填写，或删除这一项。"
     elif kind == "extra_forbidden":
-        key = str(loc[-1])
+        key = INVISIBLE.sub("", str(loc[-1]))
+        hidden = "（其中有不可见字符，如零宽空格，请删除后重新输入）" if key != str(loc[-1]) else ""
         allowed = _allowed_keys(loc[:-1])
         guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f"是否想写 `{guess[0]}`？" if guess else f"可用的键有：{'、'.join(allowed)}。"
-        message = f"未知的键 `{key}`。{hint}"
+        message = f"未知的键 `{key}`{hidden}。{hint}"
     elif kind == "literal_error":
-        choices = "、".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        expected = str(ctx.get("expected", ""))
+        choices = "、".join(re.findall(r"'([^']*)'", expected)) or expected
         message = f"{named}只能是 {choices} 之一，现在是 {shown}。"
     elif kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
         want = "整数" if kind.startswith("int") else "数字"
-        message = f"{named}应是{want}，现在是 {shown}。请只填阿拉伯数字（半角），不要带单位或逗号。"
+        message = f"{named}应是{want}，现在是 {shown}。" + number_advice(value)
     elif kind in ("finite_number",):
         message = f"{named}必须是有限的数字，现在是 {shown}。"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):

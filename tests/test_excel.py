@@ -139,3 +139,18 @@ def test_import_does_not_overwrite_without_force(tmp_path):
     assert result.returncode == 1 and "--force" in result.stderr
     assert out.read_text(encoding="utf-8") == "keep"
     assert run_generator("import", str(path), "-o", str(out), "--force").returncode == 0
+
+
+def test_a_formula_without_a_computed_value_is_named(tmp_path):
+    # openpyxl, like some other programs, saves formulas without their results; Excel saves both.
+    path, row = filled_with(tmp_path, "支出情况", "本年财政拨款支出", "=B3+B4")
+    problem = next(p for p in problems_of(path) if "公式" in p.message)
+    assert problem.line == f"支出情况!B{row}" and "=B3+B4" in problem.message and "保存一次" in problem.message
+
+
+def test_a_missing_sheet_is_named(tmp_path):
+    path = filled(tmp_path)
+    wb = load_workbook(path)
+    del wb["绩效指标"]
+    wb.save(path)
+    assert any("缺少工作表“绩效指标”" in p.message for p in problems_of(path))
