@@ -112,6 +112,9 @@ def cmd_build(args) -> int:
     except pipeline.BuildError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"已中断；原有的 {args.site_dir} 保持不变。", file=sys.stderr)
+        return 130
     print(f"已生成网站：{args.site_dir}（{len(loaded.entries)} 份报告；更新 {written} 个生成文件，删除 {removed} 个）。")
     return 0
 

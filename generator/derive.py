@@ -117,24 +117,26 @@ def check_all(entries: list[Entry]) -> list[Problem]:
             out.append(Problem(e.name, _line(e, ("department", "slug")), "department.slug",
                                f"与 {seen[key].name} 是同一年度、同一部门的同一份报告。请删除其中一份。"))
         seen[key] = e
-    slugs = defaultdict(set)
+    # The same name must keep its slug (or the years fall apart), and a slug its name (a warning: renames happen).
+    out += _keeps(entries, "name", "slug", "error",
+                  "部门“{own}”在其他报告中的标识是 {others}。同一部门各年度应使用同一个标识，网站才能把各年度连起来。")
+    out += _keeps(entries, "slug", "name", "warning",
+                  "部门标识 {own} 在其他年度的名称是“{others}”。同一部门各年度的名称和标识应保持一致；部门更名时请在所有年度统一。")
+    return out
+
+
+def _keeps(entries: list[Entry], by: str, kept: str, level: str, message: str) -> list[Problem]:
+    """Reports whose department.<kept> differs from another report with the same department.<by>."""
+    values = defaultdict(set)
     for e in entries:
-        slugs[e.report.department.name].add(e.report.department.slug)
+        values[getattr(e.report.department, by)].add(getattr(e.report.department, kept))
+    out = []
     for e in entries:
-        others = slugs[e.report.department.name] - {e.report.department.slug}
+        own = getattr(e.report.department, by)
+        others = values[own] - {getattr(e.report.department, kept)}
         if others:
-            out.append(Problem(e.name, _line(e, ("department", "slug")), "department.slug",
-                               f"部门“{e.report.department.name}”在其他报告中的标识是 {'、'.join(sorted(others))}。"
-                               "同一部门各年度应使用同一个标识，网站才能把各年度连起来。"))
-    names = defaultdict(set)
-    for e in entries:
-        names[e.report.department.slug].add(e.report.department.name)
-    for e in entries:
-        others = names[e.report.department.slug] - {e.report.department.name}
-        if others:
-            out.append(Problem(e.name, _line(e, ("department", "name")), "department.name",
-                               f"部门标识 {e.report.department.slug} 在其他年度的名称是“{'、'.join(sorted(others))}”。"
-                               "同一部门各年度的名称和标识应保持一致；部门更名时请在所有年度统一。", "warning"))
+            out.append(Problem(e.name, _line(e, ("department", kept)), f"department.{kept}",
+                               message.format(own=own, others="、".join(sorted(others))), level))
     return out
 
 

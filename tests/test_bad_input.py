@@ -8,23 +8,9 @@ import pytest
 from generator.build import load
 
 from .conftest import DATA, build_site
+from .test_validate import MINIMAL
 
-GOOD = """\
-schema_version: 1
-kind: department
-year: 2021
-department:
-  name: 测试局
-  slug: ce-shi-ju
-title: 2021 年度测试局部门整体绩效自评结果
-result:
-  grade: 良
-  score: 85
-spending:
-  total: 100
-  basic: 40
-  project: 60
-"""
+GOOD = MINIMAL  # a valid report, shared with the validation tests
 
 PROJECT = GOOD.replace("kind: department", "kind: project") + "project:\n  name: 测试项目\n"
 

@@ -88,3 +88,30 @@ def test_schema_command_writes_the_json_schema(tmp_path):
     target = tmp_path / "schema.json"
     assert run_generator("schema", "-o", str(target)).returncode == 0
     assert target.read_text(encoding="utf-8") == (DATA / "report.schema.json").read_text(encoding="utf-8")
+
+
+def test_an_interrupted_build_leaves_the_earlier_site_whole(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import DEMO
+
+    out = tmp_path / "out"
+    assert build_site(DATA, out).returncode == 0
+    before = {p.relative_to(out / "site"): p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--data", str(DEMO), "--site-dir", str(out / "site"),
+                              "--docs-dir", str(out / "docs")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
+    deadline = time.monotonic() + 120
+    while not (out / ".site.new").exists() and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)  # wait until MkDocs is writing the new site
+    assert build.poll() is None, "the build finished before it could be interrupted"
+    build.send_signal(signal.SIGINT)
+    _, stderr = build.communicate(timeout=120)
+    assert build.returncode == 130 and "已中断" in stderr and "Traceback" not in stderr
+    after = {p.relative_to(out / "site"): p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not (out / ".site.new").exists()
