@@ -130,11 +130,12 @@ def test_hostile_text_never_runs_and_shows_literally(browser, hostile_site):
     page = browser.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    for path in ("", "2021/", "2021/hostile/", "departments/hostile/", "departments/", "data/"):
+    for path in ("", "2021/", "2021/hostile/", "2021/hostile-p1/", "departments/hostile/", "departments/", "data/", "data/fields/"):
         page.goto(hostile_site.url + path)
         page.wait_for_load_state("networkidle")
         injected = page.evaluate("""() => document.querySelectorAll(
-            'article script, article img, article iframe, article [onload], article [onerror], article b, article em').length""")
+            'article script, article img, article iframe, article style, article [onload], article [onerror], ' +
+            'article [onmouseover], article b, article i, article u, article em').length""")
         assert injected == 0, path
     page.goto(hostile_site.url + "2021/hostile/")
     page.wait_for_function("() => document.querySelectorAll('.jx-chart svg text').length > 0")
@@ -153,5 +154,13 @@ def test_hostile_text_never_runs_and_shows_literally(browser, hostile_site):
     tooltips = page.evaluate("[...document.querySelectorAll('.jx-chart div')].map(d => d.innerHTML).join('')")
     assert "onerror" in tooltips or "标签" in tooltips, "the tooltip did not open"
     assert "<img" not in tooltips
+    page.goto(hostile_site.url + "2021/hostile-p1/")
+    page.wait_for_function("() => document.querySelectorAll('.jx-chart svg text').length > 0")
+    article = page.inner_text("article")
+    for literal in ("<b onmouseover=alert(10)>目标</b>", "{a|完成}</td>", "<style>body{display:none}</style>结论",
+                    "<iframe src=javascript:alert(13)>", "*措施* <a href=\"javascript:alert(14)\">x</a>",
+                    "[x](javascript:alert(12))", "{{ 7*7 }}{% if 1 %}x{% endif %}", "<img src=x onerror=alert(7)>{b}"):
+        assert literal in article, literal
+    assert page.is_visible("article h1")  # the <style> did not hide the page
     assert dialogs == []
     page.close()
