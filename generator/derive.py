@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from .model import Report
 from .problems import Problem
+from .readers import closest_line
 from .validate import Entry
 
 TOLERANCE = 0.01  # 万元 for amounts, percentage points for shares: the precision of the forms
@@ -65,7 +66,7 @@ def check_report(entry: Entry) -> list[Problem]:
     r, out = entry.report, []
 
     def problem(loc: tuple, message: str, level: str = "error") -> None:
-        line = _line(entry, loc)
+        line = closest_line(entry.lines, loc)
         out.append(Problem(entry.name, line, ".".join(map(str, loc)), message, level))
 
     s = r.spending
@@ -114,7 +115,7 @@ def check_all(entries: list[Entry]) -> list[Problem]:
         r = e.report
         key = (r.year, r.department.slug, r.kind, r.project.name if r.project else None)
         if key in seen:
-            out.append(Problem(e.name, _line(e, ("department", "slug")), "department.slug",
+            out.append(Problem(e.name, closest_line(e.lines, ("department", "slug")), "department.slug",
                                f"与 {seen[key].name} 是同一年度、同一部门的同一份报告。请删除其中一份。"))
         seen[key] = e
     # The same name must keep its slug (or the years fall apart), and a slug its name (a warning: renames happen).
@@ -135,7 +136,7 @@ def _keeps(entries: list[Entry], by: str, kept: str, level: str, message: str) -
         own = getattr(e.report.department, by)
         others = values[own] - {getattr(e.report.department, kept)}
         if others:
-            out.append(Problem(e.name, _line(e, ("department", kept)), f"department.{kept}",
+            out.append(Problem(e.name, closest_line(e.lines, ("department", kept)), f"department.{kept}",
                                message.format(own=own, others="、".join(sorted(others))), level))
     return out
 
@@ -152,12 +153,6 @@ def fmt(x: float | int | None) -> str:
 
 def fmt_pct(x: float | None) -> str:
     return "—" if x is None else f"{x:.2f}".rstrip("0").rstrip(".") + "%"
-
-
-def _line(entry: Entry, loc: tuple) -> int | None:
-    while loc and loc not in entry.lines:
-        loc = loc[:-1]
-    return entry.lines.get(loc)
 
 
 def change_words(label: str, before: float | None, after: float | None, unit: str = "万元") -> str | None:

@@ -23,11 +23,15 @@ class RawReport:
     data: dict
     lines: dict[tuple, int] = field(default_factory=dict)
 
-    def line_of(self, loc: tuple) -> int | None:
-        # The closest located ancestor: a missing key is reported at its parent mapping.
-        while loc not in self.lines and loc:
-            loc = loc[:-1]
-        return self.lines.get(loc)
+    def line_of(self, loc: tuple) -> int | str | None:
+        return closest_line(self.lines, loc)
+
+
+def closest_line(lines: dict, loc: tuple) -> int | str | None:
+    """The line of loc, or of its closest located ancestor: a missing key is reported at its parent mapping."""
+    while loc not in lines and loc:
+        loc = loc[:-1]
+    return lines.get(loc)
 
 
 DATASET_FILE = "dataset.yaml"

@@ -40,15 +40,12 @@ def validate_data(raw: RawReport) -> Report:
         return Report.model_validate(raw.data)
     except ValidationError as e:
         problems = [_translate(raw, err) for err in e.errors()]
-        raise DataError(sorted(problems, key=lambda p: str(p.line or ""))) from None
+        # In file order: YAML lines as numbers, Excel cells (支出情况!B3) as text.
+        raise DataError(sorted(problems, key=lambda p: (isinstance(p.line, str), p.line if isinstance(p.line, int) else str(p.line or "")))) from None
 
 
 def validate(raw: RawReport) -> Entry:
-    try:
-        report = Report.model_validate(raw.data)
-    except ValidationError as e:
-        problems = [_translate(raw, err) for err in e.errors()]
-        raise DataError(sorted(problems, key=lambda p: p.line if isinstance(p.line, int) else 0)) from None
+    report = validate_data(raw)
     problems = _check_place(raw, report)
     if problems:
         raise DataError(problems)
