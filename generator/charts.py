@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from pyecharts import options as opts
 from pyecharts.charts import Bar, Pie
+from pyecharts.charts.base import default as pyecharts_default
+from pyecharts.commons.utils import JsCode
 
 from .derive import basic_share, execution_rate, fmt, fmt_pct, fund_rate, funds_total, project_share
 from .model import Figure, Item, Report
@@ -46,8 +48,16 @@ def _csv_cell(value: str) -> str:
     return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\r\n') else text
 
 
+def _plain(value):
+    """pyecharts' option objects as JSON; JavaScript (JsCode) must never reach a page."""
+    if isinstance(value, JsCode):
+        raise TypeError("图表配置中不允许 JavaScript 代码（JsCode）")
+    return pyecharts_default(value)
+
+
 def _option(chart) -> dict:
-    option = json.loads(chart.dump_options())
+    # Not chart.dump_options(): its indent=4 forces the slow pure-Python JSON encoder.
+    option = json.loads(json.dumps(chart.get_options(), default=_plain))
     if isinstance(chart, Bar):
         # Keep the category names inside the chart on narrow screens; room on the right for value labels.
         option["grid"] = {"containLabel": True, "left": 8, "right": 56, "top": 8, "bottom": 8}

@@ -5,6 +5,7 @@ Column names are Chinese, as on the official forms; the same columns in every fo
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import json
@@ -73,7 +74,8 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 
 def to_json(entries: list[Entry]) -> str:
     reports = [{"url": report_url(e), **e.report.model_dump(mode="json")} for e in entries]
-    return json.dumps({"schema_version": 1, "reports": reports}, ensure_ascii=False, indent=2) + "\n"
+    # Compact: the whole data set is large, and indent would force the slow pure-Python encoder.
+    return json.dumps({"schema_version": 1, "reports": reports}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def to_xlsx(entries: list[Entry]) -> bytes:
@@ -115,7 +117,12 @@ def dataset_files(entries: list[Entry]) -> dict[str, str | bytes]:
 
 
 def report_csv(entry: Entry) -> bytes:
-    return to_csv(reports_frame([entry]))
+    """One report's row; the csv module rather than pandas, which costs more than the row per report."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([name for name, _ in COLUMNS])
+    writer.writerow(["" if v is None else v for v in (get(entry) for _, get in COLUMNS)])
+    return out.getvalue().encode("utf-8-sig")
 
 
 def field_dictionary() -> list[dict]:
