@@ -304,7 +304,7 @@ def _convert(value, kind: str, file: str, place: str, label: str, problems: list
         return None
     if kind == "date" and isinstance(value, dt.datetime):
         return value.date()
-    if kind in ("int", "number") and isinstance(value, float) and value.is_integer() and kind == "int":
+    if kind == "int" and isinstance(value, float) and value.is_integer():
         return int(value)
     if kind == "text" and not isinstance(value, str):
         return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)

@@ -310,7 +310,6 @@ def slug_for(name: str) -> str:
     """A department's slug from its name in pinyin: 黄石市商务局 -> huangshi-shangwuju."""
     from pypinyin import lazy_pinyin
 
-    name = re.sub(r"^.*?[省市县区]", lambda m: m.group(0), name)
     city = re.match(r"^(.+?[市县区])(.+)$", name)
     parts = [city.group(1)[:-1], city.group(2)] if city else [name]
     words = ["".join(lazy_pinyin(p)) for p in parts]
@@ -319,7 +318,6 @@ def slug_for(name: str) -> str:
 
 def import_document(path: Path, output: Path | None, data_dir: Path, force: bool = False) -> int:
     """python -m generator import FILE.txt|.docx: write the draft and say what was and was not found."""
-    from .model import Report
     from .validate import validate_data
     from .readers import RawReport
     from .problems import DataError

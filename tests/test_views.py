@@ -141,7 +141,7 @@ def test_a_report_page_groups_its_indicators_and_charts_them(site):
     for ind in r["indicators"]:
         assert f"<td>{ind['name']}</td>" in html
     for level1 in {i["level1"] for i in r["indicators"]}:
-        assert f'scope="rowgroup"' in html and f">{level1}</th>" in html
+        assert 'scope="rowgroup"' in html and f">{level1}</th>" in html
     charts = charts_of(html)
     weights = {}
     for ind in r["indicators"]:
