@@ -16,6 +16,7 @@ from .derive import check_all, check_report
 from .model import json_schema_text
 from .problems import DataError, Problem, display_path
 from .readers import find_report_files, read_dataset, read_yaml
+from .search_index import SearchIndexError, index_site
 from .validate import Entry, validate
 from .writers import MANIFEST, write_tree
 
@@ -131,7 +132,7 @@ def prepare_docs(docs_dir: Path, files: dict[str, str | bytes]) -> tuple[int, in
 
 
 def mkdocs_build(docs_dir: Path, site_dir: Path, site_url: str | None = None, sample: bool = False) -> None:
-    """Build with MkDocs into a new folder and swap it in only when everything succeeded."""
+    """Build with MkDocs and index with Pagefind into a new folder; swap it in only when everything succeeded."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -148,6 +149,10 @@ def mkdocs_build(docs_dir: Path, site_dir: Path, site_url: str | None = None, sa
         config = load_config(config_file=str(CONFIG_FILE), **overrides)
         config.extra["sample_data"] = sample  # overrides/main.html shows the banner
         build(config)
+        index_site(tmp)
+    except SearchIndexError as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BuildError(f"{e} 原有的 {site_dir.name}/ 未改动。") from None
     except MkDocsException as e:
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildError(f"MkDocs 构建失败：{e}。上面的 WARNING/ERROR 行说明了原因；原有的 {site_dir.name}/ 未改动。") from None
@@ -171,12 +176,6 @@ def _quiet_mkdocs_logging() -> None:
         handler._jx = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
-    try:  # jieba sets its own logger to DEBUG when imported: quieten it after import
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-    except ImportError:
-        pass
 
 
 def _commit_time() -> str:

@@ -17,7 +17,9 @@ def test_the_benchmark_measures_a_small_synthetic_site(tmp_path):
     assert result["total_s"] >= result["build_s"] > 0 and result["floor_s"] > 0
     assert result["ratio_to_floor"] == round(result["total_s"] / result["floor_s"], 2)
     assert 0 < result["report_html_median_kb"] <= result["report_html_max_kb"]
-    assert result["first_search_kb"] > result["search_index_kb"] > 0
+    # A first search fetches part of the Pagefind bundle, draws results, and takes some time.
+    assert 0 < result["first_search_kb"] < result["search_index_kb"]
+    assert result["first_search_results"] > 0 and result["first_search_ms"] > 0
     assert "| 20 |" in run.stdout  # the table
 
 

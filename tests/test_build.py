@@ -1,5 +1,6 @@
 """Stage 5, build: the real data becomes a site at the contract's URLs, self-contained and searchable."""
 
+import gzip
 import json
 import re
 import shutil
@@ -82,14 +83,31 @@ def test_nothing_is_requested_from_another_host(site):
     assert offenders == []
 
 
-def test_search_index_is_segmented_for_chinese(site):
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["zh"]
-    report = [d for d in index["docs"] if d["location"].startswith("2021/huangshi-shangwuju/")]
-    text = " ".join(d["text"] for d in report)
-    # jieba marks word boundaries with zero-width spaces; the words themselves are all there.
-    assert "\u200b" in text
-    assert "组织开展“湖北消费券”发放活动" in text.replace("\u200b", "")
+def pagefind_fragments(site: Path) -> dict[str, dict]:
+    """Pagefind's per-page records (gzip, a signature, then JSON), by page address."""
+    out = {}
+    for path in (site / "pagefind" / "fragment").iterdir():
+        raw = gzip.decompress(path.read_bytes())
+        record = json.loads(raw[raw.index(b"{"):])
+        out[record["url"]] = record
+    return out
+
+
+def test_search_index_is_pagefinds_segmented_for_chinese(site):
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["zh"]
+    fragments = pagefind_fragments(site)
+    report = fragments["/2021/huangshi-shangwuju/"]
+    # Words are segmented (zero-width spaces between them); the sentences are all there.
+    assert "\u200b" in report["content"]
+    assert "组织开展“湖北消费券”发放活动" in report["content"].replace("\u200b", "")
+    # Only the article is indexed: not the header, the tabs or the footer; not the 404 page.
+    assert report["content"].replace("\u200b", "").startswith(report["meta"]["title"])
+    assert "跳转至" not in report["content"]  # Material's skip link, outside the article
+    assert not any(url.startswith("/404") for url in fragments)
+    # Material's whole-site lunr index is gone, and so are Pagefind's unused ready-made interfaces.
+    assert not (site / "search" / "search_index.json").exists()
+    assert not list((site / "pagefind").glob("pagefind-*ui*"))
 
 
 def test_the_sitemap_uses_the_site_url(site):

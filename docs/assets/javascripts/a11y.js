@@ -1,4 +1,4 @@
-/* Accessibility helpers: names for Material's search dialog and progress bar, keyboard access to
+/* Accessibility helpers: a name for Material's progress bar, keyboard access to
  * scrolling tables, and the larger-text switch (适老化), remembered across pages. */
 (function () {
   "use strict";
@@ -31,8 +31,6 @@
   }
 
   function nameMaterialWidgets() {
-    var search = document.querySelector(".md-search[role='dialog']");
-    if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "搜索");
     var progress = document.querySelector(".md-progress[role='progressbar']");
     if (progress && !progress.hasAttribute("aria-label")) progress.setAttribute("aria-label", "页面加载进度");
   }
