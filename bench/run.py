@@ -15,6 +15,7 @@ import gzip
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -51,13 +52,31 @@ def first_visit_bytes(site: Path, page: Path) -> int:
     return total
 
 
-def measure(n: int, root: Path) -> dict:
-    data = synthetic.make(root / f"data-{n}", n)
-    work = root / f"work-{n}"
+def full_build(data: Path, work: Path) -> dict:
+    """A clean build as `make site` runs it, in its own process, timed from outside (start-up
+    included, as the floor's is): generation, MkDocs with our plugins, the search index."""
+    shutil.rmtree(work, ignore_errors=True)
+    start = time.perf_counter()
     run = subprocess.run([sys.executable, "-m", "bench.measure", str(data), str(work)],
                          cwd=ROOT, capture_output=True, text=True, check=True)
     result = json.loads(run.stdout.strip().splitlines()[-1])
-    result["floor_s"] = floor_build(work)
+    result["total_s"] = round(time.perf_counter() - start, 2)
+    return result
+
+
+def measure(n: int, root: Path, repeat: int) -> dict:
+    data = synthetic.make(root / f"data-{n}", n)
+    work = root / f"work-{n}"
+    # This machine's timings wander by a second or more: the full build and the floor take
+    # turns, and each keeps its fastest run.
+    runs, floors = [], []
+    for _ in range(repeat):
+        runs.append(full_build(data, work))
+        floors.append(floor_build(work))
+    result = min(runs, key=lambda r: r["total_s"])
+    result["peak_mib"] = max(r["peak_mib"] for r in runs)
+    result["runs"] = repeat
+    result["floor_s"] = min(floors)
     result["ratio_to_floor"] = round(result["total_s"] / result["floor_s"], 2)
     site = work / "site"
     reports = [p for p in site.glob("20*/*/index.html")]
@@ -94,10 +113,11 @@ def table(results: list[dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description="绩效公开的性能基准（合成数据，从不发布）")
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000], help="报告数（默认 100 1000）")
+    parser.add_argument("--repeat", type=int, default=None, help="每个规模重复构建的次数，取最快的一次（默认：1,000 份以内 3 次，更多 1 次）")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json", help="结果写入的 JSON 文件")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="jx-bench-") as tmp:
-        results = [measure(n, Path(tmp)) for n in args.sizes]
+        results = [measure(n, Path(tmp), args.repeat or (3 if n <= 1000 else 1)) for n in args.sizes]
     print(table(results))
     args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\n已写入 {args.json}")

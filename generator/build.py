@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -10,13 +11,14 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import opendata, render
+from . import opendata, parallel, render
 from .feed import atom_feed
 from .derive import check_all, check_report
 from .model import json_schema_text
 from .problems import DataError, Problem, display_path
 from .readers import find_report_files, read_dataset, read_yaml
-from .search_index import SearchIndexError, index_site
+from .passthrough import PassThroughHtml
+from .search_index import IndexPages, LiveIndex, SearchIndexError
 from .validate import Entry, validate
 from .writers import MANIFEST, write_tree
 
@@ -46,7 +48,41 @@ class Loaded:
         return [p for p in self.problems if p.level == "warning"]
 
 
-def load(data_dir: Path) -> Loaded:
+@dataclass
+class Cache:
+    """What `serve` keeps between rebuilds, so that one edited report costs one report's work:
+    each file's reading and checks, and each report's generated files, by file and mtime."""
+
+    parallel: bool = True  # the first, full pass may fork; later ones run beside server threads
+    loaded: dict = field(default_factory=dict)  # path -> (signature, entry, problems)
+    made: dict = field(default_factory=dict)  # path -> (signature, files, downloads)
+
+    def load(self, paths: list[Path]) -> list[tuple[Entry | None, list[Problem]]]:
+        signatures = {p: _signature(p) for p in paths}
+        stale = [p for p in paths if self.loaded.get(p, (None,))[0] != signatures[p]]
+        for path, result in zip(stale, parallel.map_reports(_load_one, stale, self.parallel)):
+            self.loaded[path] = (signatures[path], *result)
+        self.loaded = {p: self.loaded[p] for p in paths}
+        return [self.loaded[p][1:] for p in paths]
+
+    def report_files(self, entries: list[Entry]) -> list[tuple[dict, dict]]:
+        signatures = {e.path: (_signature(e.path), e.source_path and _signature(e.source_path)) for e in entries}
+        stale = [e for e in entries if self.made.get(e.path, (None,))[0] != signatures[e.path]]
+        for entry, result in zip(stale, parallel.map_reports(report_files_of, stale, self.parallel)):
+            self.made[entry.path] = (signatures[entry.path], *result)
+        self.made = {e.path: self.made[e.path] for e in entries}
+        return [self.made[e.path][1:] for e in entries]
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def load(data_dir: Path, cache: Cache | None = None) -> Loaded:
     """Read and check every report under data_dir, collecting every problem rather than stopping at the first."""
     out = Loaded()
     if not data_dir.is_dir():
@@ -61,16 +97,20 @@ def load(data_dir: Path) -> Loaded:
     if not paths:
         out.problems.append(Problem(display_path(data_dir), None, "",
                                     "没有找到报告文件。报告应放在 <年度>/<部门标识>.yaml，如 2021/huangshi-shangwuju.yaml。"))
-    for path in paths:
-        try:
-            entry = validate(read_yaml(path))
-        except DataError as e:
-            out.problems.extend(e.problems)
-            continue
-        out.problems.extend(check_report(entry))
-        out.entries.append(entry)
+    for entry, problems in (cache.load(paths) if cache else parallel.map_reports(_load_one, paths)):
+        out.problems.extend(problems)
+        if entry:
+            out.entries.append(entry)
     out.problems.extend(check_all(out.entries))
     return out
+
+
+def _load_one(path: Path) -> tuple[Entry | None, list[Problem]]:
+    try:
+        entry = validate(read_yaml(path))
+    except DataError as e:
+        return None, e.problems
+    return entry, check_report(entry)
 
 
 def set_build_date() -> None:
@@ -78,26 +118,17 @@ def set_build_date() -> None:
     os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
 
 
-def generated_files(entries: list[Entry], site_url: str | None = None) -> dict[str, str | bytes]:
+def generated_files(entries: list[Entry], site_url: str | None = None, cache: Cache | None = None) -> dict[str, str | bytes]:
     """Every generated file below docs/: pages, downloads, the schema and the ECharts script."""
     env = render.make_env()
     files: dict[str, str | bytes] = {}
+    ordered = sorted(entries, key=lambda e: (-e.report.year, e.report.department.name, e.stem))
     data_rows = []
-    pages: list[render.Page] = []
-    for e in sorted(entries, key=lambda e: (-e.report.year, e.report.department.name, e.stem)):
-        folder = f"data/{e.report.year}"
-        downloads = {"JSON 数据": f"{folder}/{e.stem}.json", "CSV 数据": f"{folder}/{e.stem}.csv",
-                     "YAML 源数据": f"{folder}/{e.stem}.yaml"}
-        files[downloads["JSON 数据"]] = report_json(e)
-        files[downloads["CSV 数据"]] = opendata.report_csv(e)
-        files[downloads["YAML 源数据"]] = e.path.read_bytes()
-        if e.source_path:
-            downloads["原始文件"] = f"{folder}/{e.source_path.name}"
-            files[downloads["原始文件"]] = e.source_path.read_bytes()
-        # Links are relative: the report page is <year>/<stem>/, the data page is data/.
-        pages.append(render.render_report(env, e, {label: "../../" + href for label, href in downloads.items()}))
-        data_rows.append((e, {label: "../" + href for label, href in downloads.items()}))
-    pages.extend(render.render_indexes(env, entries))
+    made = cache.report_files(ordered) if cache else parallel.map_reports(report_files_of, ordered)
+    for entry, (report_files, downloads) in zip(ordered, made):
+        files.update(report_files)
+        data_rows.append((entry, {label: "../" + href for label, href in downloads.items()}))
+    pages = render.render_indexes(env, entries)
     for page in pages:
         files[page.path] = page.markdown
         for chart in page.charts:
@@ -111,6 +142,29 @@ def generated_files(entries: list[Entry], site_url: str | None = None) -> dict[s
         raise BuildError(f"找不到 {ECHARTS.relative_to(ROOT)}。请运行 `make site`（它会安装并打包 ECharts）。")
     files["assets/vendor/echarts.min.js"] = ECHARTS.read_bytes()
     return files
+
+
+def report_files_of(e: Entry) -> tuple[dict[str, str | bytes], dict[str, str]]:
+    """One report's page, its chart CSVs and its downloads; and the downloads by label."""
+    folder = f"data/{e.report.year}"
+    downloads = {"JSON 数据": f"{folder}/{e.stem}.json", "CSV 数据": f"{folder}/{e.stem}.csv",
+                 "YAML 源数据": f"{folder}/{e.stem}.yaml"}
+    files: dict[str, str | bytes] = {downloads["JSON 数据"]: report_json(e), downloads["CSV 数据"]: opendata.report_csv(e),
+                                     downloads["YAML 源数据"]: e.path.read_bytes()}
+    if e.source_path:
+        downloads["原始文件"] = f"{folder}/{e.source_path.name}"
+        files[downloads["原始文件"]] = e.source_path.read_bytes()
+    # Links are relative: the report page is <year>/<stem>/, the data page is data/.
+    page = render.render_report(_env(), e, {label: "../../" + href for label, href in downloads.items()})
+    files[page.path] = page.markdown
+    for chart in page.charts:
+        files[page.folder + chart.csv_name] = chart.csv()
+    return files, downloads
+
+
+@functools.cache
+def _env():
+    return render.make_env()
 
 
 def report_json(entry: Entry) -> str:
@@ -131,10 +185,23 @@ def prepare_docs(docs_dir: Path, files: dict[str, str | bytes]) -> tuple[int, in
     return write_tree(docs_dir, files)
 
 
+def mkdocs_config(docs_dir: Path, site_dir: Path, site_url: str | None, sample: bool):
+    """mkdocs.yml for this build, with the generator's plugin that lets ready HTML skip
+    Markdown's parser (generator/passthrough.py)."""
+    from mkdocs.config import load_config
+
+    overrides = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(site_dir)}
+    if site_url is not None:
+        overrides["site_url"] = site_url
+    config = load_config(config_file=str(CONFIG_FILE), **overrides)
+    config.extra["sample_data"] = sample  # overrides/main.html shows the banner
+    config.plugins["jx-passthrough"] = PassThroughHtml()
+    return config
+
+
 def mkdocs_build(docs_dir: Path, site_dir: Path, site_url: str | None = None, sample: bool = False) -> None:
     """Build with MkDocs and index with Pagefind into a new folder; swap it in only when everything succeeded."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     _quiet_mkdocs_logging()
@@ -142,21 +209,25 @@ def mkdocs_build(docs_dir: Path, site_dir: Path, site_url: str | None = None, sa
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = site_dir.with_name(f".{site_dir.name}.new")
     shutil.rmtree(tmp, ignore_errors=True)
-    overrides = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(tmp)}
-    if site_url is not None:
-        overrides["site_url"] = site_url
+    index = None
     try:
-        config = load_config(config_file=str(CONFIG_FILE), **overrides)
-        config.extra["sample_data"] = sample  # overrides/main.html shows the banner
+        config = mkdocs_config(docs_dir, tmp, site_url, sample)
+        # After the passthrough plugin: each page's converted HTML goes to the search index.
+        index = LiveIndex()
+        config.plugins["jx-search-index"] = IndexPages(index)
         build(config)
-        index_site(tmp)
+        index.finish()
     except SearchIndexError as e:
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildError(f"{e} 原有的 {site_dir.name}/ 未改动。") from None
     except MkDocsException as e:
+        if index:
+            index.discard()
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildError(f"MkDocs 构建失败：{e}。上面的 WARNING/ERROR 行说明了原因；原有的 {site_dir.name}/ 未改动。") from None
     except BaseException:
+        if index:
+            index.discard()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     old = site_dir.with_name(f".{site_dir.name}.old")

@@ -8,10 +8,7 @@ from __future__ import annotations
 import argparse
 import re
 import os
-import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 from . import build as pipeline
@@ -203,44 +200,6 @@ def cmd_schema(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    def regenerate() -> bool:
-        loaded = pipeline.load(args.data)
-        report_problems(loaded.problems)
-        if loaded.errors:
-            print("数据有错误，预览未更新。改正后保存即可。", file=sys.stderr)
-            return False
-        pipeline.set_build_date()
-        pipeline.prepare_docs(pipeline.DOCS_DIR, pipeline.generated_files(loaded.entries))
-        return True
+    from .preview import serve
 
-    try:
-        if not regenerate():
-            return 1
-    except pipeline.BuildError as e:
-        print(f"错误：{e}", file=sys.stderr)
-        return 1
-
-    def watch() -> None:
-        # Regenerate docs/ when data/ changes; `mkdocs serve` then rebuilds and reloads the browser.
-        last = _snapshot(args.data)
-        while True:
-            time.sleep(0.5)
-            now = _snapshot(args.data)
-            if now != last:
-                last = now
-                try:
-                    regenerate()
-                    print("数据已更新。", flush=True)
-                except Exception as e:  # keep previewing whatever goes wrong with one save
-                    print(f"重新生成失败：{e}", file=sys.stderr)
-
-    threading.Thread(target=watch, daemon=True).start()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(pipeline.CONFIG_FILE), "--dev-addr", args.dev_addr]
-    try:
-        return subprocess.call(command)
-    except KeyboardInterrupt:
-        return 0
-
-
-def _snapshot(folder: Path) -> dict:
-    return {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+    return serve(args.data, args.dev_addr, report_problems)

@@ -139,3 +139,45 @@ def test_a_pages_size_does_not_grow_with_the_number_of_reports(tmp_path):
     # The navigation lists no reports: the about page and a report page keep their size.
     for url in sizes[1]:
         assert abs(sizes[12][url] - sizes[1][url]) < 200, (url, sizes)
+
+
+def built_pages(docs: Path, site: Path, passthrough: bool) -> dict[str, bytes]:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator.build import CONFIG_FILE
+    from generator.passthrough import PassThroughHtml
+
+    config = load_config(config_file=str(CONFIG_FILE), docs_dir=str(docs), site_dir=str(site), site_url="http://x/")
+    if passthrough:
+        config.plugins["jx-passthrough"] = PassThroughHtml()
+    build(config)
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+
+
+@pytest.mark.parametrize("data", ["demo", "hostile"])
+def test_setting_ready_html_aside_changes_no_byte_of_any_page(tmp_path, data):
+    """generator/passthrough.py only saves Markdown's parsing: every page is as Markdown makes it."""
+    source = {"demo": ROOT / "examples" / "demo", "hostile": ROOT / "tests" / "hostile"}[data]
+    assert build_site(source, tmp_path).returncode == 0
+    plain = built_pages(tmp_path / "docs", tmp_path / "plain", passthrough=False)
+    fast = built_pages(tmp_path / "docs", tmp_path / "fast", passthrough=True)
+    assert len(plain) > 10 and plain.keys() == fast.keys()
+    assert [name for name in plain if plain[name] != fast[name]] == []
+
+
+def test_only_whole_html_blocks_are_set_aside():
+    from types import SimpleNamespace
+
+    from generator.passthrough import MARK, PassThroughHtml
+
+    plugin = PassThroughHtml()
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="x.md"))
+    text = ("# 标题\n\n<div class=\"a\">\n<p>整块</p>\n</div>\n\n<div>\n<p>中间有空行</p>\n\n</div>\n\n"
+            "<span>行内元素</span>\n\n<figure>未结束\n\n普通段落 <b>粗</b>\n")
+    out = plugin.on_page_markdown(text, page=page, config=None, files=None)
+    assert out.count(MARK) == 1 and "<p>整块</p>" not in out
+    assert "<p>中间有空行</p>" in out and "<span>行内元素</span>" in out and "<figure>未结束" in out
+    # A page with fenced code is left exactly as it is.
+    fenced = "<div>\n<p>x</p>\n</div>\n\n```html\n<div>\n\n</div>\n```\n"
+    assert plugin.on_page_markdown(fenced, page=page, config=None, files=None) == fenced

@@ -1,0 +1,68 @@
+"""How long `make serve` takes to show an edit: start the preview on a data set, change one
+sentence of one report, and time until the preview serves the page with the new sentence.
+
+    .venv/bin/python -m bench.serve_edit DATA_DIR     (DATA_DIR is changed: use a copy)
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(check, timeout: float) -> float:
+    """Poll check() every 50 ms; seconds until it held, or raise after timeout."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if check():
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    raise TimeoutError(f"{timeout} 秒内没有等到")
+
+
+def measure(data_dir: Path, timeout: float = 600) -> dict:
+    report = sorted(data_dir.glob("20*/*.yaml"))[0]
+    url = f"http://127.0.0.1:{free_port()}/"
+    page = f"{url}{report.parent.name}/{report.stem}/"
+    docs = ROOT / "docs"
+    before = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
+    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--data", str(data_dir),
+                                "--dev-addr", url[7:-1]], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        start_s = wait_for(lambda: "</html>" in fetch(page), timeout)
+        time.sleep(1)  # let the first search index settle
+        marker = f"编辑测试{time.time_ns()}"
+        text = report.read_text(encoding="utf-8")
+        assert "组织开展" in text, report
+        report.write_text(text.replace("组织开展", marker + "组织开展", 1), encoding="utf-8")
+        edit_s = wait_for(lambda: marker in fetch(page), timeout)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    touched = sorted(str(p) for p in docs.rglob("*") if p.is_file() and before.get(p) != p.stat().st_mtime_ns)
+    return {"serve_start_s": round(start_s, 2), "serve_edit_s": round(edit_s, 2), "docs_touched": touched}
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(Path(sys.argv[1])), ensure_ascii=False))

@@ -1,0 +1,140 @@
+"""`python -m generator serve`: a live preview that shows an edit to data/ or docs/ within seconds.
+
+It keeps everything between rebuilds: each report's reading and pages (build.Cache), the
+generated Markdown in its own folder (so writing it does not look like an edit), and MkDocs
+rebuilds only the pages whose Markdown changed (`dirty`). Search is rebuilt in the background
+after each change, from the pages' HTML kept in memory.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from . import build as pipeline
+from .problems import display_path
+from .search_index import BUNDLE, IndexPages, LiveIndex, SearchIndexError
+
+
+class PageStore:
+    """Takes the pages' HTML the way LiveIndex does (IndexPages), and keeps it."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, str] = {}
+
+    def add(self, url: str, html: str) -> None:
+        self.pages[url] = html
+
+    def start_writing(self, site_dir: Path) -> None:
+        pass
+
+
+class Preview:
+    def __init__(self, data_dir: Path, work: Path, url: str, report) -> None:
+        self.data_dir = data_dir
+        self.docs_dir = work / "docs"
+        self.site_dir = work / "site"
+        self.url = url
+        self.report = report  # prints the data's problems
+        self.cache = pipeline.Cache()
+        self.store = PageStore()
+        self.sample = False
+        self._index_lock = threading.Lock()
+        self._index_wanted = threading.Event()
+
+    def regenerate(self) -> bool:
+        loaded = pipeline.load(self.data_dir, self.cache)
+        self.report(loaded.problems)
+        if loaded.errors:
+            print("数据有错误，预览未更新。改正后保存即可。", file=sys.stderr, flush=True)
+            return False
+        self.sample = loaded.sample
+        files = pipeline.generated_files(loaded.entries, self.url, self.cache)
+        pipeline.prepare_docs(self.docs_dir, files)
+        self.cache.parallel = False  # from now on the server's threads are running
+        return True
+
+    def build(self, dirty: bool) -> None:
+        from mkdocs.commands.build import build
+
+        config = pipeline.mkdocs_config(self.docs_dir, self.site_dir, self.url, self.sample)
+        config.plugins["jx-search-index"] = IndexPages(self.store)
+        build(config, dirty=dirty)
+        self._index_wanted.set()
+        threading.Thread(target=self._reindex, daemon=True).start()
+
+    def rebuild(self) -> None:
+        """Called by the live-reload server when a watched file changes."""
+        try:
+            if self.regenerate():
+                self.build(dirty=True)
+                print("预览已更新。", flush=True)
+        except Exception as e:  # keep previewing whatever goes wrong with one save
+            print(f"重新生成失败：{e}", file=sys.stderr, flush=True)
+
+    def _reindex(self) -> None:
+        # One index at a time; edits made meanwhile are picked up by the next pass.
+        with self._index_lock:
+            if not self._index_wanted.is_set():
+                return
+            self._index_wanted.clear()
+            fresh = self.site_dir.with_name("search.new")
+            shutil.rmtree(fresh, ignore_errors=True)
+            try:
+                index = LiveIndex()
+                for url, html in list(self.store.pages.items()):
+                    index.add(url, html)
+                index.start_writing(fresh)
+                index.finish()
+            except SearchIndexError as e:
+                print(f"预览中的搜索暂不可用：{e}", file=sys.stderr, flush=True)
+                return
+            old = self.site_dir.with_name("search.old")
+            shutil.rmtree(old, ignore_errors=True)
+            if (self.site_dir / BUNDLE).exists():
+                (self.site_dir / BUNDLE).rename(old)
+            (fresh / BUNDLE).rename(self.site_dir / BUNDLE)
+            shutil.rmtree(old, ignore_errors=True)
+            shutil.rmtree(fresh, ignore_errors=True)
+
+
+def serve(data_dir: Path, dev_addr: str, report) -> int:
+    from mkdocs.livereload import LiveReloadServer
+
+    host, _, port = dev_addr.rpartition(":")
+    url = f"http://{host}:{port}/"
+    pipeline.set_build_date()
+    pipeline._quiet_mkdocs_logging()
+    work = Path(tempfile.mkdtemp(prefix="jx-preview-"))
+    preview = Preview(data_dir, work, url, report)
+    try:
+        if not preview.regenerate():
+            return 1
+        preview.build(dirty=False)
+        server = LiveReloadServer(builder=preview.rebuild, host=host, port=int(port), root=str(preview.site_dir))
+
+        def error_page(code: int) -> bytes | None:
+            page = preview.site_dir / "404.html"
+            return page.read_bytes() if code == 404 and page.is_file() else None
+
+        server.error_handler = error_page
+        # The data, the hand-written pages and the site's look; not the generated Markdown,
+        # which lives in work/ so that writing it does not count as an edit.
+        for path in (data_dir, pipeline.DOCS_DIR, pipeline.CONFIG_FILE, pipeline.ROOT / "overrides"):
+            server.watch(str(path))
+        print(f"预览：{url}（修改 {display_path(data_dir)}/ 或 docs/ 后自动刷新；Ctrl+C 结束）", flush=True)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+        return 0
+    except pipeline.BuildError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
