@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import threading
@@ -65,12 +66,28 @@ _SUBMIT = """async (query) => {
 }"""
 
 
-def first_search(browser, site: Path, page_path: str, query: str) -> dict:
-    """Open page_path fresh, search once: milliseconds to the drawn results, bytes fetched for it."""
+def first_visit(browser, site: Path, page_path: str) -> int:
+    """Everything a first visit to page_path fetches until the network is quiet (the page, its
+    styles and scripts, the icon, the sitemap Material's instant navigation reads), in bytes
+    after gzip, as a static host such as GitHub Pages sends them."""
     with serve(site) as url:
         context = browser.new_context()
         page = context.new_page()
-        page.goto(url + page_path, wait_until="load")
+        fetched = []
+        page.on("requestfinished", lambda request: fetched.append(request))
+        page.goto(url + page_path, wait_until="networkidle")
+        size = sum(len(gzip.compress(r.response().body())) for r in fetched if r.response() and r.response().ok)
+        context.close()
+    return size
+
+
+def first_search(browser, site: Path, page_path: str, query: str) -> dict:
+    """Open page_path fresh, let it settle, search once: milliseconds to the drawn results,
+    bytes fetched for the search."""
+    with serve(site) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url + page_path, wait_until="networkidle")
         fetched = []
         page.on("requestfinished", lambda request: fetched.append(request))
         ms = page.evaluate(_SUBMIT, query)
@@ -89,6 +106,8 @@ def _page_of(url: str) -> str:
 _PAGEFIND = """async (queries) => {
   const pagefind = await import('/pagefind/pagefind.js');
   await pagefind.options({ baseUrl: '/' });
+  const shards = await (await fetch('/pagefind/shards.json')).json();
+  for (const path of shards) await pagefind.mergeIndex('/' + path, { baseUrl: '/' });
   await pagefind.init();
   const out = {};
   for (const q of queries) {

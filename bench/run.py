@@ -5,16 +5,14 @@
 For each N: generation and build time, total, peak memory; the floor (`mkdocs build` of the
 same Markdown with `plugins: []`) and the ratio of the full build to it; the median and
 largest report page; the site's size; the search index, and what a first search downloads and
-how long it takes in Chromium; the gzip-compressed HTML + CSS + JS of a first visit to a report.
+how long it takes in Chromium; everything a first visit to a report fetches, gzip-compressed.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -39,17 +37,6 @@ def floor_build(work: Path) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], check=True, cwd=ROOT, env=env)
     return round(time.perf_counter() - start, 2)
-
-
-def first_visit_bytes(site: Path, page: Path) -> int:
-    """gzip size of a report page and every stylesheet and script it loads from the site."""
-    html = page.read_text(encoding="utf-8")
-    total = len(gzip.compress(html.encode("utf-8")))
-    for ref in re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+\.(?:js|css))[^"]*"', html):
-        asset = (page.parent / ref).resolve()
-        if asset.is_file() and site.resolve() in asset.parents:
-            total += len(gzip.compress(asset.read_bytes()))
-    return total
 
 
 def full_build(data: Path, work: Path) -> dict:
@@ -91,10 +78,10 @@ def measure(n: int, root: Path, repeat: int) -> dict:
     page_path = sorted(reports)[0].parent.relative_to(site).as_posix() + "/"
     with browser.chromium() as chromium:
         first = browser.first_search(chromium, site, page_path, SEARCH_QUERY)
+        result["first_visit_gzip_kb"] = round(browser.first_visit(chromium, site, page_path) / 1024, 1)
     result["first_search_kb"] = round(first["bytes"] / 1024, 1)
     result["first_search_ms"] = first["ms"]
     result["first_search_results"] = first["results_drawn"]
-    result["first_visit_gzip_kb"] = round(first_visit_bytes(site, sorted(reports)[0]) / 1024, 1)
     return result
 
 

@@ -18,7 +18,7 @@ from .model import json_schema_text
 from .problems import DataError, Problem, display_path
 from .readers import find_report_files, read_dataset, read_yaml
 from .passthrough import PassThroughHtml
-from .search_index import IndexPages, LiveIndex, SearchIndexError
+from .search_index import IndexPages, SearchIndexError, ShardedIndex
 from .validate import Entry, validate
 from .writers import MANIFEST, write_tree
 
@@ -213,11 +213,13 @@ def mkdocs_build(docs_dir: Path, site_dir: Path, site_url: str | None = None, sa
     try:
         config = mkdocs_config(docs_dir, tmp, site_url, sample)
         # After the passthrough plugin: each page's converted HTML goes to the search index.
-        index = LiveIndex()
+        index = ShardedIndex(tmp)
         config.plugins["jx-search-index"] = IndexPages(index)
         build(config)
         index.finish()
     except SearchIndexError as e:
+        if index:
+            index.discard()
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildError(f"{e} 原有的 {site_dir.name}/ 未改动。") from None
     except MkDocsException as e:

@@ -29,7 +29,9 @@ def _department_reports(entries: list[Entry]) -> list[Entry]:
     return [e for e in entries if e.report.kind == "department"]
 
 
-def spending_ranking(entries: list[Entry], key: str = "ranking") -> Chart | None:
+def spending_ranking(entries: list[Entry], key: str = "ranking", every_row: bool = True) -> Chart | None:
+    """The departments by spending: at most TOP bars; the table has every department, or only
+    the ones drawn when every_row is false (the home page, which links to the year's page)."""
     ranked = sorted(_department_reports(entries), key=lambda e: -e.report.spending.total)
     if not ranked:
         return None
@@ -38,7 +40,7 @@ def spending_ranking(entries: list[Entry], key: str = "ranking") -> Chart | None
     values = [e.report.spending.total for e in shown]
     title = "本年财政拨款支出排名" + (f"（前 {TOP} 个部门）" if len(ranked) > TOP else "")
     caption = "，".join(f"{n} {fmt(v)} 万元" for n, v in zip(names, values)) + "。"
-    rows = [[e.report.department.name, fmt(e.report.spending.total)] for e in ranked]
+    rows = [[e.report.department.name, fmt(e.report.spending.total)] for e in (ranked if every_row else shown)]
     return Chart(key, title, caption, _option(_hbar(names, values, "万元")), ["部门", "本年财政拨款支出（万元）"], rows,
                  bar_height(len(shown)))
 

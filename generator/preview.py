@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import build as pipeline
 from .problems import display_path
-from .search_index import BUNDLE, IndexPages, LiveIndex, SearchIndexError
+from .search_index import BUNDLE, SHARDS, IndexPages, SearchIndexError, ShardedIndex
 
 
 class PageStore:
@@ -28,7 +28,7 @@ class PageStore:
     def add(self, url: str, html: str) -> None:
         self.pages[url] = html
 
-    def start_writing(self, site_dir: Path) -> None:
+    def start_writing(self) -> None:
         pass
 
 
@@ -84,20 +84,18 @@ class Preview:
             fresh = self.site_dir.with_name("search.new")
             shutil.rmtree(fresh, ignore_errors=True)
             try:
-                index = LiveIndex()
+                index = ShardedIndex(fresh)
                 for url, html in list(self.store.pages.items()):
                     index.add(url, html)
-                index.start_writing(fresh)
                 index.finish()
             except SearchIndexError as e:
                 print(f"预览中的搜索暂不可用：{e}", file=sys.stderr, flush=True)
                 return
-            old = self.site_dir.with_name("search.old")
-            shutil.rmtree(old, ignore_errors=True)
-            if (self.site_dir / BUNDLE).exists():
-                (self.site_dir / BUNDLE).rename(old)
-            (fresh / BUNDLE).rename(self.site_dir / BUNDLE)
-            shutil.rmtree(old, ignore_errors=True)
+            for name in (BUNDLE, SHARDS):
+                old = self.site_dir / name
+                shutil.rmtree(old, ignore_errors=True)
+                if (fresh / name).exists():
+                    (fresh / name).rename(old)
             shutil.rmtree(fresh, ignore_errors=True)
 
 

@@ -127,6 +127,9 @@ def _by_department_name(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.report.department.name, e.report.kind, e.stem))
 
 
+HOME_REPORTS = 100  # the most the home page lists; beyond that the page would grow with the province
+
+
 def render_indexes(env: Environment, entries: list[Entry]) -> list[Page]:
     """The home page, year pages, department pages and their lists."""
     by_year: dict[int, list[Entry]] = defaultdict(list)
@@ -138,10 +141,13 @@ def render_indexes(env: Environment, entries: list[Entry]) -> list[Page]:
     pages = []
     latest = years[0] if years else None
     latest_entries = _by_department_name(by_year.get(latest, []))
-    home_charts = [c for c in (overview_charts.spending_ranking(latest_entries, "spending"),
+    # At a province's scale the home page lists only the newest reports; the year page has all.
+    home_entries = sorted(latest_entries, key=lambda e: str(e.report.published or ""), reverse=True)[:HOME_REPORTS] \
+        if len(latest_entries) > HOME_REPORTS else latest_entries
+    home_charts = [c for c in (overview_charts.spending_ranking(latest_entries, "spending", every_row=False),
                                overview_charts.grade_chart(latest_entries) if latest_entries else None) if c]
     pages.append(Page("index.md", env.get_template("home.md.j2").render(
-        base="", latest=latest, latest_entries=latest_entries, home_charts=home_charts,
+        base="", latest=latest, latest_entries=latest_entries, home_entries=home_entries, home_charts=home_charts,
         years=[(y, by_year[y]) for y in years], department_count=len(by_dept)), home_charts))
     pages.append(Page("years.md", env.get_template("years.md.j2").render(base="../", years=[(y, by_year[y]) for y in years])))
     for y in years:

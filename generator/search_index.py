@@ -17,6 +17,8 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 
 BUNDLE = "pagefind"
+SHARDS = "pagefind-shards"
+SHARD_PAGES = 1000
 CONFIG = {
     # Only each page's article: not the header, tabs, navigation or footer.
     "root_selector": "article.md-content__inner",
@@ -100,10 +102,10 @@ class LiveIndex:
         self._pages.append(self._send({"type": "AddFile", "index_id": self._index_id, "url": url,
                                        "file_path": None, "file_contents": html}))
 
-    def start_writing(self, site_dir: Path) -> None:
-        """Ask Pagefind to write site_dir/pagefind/ once it has every page; do not wait."""
-        self._writing = self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(site_dir / BUNDLE)})
-        self._site_dir = site_dir
+    def start_writing(self, bundle_dir: Path) -> None:
+        """Ask Pagefind to write the index to bundle_dir once it has every page; do not wait."""
+        self._writing = self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(bundle_dir)})
+        self._bundle_dir = bundle_dir
 
     def finish(self) -> int:
         """Wait until the index is written, stop Pagefind; returns the pages indexed."""
@@ -112,7 +114,7 @@ class LiveIndex:
         self._wait(self._writing)
         self.discard()
         for name in UNUSED:
-            (self._site_dir / BUNDLE / name).unlink(missing_ok=True)
+            (self._bundle_dir / name).unlink(missing_ok=True)
         return len(self._pages)
 
     def discard(self) -> None:
@@ -126,14 +128,58 @@ class LiveIndex:
                 self._process.wait()
 
 
-class IndexPages(BasePlugin):
-    """A MkDocs plugin (added by generator/build.py, not in mkdocs.yml) that hands Pagefind each
-    page's HTML as soon as MkDocs has converted it, and has the index written while MkDocs
-    goes on to lay out and write the pages: Pagefind works on the other core meanwhile."""
+class ShardedIndex:
+    """Pages in shards of SHARD_PAGES, each its own Pagefind process, written as soon as it is
+    full. Pagefind holds about 0.6 MB per page until it writes, so one index of 10,000 reports
+    would need 6 GB; shards keep the build within 2 GiB. The browser merges them (search.js):
+    the first shard is the bundle at pagefind/, the others are listed in pagefind/shards.json."""
 
-    def __init__(self, index: LiveIndex) -> None:
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.shards: list[LiveIndex] = []
+        self.current: LiveIndex | None = None
+        self.count = 0
+
+    def _bundle(self, number: int) -> Path:
+        return self.site_dir / (BUNDLE if number == 0 else f"{SHARDS}/{number}")
+
+    def add(self, url: str, html: str) -> None:
+        if self.current is None or self.count == SHARD_PAGES:
+            self._close()
+            self.current, self.count = LiveIndex(), 0
+        self.current.add(url, html)
+        self.count += 1
+
+    def _close(self) -> None:
+        if self.current is not None:
+            self.current.start_writing(self._bundle(len(self.shards)))
+            self.shards.append(self.current)
+            self.current = None
+
+    def start_writing(self) -> None:
+        self._close()
+
+    def finish(self) -> int:
+        self._close()
+        pages = sum(shard.finish() for shard in self.shards)
+        others = [f"{SHARDS}/{n}/" for n in range(1, len(self.shards))]
+        if self.shards:
+            (self._bundle(0) / "shards.json").write_text(json.dumps(others) + "\n", encoding="utf-8")
+        return pages
+
+    def discard(self) -> None:
+        for shard in [*self.shards, *([self.current] if self.current else [])]:
+            shard.discard()
+
+
+class IndexPages(BasePlugin):
+    """A MkDocs plugin (added by generator/build.py, not in mkdocs.yml) that hands the index
+    each page's HTML as soon as MkDocs has converted it, and has the index written while
+    MkDocs goes on to lay out and write the pages: Pagefind works on the other core meanwhile."""
+
+    def __init__(self, index) -> None:
         super().__init__()
-        self.index = index
+        self.index = index  # a ShardedIndex, or anything with add() and start_writing()
 
     def on_page_content(self, html: str, /, *, page, config, files) -> str:
         # The same root element as the finished page, so CONFIG's root_selector finds it.
@@ -142,5 +188,5 @@ class IndexPages(BasePlugin):
         return html
 
     def on_env(self, env, /, *, config, files):
-        self.index.start_writing(Path(config.site_dir))
+        self.index.start_writing()
         return env

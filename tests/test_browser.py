@@ -3,9 +3,12 @@ no request leaves the site and the console stays clean."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlsplit
 
 import pytest
+
+from .conftest import SiteServer
 
 REPORT = "2021/huangshi-shangwuju/"
 
@@ -139,8 +142,11 @@ def test_search_finds_a_chinese_word_from_the_middle_of_a_sentence(watched, real
     # 消费券 stands inside sentences such as “组织开展“湖北消费券”发放活动”.
     hits = search_hits(watched.page, "消费券", real_site)
     assert any(h.startswith(real_site.url + REPORT) for h in hits), hits
-    # Results show the words with jieba's zero-width word boundaries.
-    assert "消费券" in watched.page.inner_text(".md-search-result__list").replace("\u200b", "")
+    # The excerpts show the word with its parts marked, without Pagefind's zero-width word boundaries.
+    marks = watched.page.eval_on_selector_all(".md-search-result__list mark", "ms => ms.map(m => m.textContent)")
+    assert marks and all(m in "消费券" for m in marks), marks
+    assert "消费券" in watched.page.inner_text(".md-search-result__list")
+    assert "\u200b" not in watched.page.inner_text(".md-search-result__list")
     watched.clean()
 
 
@@ -148,6 +154,43 @@ def test_search_finds_a_word_that_is_not_a_heading(watched, real_site):
     hits = search_hits(watched.page, "核销", real_site)
     assert any(h.startswith(real_site.url + REPORT) for h in hits), hits
     watched.clean()
+
+
+def test_search_opens_with_the_keyboard_and_arrows_reach_the_results(watched, real_site):
+    page = watched.page
+    page.goto(real_site.url + REPORT)
+    page.keyboard.press("/")  # as in Material's own search
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("消费券")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list a').length > 0")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("Escape")
+    assert page.evaluate("!document.getElementById('__search').checked")
+    watched.clean()
+
+
+def test_a_sharded_index_finds_what_a_single_one_does(browser, demo_site, tmp_path, monkeypatch):
+    """A site larger than one shard (generator/search_index.py) is searched across all shards."""
+    from generator import build as pipeline
+    from generator import search_index
+
+    monkeypatch.setattr(search_index, "SHARD_PAGES", 15)
+    site = tmp_path / "site"
+    pipeline.mkdocs_build(demo_site.path.parent / "docs", site, None, sample=True)
+    assert len(json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))) >= 3
+    sharded = SiteServer(site)
+    try:
+        counts = []
+        for server in (demo_site, sharded):
+            page = browser.new_page()
+            page.goto(server.url + "?q=预算执行率")
+            page.wait_for_function("() => /找到 \\d+/.test(document.querySelector('.md-search-result__meta').textContent)")
+            counts.append(page.inner_text(".md-search-result__meta"))
+            page.close()
+    finally:
+        sharded.close()
+    assert counts[0] == counts[1], counts
 
 
 def test_search_for_a_word_that_is_nowhere_finds_nothing(watched, real_site):

@@ -164,3 +164,19 @@ def test_hostile_text_never_runs_and_shows_literally(browser, hostile_site):
     assert page.is_visible("article h1")  # the <style> did not hide the page
     assert dialogs == []
     page.close()
+
+
+def test_search_results_show_hostile_text_literally(browser, hostile_site):
+    """Pagefind's excerpts and titles carry the page's text unescaped but for < and >: the
+    search box must draw them as text (search.js), never as markup."""
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(hostile_site.url + "?q=onerror")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list a').length > 0")
+    page.wait_for_load_state("networkidle")
+    results = page.locator(".md-search-result__list")
+    assert results.locator("img, script, iframe, style, b, i, u, [onerror], [onload]").count() == 0
+    assert "<img src=x onerror=alert(" in results.inner_text()
+    assert dialogs == []
+    page.close()

@@ -215,3 +215,24 @@ def test_the_whole_data_set_downloads_parse_back_to_the_data(site):
     assert len(data["reports"]) == len(rs)
     xlsx = pd.read_excel(site / "data/reports.xlsx", sheet_name="绩效指标")
     assert len(xlsx) == len(indicators)
+
+
+def test_at_a_provinces_scale_the_home_page_lists_the_newest_reports_and_links_to_the_rest(monkeypatch):
+    from generator import render
+    from generator.build import load
+
+    monkeypatch.setattr(render, "HOME_REPORTS", 5)
+    entries = load(DEMO).entries
+    pages = {p.path: p for p in render.render_indexes(render.make_env(), entries)}
+    home = pages["index.md"].markdown
+    latest = max(r["year"] for r in reports())
+    rs = [r for r in reports() if r["year"] == latest]
+    assert len(rows_of(home, "reports-latest")) == 5 < len(rs)
+    assert f"共 {len(rs)} 份报告，这里列出最近公开的 5 份" in home and f'<a href="{latest}/">' in home
+    # The newest by publication date, as the data says: none left out is newer than any shown.
+    shown = set(re.findall(rf'href="{latest}/([^/"]+)/"', home.split('id="reports-latest"')[1].split("</table>")[0]))
+    published = {r["_stem"]: str(r.get("published") or "") for r in rs}
+    assert len(shown) == 5
+    assert min(published[s] for s in shown) >= max(published[s] for s in published if s not in shown)
+    # The year page still lists every report of the year.
+    assert len(rows_of(pages[f"{latest}/index.md"].markdown, f"reports-{latest}")) == len(rs)

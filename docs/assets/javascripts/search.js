@@ -22,9 +22,19 @@
 
   function load() {
     if (!loading) {
+      var options = { baseUrl: root.pathname, excerptLength: 40 };
       loading = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
         pagefind = module;
-        return module.options({ baseUrl: root.pathname, excerptLength: 40 });
+        return module.options(options);
+      }).then(function () {
+        // A large site's index comes in shards (generator/search_index.py): search them all.
+        return fetch(new URL("pagefind/shards.json", root)).then(function (response) {
+          return response.ok ? response.json() : [];
+        }).catch(function () { return []; });
+      }).then(function (shards) {
+        return Promise.all(shards.map(function (path) {
+          return pagefind.mergeIndex(new URL(path, root).href, options);
+        }));
       }).then(function () { return pagefind.init(); });
     }
     return loading;
