@@ -9,7 +9,7 @@ STAMP_PY := $(VENV)/.installed
 STAMP_JS := node_modules/.installed
 ECHARTS := build/echarts.min.js
 
-.PHONY: site serve test check demo bench deps browser lock clean
+.PHONY: site serve test check demo bench recall deps browser lock clean
 
 site: deps
 	$(PY) -m generator build
@@ -22,9 +22,13 @@ demo: deps
 	$(PY) -m generator build --data examples/demo --site-dir site-demo --docs-dir .demo-docs
 
 # Performance on synthetic data (never published): make bench SIZES="100 1000 10000"
+# (it searches and visits in Chromium too); search recall against the old search: make recall
 SIZES ?= 100 1000
-bench: deps
+bench: deps browser
 	$(PY) -m bench.run $(SIZES)
+
+recall: deps browser
+	$(PY) -m bench.search_recall
 
 check: $(STAMP_PY)
 	$(PY) -m generator check

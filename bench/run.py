@@ -5,7 +5,8 @@
 For each N: generation and build time, total, peak memory; the floor (`mkdocs build` of the
 same Markdown with `plugins: []`) and the ratio of the full build to it; the median and
 largest report page; the site's size; the search index, and what a first search downloads and
-how long it takes in Chromium; everything a first visit to a report fetches, gzip-compressed.
+how long it takes in Chromium; everything a first visit to a report fetches, gzip-compressed;
+and how long `make serve` takes to show an edited report (bench/serve_edit.py).
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import browser, synthetic
+from . import browser, serve_edit, synthetic
 
 ROOT = synthetic.ROOT
+SERVE_MAX = 1000
 SEARCH_QUERY = "消费券"  # a word from the middle of a sentence of every synthetic report
 
 
@@ -79,6 +81,14 @@ def measure(n: int, root: Path, repeat: int) -> dict:
     with browser.chromium() as chromium:
         first = browser.first_search(chromium, site, page_path, SEARCH_QUERY)
         result["first_visit_gzip_kb"] = round(browser.first_visit(chromium, site, page_path) / 1024, 1)
+    # `make serve` on the same data: seconds from saving an edited report to the preview
+    # serving it (up to 1,000 reports; the preview keeps the whole site in memory).
+    if n <= SERVE_MAX:
+        edited = shutil.copytree(data, root / f"serve-{n}")
+        result["serve_edit_s"] = serve_edit.measure(edited)["serve_edit_s"]
+        shutil.rmtree(edited)
+    else:
+        result["serve_edit_s"] = "—"
     result["first_search_kb"] = round(first["bytes"] / 1024, 1)
     result["first_search_ms"] = first["ms"]
     result["first_search_results"] = first["results_drawn"]
@@ -88,7 +98,7 @@ def measure(n: int, root: Path, repeat: int) -> dict:
 COLUMNS = [("reports", "报告数"), ("generate_s", "生成 s"), ("build_s", "构建 s"), ("total_s", "合计 s"),
            ("floor_s", "下限 s"), ("ratio_to_floor", "倍数"), ("peak_mib", "峰值 MiB"),
            ("report_html_median_kb", "报告页中位 KB"), ("report_html_max_kb", "报告页最大 KB"), ("site_mb", "网站 MB"),
-           ("search_index_kb", "索引 KB"), ("first_search_kb", "首次搜索 KB"), ("first_search_ms", "首次搜索 ms"), ("first_visit_gzip_kb", "首次访问 gzip KB")]
+           ("search_index_kb", "索引 KB"), ("first_search_kb", "首次搜索 KB"), ("first_search_ms", "首次搜索 ms"), ("first_visit_gzip_kb", "首次访问 gzip KB"), ("serve_edit_s", "预览刷新 s")]
 
 
 def table(results: list[dict]) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
 import os
 import shutil
 import subprocess
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,7 +112,10 @@ def _load_one(path: Path) -> tuple[Entry | None, list[Problem]]:
         entry = validate(read_yaml(path))
     except DataError as e:
         return None, e.problems
-    return entry, check_report(entry)
+    problems = check_report(entry)
+    # After this only the department's lines are looked up (check_all); every value's line
+    # would be over half of what 10,000 loaded reports take in memory.
+    return dataclasses.replace(entry, lines={k: v for k, v in entry.lines.items() if k[:1] in ((), ("department",))}), problems
 
 
 def set_build_date() -> None:
@@ -118,30 +123,30 @@ def set_build_date() -> None:
     os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
 
 
-def generated_files(entries: list[Entry], site_url: str | None = None, cache: Cache | None = None) -> dict[str, str | bytes]:
-    """Every generated file below docs/: pages, downloads, the schema and the ECharts script."""
-    env = render.make_env()
-    files: dict[str, str | bytes] = {}
-    ordered = sorted(entries, key=lambda e: (-e.report.year, e.report.department.name, e.stem))
-    data_rows = []
-    made = cache.report_files(ordered) if cache else parallel.map_reports(report_files_of, ordered)
-    for entry, (report_files, downloads) in zip(ordered, made):
-        files.update(report_files)
-        data_rows.append((entry, {label: "../" + href for label, href in downloads.items()}))
-    pages = render.render_indexes(env, entries)
-    for page in pages:
-        files[page.path] = page.markdown
-        for chart in page.charts:
-            files[page.folder + chart.csv_name] = chart.csv()
-    files["data/index.md"] = env.get_template("data.md.j2").render(base="../", rows=data_rows, report_url=render.report_url)
-    files["data/fields.md"] = env.get_template("fields.md.j2").render(base="../../", fields=opendata.field_dictionary())
-    files.update(opendata.dataset_files(entries))
-    files["feed.xml"] = atom_feed(entries, site_url)
-    files["data/report.schema.json"] = json_schema_text()
+def generated_files(entries: list[Entry], site_url: str | None = None,
+                    cache: Cache | None = None) -> Iterator[tuple[str, str | bytes]]:
+    """Every generated file below docs/, as (path, content) pairs while they are made: pages,
+    downloads, the schema and the ECharts script. The reports' files stream from the workers
+    and are written and let go one by one (10,000 reports' pages are over 1 GB)."""
     if not ECHARTS.is_file():
         raise BuildError(f"找不到 {ECHARTS.relative_to(ROOT)}。请运行 `make site`（它会安装并打包 ECharts）。")
-    files["assets/vendor/echarts.min.js"] = ECHARTS.read_bytes()
-    return files
+    env = render.make_env()
+    ordered = sorted(entries, key=lambda e: (-e.report.year, e.report.department.name, e.stem))
+    data_rows = []
+    made = cache.report_files(ordered) if cache else parallel.each_report(report_files_of, ordered)
+    for entry, (report_files, downloads) in zip(ordered, made):
+        yield from report_files.items()
+        data_rows.append((entry, {label: "../" + href for label, href in downloads.items()}))
+    for page in render.render_indexes(env, entries):
+        yield page.path, page.markdown
+        for chart in page.charts:
+            yield page.folder + chart.csv_name, chart.csv()
+    yield "data/index.md", env.get_template("data.md.j2").render(base="../", rows=data_rows, report_url=render.report_url)
+    yield "data/fields.md", env.get_template("fields.md.j2").render(base="../../", fields=opendata.field_dictionary())
+    yield from opendata.dataset_files(entries).items()
+    yield "feed.xml", atom_feed(entries, site_url)
+    yield "data/report.schema.json", json_schema_text()
+    yield "assets/vendor/echarts.min.js", ECHARTS.read_bytes()
 
 
 def report_files_of(e: Entry) -> tuple[dict[str, str | bytes], dict[str, str]]:
@@ -171,18 +176,20 @@ def report_json(entry: Entry) -> str:
     return json.dumps(entry.report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def prepare_docs(docs_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
-    """Write the generated files; a docs_dir other than docs/ first gets a copy of the hand-written pages."""
+def prepare_docs(docs_dir: Path, files: Iterable[tuple[str, str | bytes]]) -> tuple[int, int]:
+    """Write the generated files; a docs_dir other than docs/ also gets a copy of the hand-written pages."""
+    written, removed = write_tree(docs_dir, files)
     if docs_dir.resolve() != DOCS_DIR.resolve():
+        made = set((docs_dir / MANIFEST).read_text(encoding="utf-8").split())
         generated = set((DOCS_DIR / MANIFEST).read_text(encoding="utf-8").split()) if (DOCS_DIR / MANIFEST).exists() else set()
         for path in sorted(DOCS_DIR.rglob("*")):
             rel = path.relative_to(DOCS_DIR).as_posix()
-            if path.is_file() and rel not in generated and rel != MANIFEST and rel not in files:
+            if path.is_file() and rel not in generated and rel != MANIFEST and rel not in made:
                 target = docs_dir / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if not target.exists() or target.read_bytes() != path.read_bytes():
                     shutil.copyfile(path, target)
-    return write_tree(docs_dir, files)
+    return written, removed
 
 
 def mkdocs_config(docs_dir: Path, site_dir: Path, site_url: str | None, sample: bool):
@@ -214,7 +221,7 @@ def mkdocs_build(docs_dir: Path, site_dir: Path, site_url: str | None = None, sa
         config = mkdocs_config(docs_dir, tmp, site_url, sample)
         # After the passthrough plugin: each page's converted HTML goes to the search index.
         index = ShardedIndex(tmp)
-        config.plugins["jx-search-index"] = IndexPages(index)
+        config.plugins["jx-search-index"] = IndexPages(index, config.plugins["jx-passthrough"])
         build(config)
         index.finish()
     except SearchIndexError as e:

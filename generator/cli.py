@@ -103,16 +103,17 @@ def cmd_build(args) -> int:
     try:
         pipeline.set_build_date()
         site_url = args.site_url if args.site_url is not None else os.environ.get("SITE_URL") or None
-        files = pipeline.generated_files(loaded.entries, site_url)
-        written, removed = pipeline.prepare_docs(args.docs_dir, files)
-        pipeline.mkdocs_build(args.docs_dir, args.site_dir, site_url, sample=loaded.sample)
+        count, sample = len(loaded.entries), loaded.sample
+        written, removed = pipeline.prepare_docs(args.docs_dir, pipeline.generated_files(loaded.entries, site_url))
+        del loaded  # MkDocs needs only the Markdown now: free the reports before it reads every page
+        pipeline.mkdocs_build(args.docs_dir, args.site_dir, site_url, sample=sample)
     except pipeline.BuildError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"已中断；原有的 {args.site_dir} 保持不变。", file=sys.stderr)
         return 130
-    print(f"已生成网站：{args.site_dir}（{len(loaded.entries)} 份报告；更新 {written} 个生成文件，删除 {removed} 个）。")
+    print(f"已生成网站：{args.site_dir}（{count} 份报告；更新 {written} 个生成文件，删除 {removed} 个）。")
     return 0
 
 

@@ -12,7 +12,9 @@ same as without this.
 
 from __future__ import annotations
 
+import json
 import re
+import zlib
 
 from markdown import Markdown
 from mkdocs.plugins import BasePlugin
@@ -21,14 +23,21 @@ MARK = "JXPASSTHROUGH"
 BLOCK_LEVEL = frozenset(Markdown().block_level_elements)
 CHUNKS = re.compile(r"(\n[ \t]*\n)")  # blank lines, kept so the text can be put back together
 START = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s>]")
+PLACEHOLDER = re.compile(rf"<p>{MARK}(\d+)X</p>")
 
 
 class PassThroughHtml(BasePlugin):
-    """A MkDocs plugin (added by generator/build.py, not in mkdocs.yml)."""
+    """A MkDocs plugin (added by generator/build.py, not in mkdocs.yml).
+
+    The blocks stay out of the page until its final HTML is written (on_post_page), kept
+    compressed meanwhile: MkDocs holds every page's content until it writes them all, which
+    for 10,000 reports would be most of a gigabyte. restore() gives the whole content earlier,
+    for the search index."""
 
     def __init__(self) -> None:
         super().__init__()
         self._blocks: dict[str, list[str]] = {}
+        self._kept: dict[str, bytes] = {}  # page -> its blocks' replacements, compressed
 
     def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
         # Fenced code may hold HTML and blank lines that are not blocks; such pages go as they are.
@@ -50,11 +59,24 @@ class PassThroughHtml(BasePlugin):
         blocks = self._blocks.pop(page.file.src_uri, None)
         if not blocks:
             return html
+        found = [int(n) for n in PLACEHOLDER.findall(html)]
+        if sorted(found) != list(range(len(blocks))):
+            raise RuntimeError(f"{page.file.src_uri}: {len(blocks) - len(found)} 个 HTML 块没有放回（内部错误）。")
+        # Markdown ends a raw block with a blank line, except at the very end of the page.
+        last = found[-1] if html.rstrip().endswith(f"<p>{MARK}{found[-1]}X</p>") else None
+        replacements = [block if n == last else block + "\n" for n, block in enumerate(blocks)]
+        self._kept[page.file.src_uri] = zlib.compress(json.dumps(replacements, ensure_ascii=False).encode("utf-8"), 1)
+        return html
 
-        def put_back(match: re.Match) -> str:
-            return blocks[int(match.group(1))] + "\n"  # Markdown ends a raw block with a blank line
+    def restore(self, page, html: str) -> str:
+        """html with the page's blocks back in place of their placeholders."""
+        kept = self._kept.get(page.file.src_uri)
+        if kept is None:
+            return html
+        replacements = json.loads(zlib.decompress(kept))
+        return PLACEHOLDER.sub(lambda m: replacements[int(m.group(1))], html)
 
-        html, count = re.subn(rf"<p>{MARK}(\d+)X</p>", put_back, html)
-        if count != len(blocks):
-            raise RuntimeError(f"{page.file.src_uri}: {len(blocks) - count} 个 HTML 块没有放回（内部错误）。")
-        return html.strip()  # as Markdown's own output, which a block at the very end would have ended
+    def on_post_page(self, output: str, /, *, page, config) -> str:
+        output = self.restore(page, output)
+        self._kept.pop(page.file.src_uri, None)
+        return output

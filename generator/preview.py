@@ -20,7 +20,7 @@ from .search_index import BUNDLE, SHARDS, IndexPages, SearchIndexError, ShardedI
 
 
 class PageStore:
-    """Takes the pages' HTML the way LiveIndex does (IndexPages), and keeps it."""
+    """Takes the pages' HTML the way ShardedIndex does (through IndexPages), and keeps it."""
 
     def __init__(self) -> None:
         self.pages: dict[str, str] = {}
@@ -61,7 +61,7 @@ class Preview:
         from mkdocs.commands.build import build
 
         config = pipeline.mkdocs_config(self.docs_dir, self.site_dir, self.url, self.sample)
-        config.plugins["jx-search-index"] = IndexPages(self.store)
+        config.plugins["jx-search-index"] = IndexPages(self.store, config.plugins["jx-passthrough"])
         build(config, dirty=dirty)
         self._index_wanted.set()
         threading.Thread(target=self._reindex, daemon=True).start()

@@ -2,15 +2,23 @@
 
 Material's own search plugin writes one lunr index that every searcher downloads whole (29 MB
 at 1,000 reports). Pagefind splits its index by word and fetches only the pieces a query
-needs; its extended build segments Chinese. It runs as its own process, so it indexes on the
-second core while MkDocs renders on the first, instead of reading the whole site afterwards.
+needs; its extended build segments Chinese.
+
+Pagefind holds about 0.6 MB per page until it writes its index, so one index of 10,000
+reports would need 6 GB. The pages go to it in shards of SHARD_PAGES: each page's article is
+saved as MkDocs converts it, and each full shard is indexed by the Pagefind command in a
+background thread, one shard at a time, on the other core while MkDocs goes on. The browser
+merges the shards (search.js): the first is the bundle at pagefind/, the others are listed in
+pagefind/shards.json.
 """
 
 from __future__ import annotations
 
-import base64
 import json
+import queue
+import shutil
 import subprocess
+import tempfile
 import threading
 from pathlib import Path
 
@@ -19,12 +27,10 @@ from mkdocs.plugins import BasePlugin
 BUNDLE = "pagefind"
 SHARDS = "pagefind-shards"
 SHARD_PAGES = 1000
-CONFIG = {
-    # Only each page's article: not the header, tabs, navigation or footer.
-    "root_selector": "article.md-content__inner",
-    # Not the page's own text: heading permalinks ("#") and the breadcrumb trail.
-    "exclude_selectors": [".headerlink", ".md-source-file", ".jx-breadcrumbs"],
-}
+# Only each page's article: not the header, tabs, navigation or footer. Not the page's own
+# text either: heading permalinks ("#") and the breadcrumb trail.
+ROOT_SELECTOR = "article.md-content__inner"
+EXCLUDE = ".headerlink, .md-source-file, .jx-breadcrumbs"
 # Pagefind's ready-made interfaces: the site draws results in Material's search box instead
 # (docs/assets/javascripts/search.js), so these would only be dead weight in the download.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
@@ -35,141 +41,90 @@ class SearchIndexError(Exception):
     """Pagefind is missing or failed; the message is for the user."""
 
 
-class LiveIndex:
-    """A Pagefind process in service mode (`pagefind_extended --service`); add() returns at once.
+def pagefind_executable() -> Path:
+    try:
+        from pagefind_bin_extended import get_executable
 
-    Pagefind's own Python wrapper waits 0.1 s before reading each answer (100 s for 1,000
-    pages), so this speaks the same small protocol directly: base64 JSON messages, each ended
-    by a comma, answered in kind. A thread reads the answers so that neither pipe fills up.
-    """
-
-    def __init__(self) -> None:
-        try:
-            from pagefind_bin_extended import get_executable
-
-            exe = get_executable()
-        except (ImportError, FileNotFoundError):
-            raise SearchIndexError("找不到 Pagefind（搜索索引工具）。请运行 `make site`，它会按 requirements.lock 安装。") from None
-        self._process = subprocess.Popen([str(exe), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=subprocess.DEVNULL)
-        self._answers: dict[int, dict] = {}
-        self._arrived = threading.Condition()
-        self._sent = 0
-        self._reader = threading.Thread(target=self._read, name="pagefind", daemon=True)
-        self._reader.start()
-        self._index_id = self._wait(self._send({"type": "NewIndex", "config": CONFIG}))["index_id"]
-        self._pages: list[int] = []
-
-    def _send(self, payload: dict) -> int:
-        self._sent += 1
-        message = {"message_id": self._sent, "payload": payload}
-        try:
-            self._process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
-            self._process.stdin.flush()
-        except (BrokenPipeError, OSError):
-            raise SearchIndexError(self._ended()) from None
-        return self._sent
-
-    def _read(self) -> None:
-        buffer = b""
-        while chunk := self._process.stdout.read1(1 << 16):
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
-            for raw in messages:
-                answer = json.loads(base64.b64decode(raw))
-                with self._arrived:
-                    self._answers[answer.get("message_id") or 0] = answer["payload"]
-                    self._arrived.notify_all()
-        with self._arrived:
-            self._arrived.notify_all()
-
-    def _wait(self, message_id: int) -> dict:
-        with self._arrived:
-            while message_id not in self._answers and 0 not in self._answers:
-                if not self._reader.is_alive():
-                    raise SearchIndexError(self._ended())
-                self._arrived.wait(timeout=1)
-            answer = self._answers.pop(message_id, None) or self._answers.pop(0)
-        if answer.get("type") == "Error":
-            self.discard()
-            raise SearchIndexError(f"建立搜索索引失败（Pagefind）：{answer.get('message')}")
-        return answer
-
-    def _ended(self) -> str:
-        return f"建立搜索索引失败：Pagefind 意外退出（退出码 {self._process.poll()}）。"
-
-    def add(self, url: str, html: str) -> None:
-        self._pages.append(self._send({"type": "AddFile", "index_id": self._index_id, "url": url,
-                                       "file_path": None, "file_contents": html}))
-
-    def start_writing(self, bundle_dir: Path) -> None:
-        """Ask Pagefind to write the index to bundle_dir once it has every page; do not wait."""
-        self._writing = self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(bundle_dir)})
-        self._bundle_dir = bundle_dir
-
-    def finish(self) -> int:
-        """Wait until the index is written, stop Pagefind; returns the pages indexed."""
-        for message_id in self._pages:
-            self._wait(message_id)
-        self._wait(self._writing)
-        self.discard()
-        for name in UNUSED:
-            (self._bundle_dir / name).unlink(missing_ok=True)
-        return len(self._pages)
-
-    def discard(self) -> None:
-        """Stop Pagefind (after writing, or without writing when the build failed)."""
-        if self._process.poll() is None:
-            self._process.stdin.close()
-            try:
-                self._process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        return get_executable()
+    except (ImportError, FileNotFoundError):
+        raise SearchIndexError("找不到 Pagefind（搜索索引工具）。请运行 `make site`，它会按 requirements.lock 安装。") from None
 
 
 class ShardedIndex:
-    """Pages in shards of SHARD_PAGES, each its own Pagefind process, written as soon as it is
-    full. Pagefind holds about 0.6 MB per page until it writes, so one index of 10,000 reports
-    would need 6 GB; shards keep the build within 2 GiB. The browser merges them (search.js):
-    the first shard is the bundle at pagefind/, the others are listed in pagefind/shards.json."""
+    """add() saves a page for its shard and returns; full shards are indexed in the background."""
 
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
-        self.shards: list[LiveIndex] = []
-        self.current: LiveIndex | None = None
-        self.count = 0
+        self.exe = pagefind_executable()
+        self.work = Path(tempfile.mkdtemp(prefix="jx-search-"))
+        self.shards = 0  # shards handed to the indexer so far
+        self.count = 0  # pages in the shard being filled
+        self._queue: queue.Queue = queue.Queue()
+        self._failure: SearchIndexError | None = None
+        self._process: subprocess.Popen | None = None
+        self._stopped = False
+        self._thread = threading.Thread(target=self._index_shards, name="pagefind", daemon=True)
+        self._thread.start()
 
     def _bundle(self, number: int) -> Path:
         return self.site_dir / (BUNDLE if number == 0 else f"{SHARDS}/{number}")
 
     def add(self, url: str, html: str) -> None:
-        if self.current is None or self.count == SHARD_PAGES:
+        if self.count == SHARD_PAGES:
             self._close()
-            self.current, self.count = LiveIndex(), 0
-        self.current.add(url, html)
+        page = self.work / str(self.shards) / url.strip("/") / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(html, encoding="utf-8")
         self.count += 1
 
     def _close(self) -> None:
-        if self.current is not None:
-            self.current.start_writing(self._bundle(len(self.shards)))
-            self.shards.append(self.current)
-            self.current = None
+        if self.count:
+            self._queue.put(self.shards)
+            self.shards += 1
+            self.count = 0
+
+    def _index_shards(self) -> None:
+        while (number := self._queue.get()) is not None:
+            if self._failure or self._stopped:
+                continue
+            source = self.work / str(number)
+            cmd = [str(self.exe), "--site", str(source), "--output-path", str(self._bundle(number)),
+                   "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDE, "--silent"]
+            self._process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            output, _ = self._process.communicate()
+            if self._process.returncode != 0 and not self._stopped:
+                self._failure = SearchIndexError(
+                    f"建立搜索索引失败（Pagefind 退出码 {self._process.returncode}）：{output.strip()}")
+            shutil.rmtree(source, ignore_errors=True)
 
     def start_writing(self) -> None:
+        """Every page is in: hand over the last shard."""
         self._close()
 
     def finish(self) -> int:
+        """Wait for every shard to be indexed; returns how many shards there are."""
         self._close()
-        pages = sum(shard.finish() for shard in self.shards)
-        others = [f"{SHARDS}/{n}/" for n in range(1, len(self.shards))]
+        self._queue.put(None)
+        self._thread.join()
+        shutil.rmtree(self.work, ignore_errors=True)
+        if self._failure:
+            raise self._failure
+        for number in range(self.shards):
+            for name in UNUSED:
+                (self._bundle(number) / name).unlink(missing_ok=True)
         if self.shards:
+            others = [f"{SHARDS}/{n}/" for n in range(1, self.shards)]
             (self._bundle(0) / "shards.json").write_text(json.dumps(others) + "\n", encoding="utf-8")
-        return pages
+        return self.shards
 
     def discard(self) -> None:
-        for shard in [*self.shards, *([self.current] if self.current else [])]:
-            shard.discard()
+        """Stop indexing (the build failed or was interrupted) and remove the saved pages."""
+        self._stopped = True
+        if self._process and self._process.poll() is None:
+            self._process.kill()
+        self._queue.put(None)
+        self._thread.join(timeout=30)
+        shutil.rmtree(self.work, ignore_errors=True)
 
 
 class IndexPages(BasePlugin):
@@ -177,14 +132,16 @@ class IndexPages(BasePlugin):
     each page's HTML as soon as MkDocs has converted it, and has the index written while
     MkDocs goes on to lay out and write the pages: Pagefind works on the other core meanwhile."""
 
-    def __init__(self, index) -> None:
+    def __init__(self, index, passthrough=None) -> None:
         super().__init__()
         self.index = index  # a ShardedIndex, or anything with add() and start_writing()
+        self.passthrough = passthrough  # the PassThroughHtml plugin, which holds blocks back until the end
 
     def on_page_content(self, html: str, /, *, page, config, files) -> str:
-        # The same root element as the finished page, so CONFIG's root_selector finds it.
+        whole = self.passthrough.restore(page, html) if self.passthrough else html
+        # The same root element as the finished page, so ROOT_SELECTOR finds it.
         self.index.add("/" + page.url, f'<html lang="{config.theme["language"]}"><body>'
-                                       f'<article class="md-content__inner">{html}</article></body></html>')
+                                       f'<article class="md-content__inner">{whole}</article></body></html>')
         return html
 
     def on_env(self, env, /, *, config, files):

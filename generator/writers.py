@@ -6,18 +6,22 @@ hand-written pages are never overwritten or removed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 MANIFEST = ".generated"
 
 
-def write_tree(docs_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]:
-    """Write files (path below docs_dir -> content); return (written, removed)."""
+def write_tree(docs_dir: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]) -> tuple[int, int]:
+    """Write files (path below docs_dir -> content; a mapping, or pairs as they are made) and
+    remove the files an earlier run made that this one did not; return (written, removed)."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     manifest = docs_dir / MANIFEST
     before = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+    made: set[str] = set()
     written = 0
-    for rel, content in sorted(files.items()):
+    for rel, content in (files.items() if isinstance(files, Mapping) else files):
+        made.add(rel)
         data = content.encode("utf-8") if isinstance(content, str) else content
         path = docs_dir / rel
         # Unchanged files keep their mtime, so `mkdocs serve` rebuilds only for real changes.
@@ -29,13 +33,13 @@ def write_tree(docs_dir: Path, files: dict[str, str | bytes]) -> tuple[int, int]
         tmp.replace(path)
         written += 1
     removed = 0
-    for rel in sorted(before - set(files)):
+    for rel in sorted(before - made):
         path = docs_dir / rel
         if path.is_file():
             path.unlink()
             removed += 1
             _remove_empty_parents(path.parent, docs_dir)
-    manifest.write_text("\n".join(sorted(files)) + "\n", encoding="utf-8")
+    manifest.write_text("\n".join(sorted(made)) + "\n", encoding="utf-8")
     return written, removed
 
 

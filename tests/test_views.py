@@ -189,7 +189,8 @@ def test_the_feed_is_valid_atom_newest_first_linking_to_real_pages(site, demo_si
         href = e.find("a:link", ns).get("href")
         assert href.startswith(demo_site.url)
         assert (site / href[len(demo_site.url):] / "index.html").is_file()
-    assert '<link rel="alternate" type="application/atom+xml"' in page(site, "/about/")
+    # Feed readers look for the "alternate" token with the Atom type.
+    assert '<link rel="alternate feed" type="application/atom+xml"' in page(site, "/about/")
 
 
 def test_the_sitemap_is_valid_xml_and_lists_every_report(site, demo_site):

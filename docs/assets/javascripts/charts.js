@@ -6,20 +6,26 @@
   "use strict";
   var live = [];        // [{chart, observer}] of the current page
   var drawnTheme = null;
-  var created = 0, disposed = 0;  // every instance ever made and ended: none may outlive its page
+  var made = new Set(); // every instance not yet disposed: none may outlive its page
   var SELECTOR = ".jx-chart[data-chart]";
 
   function theme() {
     return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : null;
   }
 
+  function dispose(chart) {
+    if (!chart.isDisposed()) chart.dispose();
+    made.delete(chart);
+  }
+
   function disposeAll() {
     live.forEach(function (entry) {
       entry.observer.disconnect();
-      entry.chart.dispose();
-      disposed += 1;
+      dispose(entry.chart);
     });
     live = [];
+    // Whatever a navigation raced past: an instance whose element has left the page goes too.
+    made.forEach(function (chart) { if (!chart.getDom().isConnected) dispose(chart); });
   }
 
   function drawAll() {
@@ -39,9 +45,11 @@
       if (document.documentElement.hasAttribute("data-jx-large")) {
         option.textStyle = { fontSize: 18 };  // larger text: the charts follow
       }
+      var stale = echarts.getInstanceByDom(el);  // init would hand it back instead of a new one
+      if (stale) dispose(stale);
       var chart = echarts.init(el, drawnTheme, { renderer: "svg", locale: "ZH" });
       chart.setOption(option);
-      created += 1;
+      made.add(chart);
       var observer = new ResizeObserver(function () { chart.resize(); });
       observer.observe(el);
       el.setAttribute("data-chart-drawn", "true");
@@ -59,7 +67,7 @@
   // Exposed for tests and debugging: how many chart instances are alive.
   window.jxCharts = {
     count: function () { return live.length; },
-    alive: function () { return created - disposed; },
+    alive: function () { return made.size; },
     theme: function () { return drawnTheme || "light"; }
   };
 
