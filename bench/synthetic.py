@@ -1,7 +1,9 @@
 """A deterministic synthetic data set of N reports the size of the seed: for benchmarks only, never published.
 
-Every department is named 合成部门…, and dataset.yaml says sample: true, so a site built from it
-carries the 示例数据，非真实数据 banner on every page.
+Every department is named 合成…, and dataset.yaml says sample: true, so a site built from it
+carries the 示例数据，非真实数据 banner on every page. Departments are of ten kinds (合成教育局00003,
+合成民政局00004…), so a search for a kind of department finds a tenth of the reports, as a search
+in a real province's reports would, while a word of the seed's own text is in every report.
 """
 
 from __future__ import annotations
@@ -12,6 +14,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "2021" / "huangshi-shangwuju.yaml"
 YEARS = (2019, 2020, 2021, 2022, 2023)
+KINDS = ("商务局", "教育局", "民政局", "财政局", "卫生健康委员会", "交通运输局", "农业农村局", "文化和旅游局",
+         "生态环境局", "水利和湖泊局")
+
+
+def department_name(d: int) -> str:
+    return f"合成{KINDS[d % len(KINDS)]}{d:05d}"
 
 
 def make(out: Path, n: int) -> Path:
@@ -27,9 +35,9 @@ def make(out: Path, n: int) -> Path:
                 break
             slug = f"hecheng-{d:05d}"
             text = (seed.replace("slug: huangshi-shangwuju", f"slug: {slug}")
-                    .replace("name: 黄石市商务局", f"name: 合成部门{d:05d}")
+                    .replace("name: 黄石市商务局", f"name: {department_name(d)}")
                     .replace("year: 2021", f"year: {year}")
-                    .replace("黄石市商务局", f"合成部门{d:05d}")
+                    .replace("黄石市商务局", department_name(d))
                     .replace("2021 年度", f"{year} 年度")
                     .replace("file: huangshi-shangwuju.source.txt", f"file: {slug}.source.txt"))
             folder = out / str(year)

@@ -9,6 +9,7 @@ after each change, from the pages' HTML kept in memory.
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -99,8 +100,17 @@ class Preview:
             shutil.rmtree(fresh, ignore_errors=True)
 
 
+def _stop(signum, frame):
+    raise KeyboardInterrupt
+
+
 def serve(data_dir: Path, dev_addr: str, report) -> int:
     from mkdocs.livereload import LiveReloadServer
+
+    # Stopped by its terminal closing or by `kill` as by Ctrl+C: the work folder is removed either way.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
 
     host, _, port = dev_addr.rpartition(":")
     url = f"http://{host}:{port}/"

@@ -30,4 +30,13 @@ def test_synthetic_data_is_marked_and_never_real(tmp_path):
     data = synthetic.make(tmp_path / "d", 7)
     assert len(list(data.glob("*/*.yaml"))) == 7
     assert "sample: true" in (data / "dataset.yaml").read_text(encoding="utf-8")
-    assert all("合成部门" in p.read_text(encoding="utf-8") for p in data.glob("*/*.yaml"))
+    assert all("name: 合成" in p.read_text(encoding="utf-8") for p in data.glob("*/*.yaml"))
+
+
+def test_a_kind_of_department_is_in_a_tenth_of_the_synthetic_reports(tmp_path):
+    from bench import run, synthetic
+
+    reports = [p.read_text(encoding="utf-8") for p in synthetic.make(tmp_path / "d", 50).glob("*/*.yaml")]
+    # The benchmark's first search is for one kind of department; its worst case, a word of the seed.
+    assert sum(f"{run.SEARCH_QUERY}0" in text for text in reports) == 5
+    assert all(run.SEARCH_EVERY in text for text in reports)

@@ -1,5 +1,8 @@
 """`make serve`: the preview follows an edit to a report, and leaves docs/ alone."""
 
+import tempfile
+from pathlib import Path
+
 from bench import serve_edit
 
 from .conftest import copy_data
@@ -7,8 +10,11 @@ from .conftest import copy_data
 
 def test_the_preview_shows_an_edited_report_and_rewrites_nothing_in_docs(tmp_path):
     data = copy_data(tmp_path / "data")
+    work_folders = set(Path(tempfile.gettempdir()).glob("jx-preview-*"))
     # Starts the preview, adds a marked sentence to the report, waits for the page to show it
     # (an error if it never does), then stops the preview.
     result = serve_edit.measure(data, timeout=120)
     assert result["serve_edit_s"] > 0
     assert result["docs_touched"] == []  # the preview writes its Markdown elsewhere
+    # Stopped (SIGTERM), the preview removed its work folder.
+    assert set(Path(tempfile.gettempdir()).glob("jx-preview-*")) == work_folders
