@@ -123,14 +123,16 @@ def set_build_date() -> None:
     os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
 
 
-def generated_files(entries: list[Entry], site_url: str | None = None,
-                    cache: Cache | None = None) -> Iterator[tuple[str, str | bytes]]:
+def generated_files(entries: list[Entry], site_url: str | None = None, cache: Cache | None = None,
+                    open_data: bool = True) -> Iterator[tuple[str, str | bytes | None]]:
     """Every generated file below docs/, as (path, content) pairs while they are made: pages,
     downloads, the schema and the ECharts script. The reports' files stream from the workers
-    and are written and let go one by one (10,000 reports' pages are over 1 GB)."""
+    and are written and let go one by one (10,000 reports' pages are over 1 GB).
+    open_data=False leaves the whole data set's files as they are (content None): the preview
+    brings them up to date after the edited page is shown."""
     if not ECHARTS.is_file():
         raise BuildError(f"找不到 {ECHARTS.relative_to(ROOT)}。请运行 `make site`（它会安装并打包 ECharts）。")
-    env = render.make_env()
+    env = _env()  # compiled once: the preview regenerates on every save
     ordered = sorted(entries, key=lambda e: (-e.report.year, e.report.department.name, e.stem))
     data_rows = []
     made = cache.report_files(ordered) if cache else parallel.each_report(report_files_of, ordered)
@@ -143,7 +145,10 @@ def generated_files(entries: list[Entry], site_url: str | None = None,
             yield page.folder + chart.csv_name, chart.csv()
     yield "data/index.md", env.get_template("data.md.j2").render(base="../", rows=data_rows, report_url=render.report_url)
     yield "data/fields.md", env.get_template("fields.md.j2").render(base="../../", fields=opendata.field_dictionary())
-    yield from opendata.dataset_files(entries).items()
+    if open_data:
+        yield from opendata.dataset_files(entries).items()
+    else:
+        yield from ((path, None) for path in opendata.DATASET_FILES)
     yield "feed.xml", atom_feed(entries, site_url)
     yield "data/report.schema.json", json_schema_text()
     yield "assets/vendor/echarts.min.js", ECHARTS.read_bytes()

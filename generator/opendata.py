@@ -105,15 +105,14 @@ def _zip_without_times(data: bytes) -> bytes:
     return out.getvalue()
 
 
+DATASET_FILES = ("data/reports.csv", "data/indicators.csv", "data/reports.json", "data/reports.xlsx")
+
+
 def dataset_files(entries: list[Entry]) -> dict[str, str | bytes]:
-    """The whole data set, below docs/data/."""
+    """The whole data set, below docs/data/ (the paths of DATASET_FILES)."""
     ordered = sorted(entries, key=lambda e: (e.report.year, e.report.department.slug, e.stem))
-    return {
-        "data/reports.csv": to_csv(reports_frame(ordered)),
-        "data/indicators.csv": to_csv(indicators_frame(ordered)),
-        "data/reports.json": to_json(ordered),
-        "data/reports.xlsx": to_xlsx(ordered),
-    }
+    return dict(zip(DATASET_FILES, (to_csv(reports_frame(ordered)), to_csv(indicators_frame(ordered)),
+                                    to_json(ordered), to_xlsx(ordered))))
 
 
 def report_csv(entry: Entry) -> bytes:

@@ -3,11 +3,13 @@
 It keeps everything between rebuilds: each report's reading and pages (build.Cache), the
 generated Markdown in its own folder (so writing it does not look like an edit), and MkDocs
 rebuilds only the pages whose Markdown changed (`dirty`). Search is rebuilt in the background
-after each change, from the pages' HTML kept in memory.
+after each change, from the pages' HTML kept in memory, and so are the whole data set's
+downloads (data/reports.*), which no page shows and which take longer than the rest of an edit.
 """
 
 from __future__ import annotations
 
+import logging
 import shutil
 import signal
 import sys
@@ -16,6 +18,7 @@ import threading
 from pathlib import Path
 
 from . import build as pipeline
+from . import opendata
 from .problems import display_path
 from .search_index import BUNDLE, SHARDS, IndexPages, SearchIndexError, ShardedIndex
 
@@ -45,6 +48,11 @@ class Preview:
         self.sample = False
         self._index_lock = threading.Lock()
         self._index_wanted = threading.Event()
+        self._open_data_lock = threading.Lock()
+        self._open_data_wanted: list | None = None  # the entries whose data set is still to write
+        self._generated_once = False
+        self._indexing: ShardedIndex | None = None  # the background index being made, if any
+        self._closing = False
 
     def regenerate(self) -> bool:
         loaded = pipeline.load(self.data_dir, self.cache)
@@ -53,8 +61,11 @@ class Preview:
             print("数据有错误，预览未更新。改正后保存即可。", file=sys.stderr, flush=True)
             return False
         self.sample = loaded.sample
-        files = pipeline.generated_files(loaded.entries, self.url, self.cache)
+        later = self._generated_once  # the first pass writes everything before the first build
+        files = pipeline.generated_files(loaded.entries, self.url, self.cache, open_data=not later)
         pipeline.prepare_docs(self.docs_dir, files)
+        self._generated_once = True
+        self._open_data_wanted = loaded.entries if later else None
         self.cache.parallel = False  # from now on the server's threads are running
         return True
 
@@ -62,10 +73,16 @@ class Preview:
         from mkdocs.commands.build import build
 
         config = pipeline.mkdocs_config(self.docs_dir, self.site_dir, self.url, self.sample)
+        if dirty:
+            # MkDocs warns that every dirty build is one; strict mode would fail each rebuild on it.
+            config["strict"] = False
+            logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
         config.plugins["jx-search-index"] = IndexPages(self.store, config.plugins["jx-passthrough"])
         build(config, dirty=dirty)
         self._index_wanted.set()
         threading.Thread(target=self._reindex, daemon=True).start()
+        if self._open_data_wanted is not None:
+            threading.Thread(target=self._write_open_data, daemon=True).start()
 
     def rebuild(self) -> None:
         """Called by the live-reload server when a watched file changes."""
@@ -76,6 +93,20 @@ class Preview:
         except Exception as e:  # keep previewing whatever goes wrong with one save
             print(f"重新生成失败：{e}", file=sys.stderr, flush=True)
 
+    def _write_open_data(self) -> None:
+        # The newest edit's data set, into the generated Markdown's folder and the served site.
+        with self._open_data_lock:
+            entries, self._open_data_wanted = self._open_data_wanted, None
+            if entries is None or self._closing:
+                return
+            for rel, content in opendata.dataset_files(entries).items():
+                data = content.encode("utf-8") if isinstance(content, str) else content
+                for folder in (self.docs_dir, self.site_dir):
+                    tmp = folder / (rel + ".tmp")
+                    tmp.parent.mkdir(parents=True, exist_ok=True)
+                    tmp.write_bytes(data)
+                    tmp.replace(folder / rel)
+
     def _reindex(self) -> None:
         # One index at a time; edits made meanwhile are picked up by the next pass.
         with self._index_lock:
@@ -85,12 +116,19 @@ class Preview:
             fresh = self.site_dir.with_name("search.new")
             shutil.rmtree(fresh, ignore_errors=True)
             try:
-                index = ShardedIndex(fresh)
+                if self._closing:
+                    return
+                index = self._indexing = ShardedIndex(fresh)
                 for url, html in list(self.store.pages.items()):
                     index.add(url, html)
                 index.finish()
-            except SearchIndexError as e:
-                print(f"预览中的搜索暂不可用：{e}", file=sys.stderr, flush=True)
+            except (SearchIndexError, OSError) as e:
+                if not self._closing:  # close() stopping it is no failure
+                    print(f"预览中的搜索暂不可用：{e}", file=sys.stderr, flush=True)
+                return
+            finally:
+                self._indexing = None
+            if self._closing:
                 return
             for name in (BUNDLE, SHARDS):
                 old = self.site_dir / name
@@ -98,6 +136,20 @@ class Preview:
                 if (fresh / name).exists():
                     (fresh / name).rename(old)
             shutil.rmtree(fresh, ignore_errors=True)
+
+
+    def close(self) -> None:
+        """Stop the background work (Pagefind included) before the work folder is removed."""
+        self._closing = True
+        index = self._indexing
+        if index:
+            index.discard()
+        with self._index_lock, self._open_data_lock:  # the threads have let go
+            pass
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return "'dirty' build" not in record.getMessage()
 
 
 def _stop(signum, frame):
@@ -145,4 +197,5 @@ def serve(data_dir: Path, dev_addr: str, report) -> int:
         print(f"错误：{e}", file=sys.stderr)
         return 1
     finally:
+        preview.close()
         shutil.rmtree(work, ignore_errors=True)

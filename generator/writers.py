@@ -12,9 +12,10 @@ from pathlib import Path
 MANIFEST = ".generated"
 
 
-def write_tree(docs_dir: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]) -> tuple[int, int]:
+def write_tree(docs_dir: Path, files: Mapping[str, str | bytes | None] | Iterable[tuple[str, str | bytes | None]]) -> tuple[int, int]:
     """Write files (path below docs_dir -> content; a mapping, or pairs as they are made) and
-    remove the files an earlier run made that this one did not; return (written, removed)."""
+    remove the files an earlier run made that this one did not; return (written, removed).
+    Content None keeps the file an earlier run wrote (the preview refreshes it later)."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     manifest = docs_dir / MANIFEST
     before = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
@@ -22,6 +23,8 @@ def write_tree(docs_dir: Path, files: Mapping[str, str | bytes] | Iterable[tuple
     written = 0
     for rel, content in (files.items() if isinstance(files, Mapping) else files):
         made.add(rel)
+        if content is None:
+            continue
         data = content.encode("utf-8") if isinstance(content, str) else content
         path = docs_dir / rel
         # Unchanged files keep their mtime, so `mkdocs serve` rebuilds only for real changes.
