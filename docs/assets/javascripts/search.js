@@ -94,28 +94,40 @@
 
   function say(text) { meta.textContent = text; }
 
+  // Draws results[from…from+PAGE] in rank order, each as soon as its text has arrived (every
+  // result fetches its own fragment), then the "more" button. Resolves when all are drawn.
   function more(results, from, number) {
     var slice = results.slice(from, from + PAGE);
-    return Promise.all(slice.map(function (r) { return r.data(); })).then(function (datas) {
-      if (number !== current) return;
-      if (from === 0) list.replaceChildren();
-      var old = list.querySelector(".jx-search-more");
-      if (old) old.remove();
-      var items = datas.map(item);
-      items.forEach(function (li) { list.appendChild(li); });
+    if (from === 0) list.replaceChildren();
+    var old = list.querySelector(".jx-search-more");
+    if (old) old.remove();
+    var slots = slice.map(function () {
+      var li = document.createElement("li");
+      li.hidden = true;  // a place kept for the result, so a later one cannot overtake it
+      list.appendChild(li);
+      return li;
+    });
+    if (from + PAGE < results.length) {
+      var li = document.createElement("li");
+      li.className = "jx-search-more";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = "显示更多结果（还有 " + (results.length - from - PAGE) + " 个）";
+      button.addEventListener("click", function () { more(results, from + PAGE, number); });
+      li.appendChild(button);
+      list.appendChild(li);
+    }
+    return Promise.all(slice.map(function (result, i) {
+      return result.data().then(function (data) {
+        if (number !== current) return null;
+        var drawn = item(data);
+        slots[i].replaceWith(drawn);
+        return drawn;
+      });
+    })).then(function (items) {
       // "More" was pressed: keyboard focus goes on to the first new result, not back to the top.
-      if (from > 0 && items.length) items[0].querySelector("a").focus();
-      if (from + PAGE < results.length) {
-        var li = document.createElement("li");
-        li.className = "jx-search-more";
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "md-button";
-        button.textContent = "显示更多结果（还有 " + (results.length - from - PAGE) + " 个）";
-        button.addEventListener("click", function () { more(results, from + PAGE, number); });
-        li.appendChild(button);
-        list.appendChild(li);
-      }
+      if (from > 0 && number === current && items[0]) items[0].querySelector("a").focus();
     });
   }
 
