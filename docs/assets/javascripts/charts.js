@@ -24,8 +24,20 @@
       dispose(entry.chart);
     });
     live = [];
-    // Whatever a navigation raced past: an instance whose element has left the page goes too.
-    made.forEach(function (chart) { if (!chart.getDom().isConnected) dispose(chart); });
+    sweep();
+  }
+
+  // Whatever a navigation raced past: an instance whose element has left the page goes too.
+  function sweep() {
+    made.forEach(function (chart) {
+      if (chart.getDom().isConnected) return;
+      live = live.filter(function (entry) {
+        if (entry.chart !== chart) return true;
+        entry.observer.disconnect();
+        return false;
+      });
+      dispose(chart);
+    });
   }
 
   function drawAll() {
@@ -63,6 +75,12 @@
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   // …and in larger type when the reader switches on larger text.
   new MutationObserver(drawAll).observe(document.documentElement, { attributes: true, attributeFilter: ["data-jx-large"] });
+
+  // Material swaps the page's content after telling its subscribers (us) of a navigation, at
+  // times after the charts were drawn: sweep whenever nodes leave the page.
+  new MutationObserver(function (changes) {
+    if (made.size && changes.some(function (c) { return c.removedNodes.length; })) sweep();
+  }).observe(document.body, { childList: true, subtree: true });
 
   // Exposed for tests and debugging: how many chart instances are alive.
   window.jxCharts = {
