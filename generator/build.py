@@ -60,20 +60,23 @@ class Cache:
     made: dict = field(default_factory=dict)  # path -> (signature, files, downloads)
 
     def load(self, paths: list[Path]) -> list[tuple[Entry | None, list[Problem]]]:
-        signatures = {p: _signature(p) for p in paths}
-        stale = [p for p in paths if self.loaded.get(p, (None,))[0] != signatures[p]]
-        for path, result in zip(stale, parallel.map_reports(_load_one, stale, self.parallel)):
-            self.loaded[path] = (signatures[path], *result)
-        self.loaded = {p: self.loaded[p] for p in paths}
+        self.loaded = self._refresh(self.loaded, paths, lambda p: p, _signature, _load_one)
         return [self.loaded[p][1:] for p in paths]
 
     def report_files(self, entries: list[Entry]) -> list[tuple[dict, dict]]:
-        signatures = {e.path: (_signature(e.path), e.source_path and _signature(e.source_path)) for e in entries}
-        stale = [e for e in entries if self.made.get(e.path, (None,))[0] != signatures[e.path]]
-        for entry, result in zip(stale, parallel.map_reports(report_files_of, stale, self.parallel)):
-            self.made[entry.path] = (signatures[entry.path], *result)
-        self.made = {e.path: self.made[e.path] for e in entries}
+        def signature(e: Entry):
+            return _signature(e.path), e.source_path and _signature(e.source_path)
+
+        self.made = self._refresh(self.made, entries, lambda e: e.path, signature, report_files_of)
         return [self.made[e.path][1:] for e in entries]
+
+    def _refresh(self, kept: dict, items: list, key, signature, work) -> dict:
+        """kept (key -> (signature, *result)) for items: work redone only where the signature changed."""
+        signatures = {key(i): signature(i) for i in items}
+        stale = [i for i in items if kept.get(key(i), (None,))[0] != signatures[key(i)]]
+        for item, result in zip(stale, parallel.map_reports(work, stale, self.parallel)):
+            kept[key(item)] = (signatures[key(item)], *result)
+        return {key(i): kept[key(i)] for i in items}
 
 
 def _signature(path: Path) -> tuple[int, int] | None:

@@ -21,6 +21,7 @@ from . import build as pipeline
 from . import opendata
 from .problems import display_path
 from .search_index import BUNDLE, SHARDS, IndexPages, SearchIndexError, ShardedIndex
+from .writers import write_file
 
 
 class PageStore:
@@ -100,12 +101,8 @@ class Preview:
             if entries is None or self._closing:
                 return
             for rel, content in opendata.dataset_files(entries).items():
-                data = content.encode("utf-8") if isinstance(content, str) else content
                 for folder in (self.docs_dir, self.site_dir):
-                    tmp = folder / (rel + ".tmp")
-                    tmp.parent.mkdir(parents=True, exist_ok=True)
-                    tmp.write_bytes(data)
-                    tmp.replace(folder / rel)
+                    write_file(folder / rel, content)
 
     def _reindex(self) -> None:
         # One index at a time; edits made meanwhile are picked up by the next pass.
@@ -136,7 +133,6 @@ class Preview:
                 if (fresh / name).exists():
                     (fresh / name).rename(old)
             shutil.rmtree(fresh, ignore_errors=True)
-
 
     def close(self) -> None:
         """Stop the background work (Pagefind included) before the work folder is removed."""

@@ -30,10 +30,7 @@ def write_tree(docs_dir: Path, files: Mapping[str, str | bytes | None] | Iterabl
         # Unchanged files keep their mtime, so `mkdocs serve` rebuilds only for real changes.
         if path.is_file() and path.read_bytes() == data:
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        write_file(path, data)
         written += 1
     removed = 0
     for rel in sorted(before - made):
@@ -44,6 +41,15 @@ def write_tree(docs_dir: Path, files: Mapping[str, str | bytes | None] | Iterabl
             _remove_empty_parents(path.parent, docs_dir)
     manifest.write_text("\n".join(sorted(made)) + "\n", encoding="utf-8")
     return written, removed
+
+
+def write_file(path: Path, content: str | bytes) -> None:
+    """Write through a temporary file, so a reader never sees half a file."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:
