@@ -178,19 +178,24 @@ def test_a_sharded_index_finds_what_a_single_one_does(browser, demo_site, tmp_pa
     monkeypatch.setattr(search_index, "SHARD_PAGES", 15)
     site = tmp_path / "site"
     pipeline.mkdocs_build(demo_site.path.parent / "docs", site, None, sample=True)
-    assert len(json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))) >= 3
+    shards = 1 + len(json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8")))
+    assert shards >= 4
     sharded = SiteServer(site)
     try:
-        counts = []
+        counts, workers = [], []
         for server in (demo_site, sharded):
             page = browser.new_page()
+            # Three cores: the shards are split between three Pagefinds, each in its own worker.
+            page.add_init_script("Object.defineProperty(navigator, 'hardwareConcurrency', {get: () => 3})")
             page.goto(server.url + "?q=预算执行率")
             page.wait_for_function("() => /找到 \\d+/.test(document.querySelector('.md-search-result__meta').textContent)")
             counts.append(page.inner_text(".md-search-result__meta"))
+            workers.append(len(page.workers))
             page.close()
     finally:
         sharded.close()
     assert counts[0] == counts[1], counts
+    assert workers == [1, 3]
 
 
 def test_search_for_a_word_that_is_nowhere_finds_nothing(watched, real_site):

@@ -110,6 +110,22 @@ def test_search_index_is_pagefinds_segmented_for_chinese(site):
     assert not list((site / "pagefind").glob("pagefind-*ui*"))
 
 
+def test_without_pagefind_the_build_says_how_to_install_it_and_keeps_the_site(tmp_path, monkeypatch):
+    from generator import build as pipeline
+    from generator import search_index
+
+    out = tmp_path / "out"
+    assert build_site(DATA, out).returncode == 0
+    before = {p.relative_to(out / "site"): p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    monkeypatch.setattr(search_index, "NODE_MODULES", tmp_path / "no-node-modules")
+    with pytest.raises(pipeline.BuildError) as failure:
+        pipeline.mkdocs_build(out / "docs", out / "site")
+    assert "找不到 Pagefind" in str(failure.value) and "make site" in str(failure.value)
+    assert "原有的 site/ 未改动" in str(failure.value)
+    after = {p.relative_to(out / "site"): p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
 def test_the_sitemap_uses_the_site_url(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/jixiao/2021/huangshi-shangwuju/</loc>" in sitemap
