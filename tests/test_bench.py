@@ -20,6 +20,7 @@ def test_the_benchmark_measures_a_small_synthetic_site(tmp_path):
     # A first search fetches part of the Pagefind bundle, draws results, and takes some time.
     assert 0 < result["first_search_kb"] < result["search_index_kb"]
     assert result["first_search_results"] > 0 and result["first_search_ms"] > 0
+    assert result["every_search_ms"] > 0 and result["every_search_again_ms"] > 0
     assert result["first_visit_gzip_kb"] > 0 and result["serve_edit_s"] > 0
     assert "| 20 |" in run.stdout  # the table
 
