@@ -19,7 +19,8 @@
   // A large site's index comes in shards (generator/search_index.py). Scoring a word found on
   // every page takes time in proportion to the pages, so the shards are split between up to
   // WORKERS Pagefinds, each in its own Web Worker, and searched side by side on the phone's cores.
-  var WORKERS = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 4));
+  // Not more than three: each one downloads Pagefind's program again (about 150 KB).
+  var WORKERS = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 3));
   var engines = null;  // the Pagefinds, once loaded
   var loading = null;
   var current = 0;  // the newest query's number: an older, slower answer is dropped
