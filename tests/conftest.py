@@ -39,6 +39,11 @@ def build_site(data_dir: Path, out: Path, site_url: str | None = None) -> subpro
     return run_generator(*args)
 
 
+def snapshot(site: Path) -> dict[str, bytes]:
+    """Every file below site and its bytes: to show that a failed build left it as it was."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
 def copy_data(dest: Path) -> Path:
     """A private copy of data/ that a test may change."""
     shutil.copytree(DATA, dest)

@@ -7,7 +7,7 @@ import pytest
 
 from generator.build import load
 
-from .conftest import DATA, build_site
+from .conftest import DATA, build_site, snapshot
 from .test_validate import MINIMAL
 
 GOOD = MINIMAL  # a valid report, shared with the validation tests
@@ -142,10 +142,6 @@ def earlier_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("earlier")
     assert build_site(DATA, out).returncode == 0
     return out
-
-
-def snapshot(site):
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 @pytest.mark.parametrize("case", BUILD_CASES + ["gbk", "10 MB"])

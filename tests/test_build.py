@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import DATA, ROOT, build_site
+from .conftest import DATA, ROOT, build_site, snapshot
 
 
 @pytest.fixture(scope="module")
@@ -116,13 +116,13 @@ def test_without_pagefind_the_build_says_how_to_install_it_and_keeps_the_site(tm
 
     out = tmp_path / "out"
     assert build_site(DATA, out).returncode == 0
-    before = {p.relative_to(out / "site"): p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    before = snapshot(out / "site")
     monkeypatch.setattr(search_index, "NODE_MODULES", tmp_path / "no-node-modules")
     with pytest.raises(pipeline.BuildError) as failure:
         pipeline.mkdocs_build(out / "docs", out / "site")
     assert "找不到 Pagefind" in str(failure.value) and "make site" in str(failure.value)
     assert "原有的 site/ 未改动" in str(failure.value)
-    after = {p.relative_to(out / "site"): p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    after = snapshot(out / "site")
     assert after == before
 
 

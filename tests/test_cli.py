@@ -2,7 +2,7 @@
 
 import shutil
 
-from .conftest import DATA, build_site, copy_data, run_generator
+from .conftest import DATA, build_site, copy_data, run_generator, snapshot
 
 
 def break_seed(data_dir, old: str, new: str):
@@ -61,12 +61,12 @@ def test_misuse_exits_2():
 def test_a_failed_build_leaves_the_earlier_site_as_it_was(tmp_path):
     out = tmp_path / "out"
     assert build_site(DATA, out).returncode == 0
-    before = {p.relative_to(out / "site"): p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    before = snapshot(out / "site")
     data = copy_data(tmp_path / "data")
     break_seed(data, "grade: 优", "grade: 很好")
     result = build_site(data, out)
     assert result.returncode == 1 and "未生成网站" in result.stderr
-    after = {p.relative_to(out / "site"): p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    after = snapshot(out / "site")
     assert after == before
 
 
@@ -101,7 +101,7 @@ def test_an_interrupted_build_leaves_the_earlier_site_whole(tmp_path):
 
     out = tmp_path / "out"
     assert build_site(DATA, out).returncode == 0
-    before = {p.relative_to(out / "site"): p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    before = snapshot(out / "site")
     build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--data", str(DEMO), "--site-dir", str(out / "site"),
                               "--docs-dir", str(out / "docs")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
@@ -112,6 +112,6 @@ def test_an_interrupted_build_leaves_the_earlier_site_whole(tmp_path):
     build.send_signal(signal.SIGINT)
     _, stderr = build.communicate(timeout=120)
     assert build.returncode == 130 and "已中断" in stderr and "Traceback" not in stderr
-    after = {p.relative_to(out / "site"): p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    after = snapshot(out / "site")
     assert after == before
     assert not (out / ".site.new").exists()
