@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import json
 import logging
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from . import opendata, parallel, render
 from .feed import atom_feed
 from .derive import check_all, check_report
 from .model import json_schema_text
 from .problems import DataError, Problem, display_path
-from .readers import find_report_files, read_dataset, read_yaml
+from .inventory import scan
+from .readers import read_dataset, read_yaml
 from .passthrough import PassThroughHtml
 from .search_index import IndexPages, SearchIndexError, ShardedIndex
 from .validate import Entry, validate
@@ -97,9 +101,10 @@ def load(data_dir: Path, cache: Cache | None = None) -> Loaded:
         out.sample = bool(read_dataset(data_dir).get("sample", False))
     except DataError as e:
         out.problems.extend(e.problems)
-    paths = find_report_files(data_dir)
+    paths, other_files, found = scan(data_dir)
+    out.problems.extend(found)
     out.files = len(paths)
-    if not paths:
+    if not paths and not found:
         out.problems.append(Problem(display_path(data_dir), None, "",
                                     "没有找到报告文件。报告应放在 <年度>/<部门标识>.yaml，如 2021/huangshi-shangwuju.yaml。"))
     for entry, problems in (cache.load(paths) if cache else parallel.map_reports(_load_one, paths)):
@@ -107,7 +112,18 @@ def load(data_dir: Path, cache: Cache | None = None) -> Loaded:
         if entry:
             out.entries.append(entry)
     out.problems.extend(check_all(out.entries))
+    out.problems.extend(unnamed_files(other_files, out.entries, len(paths) - len(out.entries)))
     return out
+
+
+def unnamed_files(files: list[Path], entries: list[Entry], unreadable: int) -> list[Problem]:
+    """A file beside the reports that no report names as its source is published nowhere: say so."""
+    if unreadable:
+        return []  # a report that could not be read may be the one that names it
+    named = {e.source_path.resolve() for e in entries if e.source_path}
+    return [Problem(display_path(f), None, "", "没有报告在 source.file 中引用这个文件，它不会公开。"
+                    "如果它是某份报告的原文，请在那份报告中写 `source:\n  file: " + f.name + "`；否则请删除它。", "warning")
+            for f in files if f.resolve() not in named]
 
 
 def _load_one(path: Path) -> tuple[Entry | None, list[Problem]]:
@@ -121,9 +137,18 @@ def _load_one(path: Path) -> tuple[Entry | None, list[Problem]]:
     return dataclasses.replace(entry, lines={k: v for k, v in entry.lines.items() if k[:1] in ((), ("department",))}), problems
 
 
-def set_build_date() -> None:
-    """Dates the build writes (sitemap, feed) come from the last commit, never the clock."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _commit_time())
+def set_build_date(entries: Iterable[Entry] = ()) -> None:
+    """Dates the build writes (sitemap, feed) come from the last commit, never the clock; outside
+    git, from the data: the newest publication date, else the newest report file."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    entries = list(entries)
+    published = [e.report.published for e in entries if e.report.published]
+    if (stamp := _commit_time()) is None and published:
+        stamp = int(datetime.datetime.combine(max(published), datetime.time(), datetime.timezone.utc).timestamp())
+    if stamp is None:
+        stamp = max((int(e.path.stat().st_mtime) for e in entries), default=int(time.time()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(stamp)
 
 
 def generated_files(entries: list[Entry], site_url: str | None = None, cache: Cache | None = None,
@@ -160,13 +185,14 @@ def generated_files(entries: list[Entry], site_url: str | None = None, cache: Ca
 def report_files_of(e: Entry) -> tuple[dict[str, str | bytes], dict[str, str]]:
     """One report's page, its chart CSVs and its downloads; and the downloads by label."""
     folder = f"data/{e.report.year}"
-    downloads = {"JSON 数据": f"{folder}/{e.stem}.json", "CSV 数据": f"{folder}/{e.stem}.csv",
-                 "YAML 源数据": f"{folder}/{e.stem}.yaml"}
-    files: dict[str, str | bytes] = {downloads["JSON 数据"]: report_json(e), downloads["CSV 数据"]: opendata.report_csv(e),
-                                     downloads["YAML 源数据"]: e.path.read_bytes()}
+    files: dict[str, str | bytes] = {f"{folder}/{e.stem}.json": report_json(e), f"{folder}/{e.stem}.csv": opendata.report_csv(e),
+                                     f"{folder}/{e.stem}.yaml": e.path.read_bytes()}
+    labels = ["JSON 数据", "CSV 数据", "YAML 源数据"]
     if e.source_path:
-        downloads["原始文件"] = f"{folder}/{e.source_path.name}"
-        files[downloads["原始文件"]] = e.source_path.read_bytes()
+        files[f"{folder}/{e.source_path.name}"] = e.source_path.read_bytes()
+        labels.append("原始文件")
+    # Addresses are percent-encoded: an original's name may hold #, % or spaces.
+    downloads = {label: quote(path) for label, path in zip(labels, files)}
     # Links are relative: the report page is <year>/<stem>/, the data page is data/.
     page = render.render_report(_env(), e, {label: "../../" + href for label, href in downloads.items()})
     files[page.path] = page.markdown
@@ -228,7 +254,7 @@ def mkdocs_build(docs_dir: Path, site_dir: Path, site_url: str | None = None, sa
     try:
         config = mkdocs_config(docs_dir, tmp, site_url, sample)
         # After the passthrough plugin: each page's converted HTML goes to the search index.
-        index = ShardedIndex(tmp)
+        index = ShardedIndex(tmp, site_dir.with_name(f".{site_dir.name}.search"))
         config.plugins["jx-search-index"] = IndexPages(index, config.plugins["jx-passthrough"])
         build(config)
         index.finish()
@@ -266,10 +292,10 @@ def _quiet_mkdocs_logging() -> None:
         logger.setLevel(logging.INFO)
 
 
-def _commit_time() -> str:
+def _commit_time() -> int | None:
     """The last commit's time, so that dates in the sitemap do not change from build to build."""
     try:
         out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
-        return out.stdout.strip() or "0"
-    except (OSError, subprocess.CalledProcessError):
-        return "0"
+        return int(out.stdout.strip())
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        return None

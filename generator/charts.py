@@ -16,6 +16,7 @@ from pyecharts.commons.utils import JsCode
 
 from .derive import basic_share, execution_rate, fmt, fmt_pct, fund_rate, funds_total, project_share
 from .model import Figure, Item, Report
+from .spreadsheet import csv_bytes
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,7 @@ class Chart:
         return f"chart-{self.key}.csv"
 
     def csv(self) -> bytes:
-        lines = [self.columns, *self.rows]
-        text = "\r\n".join(",".join(_csv_cell(v) for v in row) for row in lines) + "\r\n"
-        return text.encode("utf-8-sig")  # the BOM lets Excel read the Chinese
-
-
-def _csv_cell(value: str) -> str:
-    text = str(value)
-    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\r\n') else text
+        return csv_bytes([self.columns, *self.rows])
 
 
 def _plain(value):

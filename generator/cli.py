@@ -6,12 +6,14 @@ Exit status: 0 success, 1 invalid data or a failed build (every problem listed),
 from __future__ import annotations
 
 import argparse
-import re
 import os
+import re
+import signal
 import sys
 from pathlib import Path
 
 from . import build as pipeline
+from .locking import Busy, exclusive
 from .model import json_schema_text
 from .problems import DataError, Problem
 
@@ -100,21 +102,30 @@ def cmd_build(args) -> int:
     if failed:
         print(f"未生成网站；原有的 {args.site_dir} 保持不变。", file=sys.stderr)
         return 1
+    # `kill` stops a build as Ctrl+C does: its temporary folders are removed, site/ stays whole.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        pipeline.set_build_date()
-        site_url = args.site_url if args.site_url is not None else os.environ.get("SITE_URL") or None
-        count, sample = len(loaded.entries), loaded.sample
-        written, removed = pipeline.prepare_docs(args.docs_dir, pipeline.generated_files(loaded.entries, site_url))
-        del loaded  # MkDocs needs only the Markdown now: free the reports before it reads every page
-        pipeline.mkdocs_build(args.docs_dir, args.site_dir, site_url, sample=sample)
-    except pipeline.BuildError as e:
+        with exclusive(args.site_dir, args.docs_dir):
+            pipeline.set_build_date(loaded.entries)
+            site_url = args.site_url if args.site_url is not None else os.environ.get("SITE_URL") or None
+            count, sample = len(loaded.entries), loaded.sample
+            written, removed = pipeline.prepare_docs(args.docs_dir, pipeline.generated_files(loaded.entries, site_url))
+            del loaded  # MkDocs needs only the Markdown now: free the reports before it reads every page
+            pipeline.mkdocs_build(args.docs_dir, args.site_dir, site_url, sample=sample)
+    except (pipeline.BuildError, Busy) as e:
         print(f"错误：{e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"已中断；原有的 {args.site_dir} 保持不变。", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     print(f"已生成网站：{args.site_dir}（{count} 份报告；更新 {written} 个生成文件，删除 {removed} 个）。")
     return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def cmd_new(args) -> int:

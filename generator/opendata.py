@@ -5,7 +5,6 @@ Column names are Chinese, as on the official forms; the same columns in every fo
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import json
@@ -16,6 +15,7 @@ import pandas as pd
 
 from .derive import basic_share, execution_rate, project_share
 from .render import report_url
+from .spreadsheet import csv_bytes, text_cells_only
 from .validate import Entry
 
 # (column, how to get it from a report entry)
@@ -68,8 +68,8 @@ def indicators_frame(entries: list[Entry]) -> pd.DataFrame:
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    # UTF-8 with a byte-order mark: Excel on Windows then opens the Chinese correctly.
-    return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    values = frame.astype(object).where(frame.notna(), None)
+    return csv_bytes([list(frame.columns), *values.itertuples(index=False)])
 
 
 def to_json(entries: list[Entry]) -> str:
@@ -83,6 +83,7 @@ def to_xlsx(entries: list[Entry]) -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         reports_frame(entries).to_excel(writer, index=False, sheet_name="报告")
         indicators_frame(entries).to_excel(writer, index=False, sheet_name="绩效指标")
+        text_cells_only(writer.book)  # a name such as =HYPERLINK(...) stays text (spreadsheet.py)
         # A fixed timestamp: the same data gives the same file, build after build.
         writer.book.properties.created = writer.book.properties.modified = datetime(2000, 1, 1)
     return _zip_without_times(buffer.getvalue())
@@ -116,12 +117,8 @@ def dataset_files(entries: list[Entry]) -> dict[str, str | bytes]:
 
 
 def report_csv(entry: Entry) -> bytes:
-    """One report's row; the csv module rather than pandas, which costs more than the row per report."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([name for name, _ in COLUMNS])
-    writer.writerow(["" if v is None else v for v in (get(entry) for _, get in COLUMNS)])
-    return out.getvalue().encode("utf-8-sig")
+    """One report's row; without pandas, which costs more than the row per report."""
+    return csv_bytes([[name for name, _ in COLUMNS], [get(entry) for _, get in COLUMNS]])
 
 
 def field_dictionary() -> list[dict]:

@@ -10,6 +10,7 @@ downloads (data/reports.*), which no page shows and which take longer than the r
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import signal
 import sys
@@ -115,7 +116,7 @@ class Preview:
             try:
                 if self._closing:
                     return
-                index = self._indexing = ShardedIndex(fresh)
+                index = self._indexing = ShardedIndex(fresh, self.site_dir.with_name("search.work"))
                 for url, html in list(self.store.pages.items()):
                     index.add(url, html)
                 index.finish()
@@ -152,6 +153,25 @@ def _stop(signum, frame):
     raise KeyboardInterrupt
 
 
+def _remove_abandoned_work_folders() -> None:
+    """A preview killed outright (SIGKILL, power cut) could not remove its work folder: the
+    next one does, for every preview whose process (named in the folder) is gone."""
+    for folder in Path(tempfile.gettempdir()).glob("jx-preview-*-*"):
+        pid = folder.name.split("-")[2]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: it exists
+        return True
+    return True
+
+
 def serve(data_dir: Path, dev_addr: str, report) -> int:
     from mkdocs.livereload import LiveReloadServer
 
@@ -164,7 +184,8 @@ def serve(data_dir: Path, dev_addr: str, report) -> int:
     url = f"http://{host}:{port}/"
     pipeline.set_build_date()
     pipeline._quiet_mkdocs_logging()
-    work = Path(tempfile.mkdtemp(prefix="jx-preview-"))
+    _remove_abandoned_work_folders()
+    work = Path(tempfile.mkdtemp(prefix=f"jx-preview-{os.getpid()}-"))
     preview = Preview(data_dir, work, url, report)
     try:
         if not preview.regenerate():

@@ -6,11 +6,13 @@ location (a tuple of keys and indexes) to its line, for error messages.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .inventory import scan
 from .problems import DataError, Problem, display_path
 
 # libyaml's parser when PyYAML has it (several times faster), with the same marks for line numbers.
@@ -53,16 +55,13 @@ def read_dataset(data_dir: Path) -> dict:
 
 
 def find_report_files(data_dir: Path) -> list[Path]:
-    """Every report file: data/<year>/<slug>.yaml, in a stable order."""
-    return sorted(p for p in data_dir.glob("*/*.yaml") if p.is_file())
+    """Every report file: data/<year>/<slug>.yaml, in a stable order (inventory.scan also says what else is there)."""
+    return scan(data_dir)[0]
 
 
 def read_yaml(path: Path) -> RawReport:
     name = display_path(path)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise DataError([Problem(name, None, "", f"文件有 {size // 1024} KB，超过 {MAX_FILE_BYTES // 1024} KB 的上限。请检查是否放错了文件。")])
-    raw = path.read_bytes()
+    raw = _read_bounded(path, name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -73,13 +72,9 @@ def read_yaml(path: Path) -> RawReport:
 
     loader = Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise DataError([Problem(name, 1, "", "文件里只有注释，没有内容。请按数据格式填写报告，或删除此文件。")])
-        lines: dict[tuple, int] = {}
-        data = _construct(loader, node, (), lines, name)
+        data, lines = _compose(loader, name)
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
+        mark = _start_of_broken_construct(e)
         line = mark.line + 1 if mark else None
         source_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
         raise DataError([Problem(name, line, "", yaml_advice(e.problem or "", source_line))]) from None
@@ -87,9 +82,34 @@ def read_yaml(path: Path) -> RawReport:
         raise DataError([Problem(name, None, "", f"YAML 格式错误：{e}")]) from None
     finally:
         loader.dispose()
+    if data is _NOTHING:
+        raise DataError([Problem(name, 1, "", "文件里只有注释，没有内容。请按数据格式填写报告，或删除此文件。")])
     if not isinstance(data, dict):
         raise DataError([Problem(name, 1, "", "文件的最外层应是“键: 值”的映射，如 `year: 2021`。")])
     return RawReport(path, name, data, lines)
+
+
+def _read_bounded(path: Path, name: str) -> bytes:
+    """The file's bytes: never through a symlink, never more than MAX_FILE_BYTES."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as e:
+        if path.is_symlink():
+            raise DataError([Problem(name, None, "", "这是一个符号链接，不会被读取。请换成文件本身。")]) from None
+        raise DataError([Problem(name, None, "", f"无法读取文件（{e.strerror}）。")]) from None
+    with os.fdopen(fd, "rb") as f:
+        raw = f.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        size = os.stat(path).st_size
+        raise DataError([Problem(name, None, "", f"文件有 {size // 1024} KB，超过 {MAX_FILE_BYTES // 1024} KB 的上限。请检查是否放错了文件。")])
+    return raw
+
+
+def _start_of_broken_construct(e: yaml.MarkedYAMLError):
+    """Where to point: an unclosed quote or bracket at the line where it opened, not where the parser gave up."""
+    if e.context_mark and (e.context or "").startswith(("while scanning a quoted", "while parsing a flow")):
+        return e.context_mark
+    return e.problem_mark or e.context_mark
 
 
 # PyYAML's problems in words staff understand, with what to do.
@@ -102,6 +122,9 @@ YAML_PROBLEMS = [
     ("did not find expected key", "这一行的缩进与上下文不一致，或列表项（“- ”）放错了位置。"),
     ("expected ',' or ']'", "方括号列表没有闭合，或列表项之间缺少逗号。"),
     ("expected ',' or '}'", "花括号没有闭合，或项之间缺少逗号。"),
+    ("exceeded maximum nesting depth", "方括号或花括号嵌套太深。报告不需要这么深的层次。"),
+    ("constructor for the tag 'tag:yaml.org,2002:merge'", "报告文件不能使用“<<”合并键。请把内容直接写出来。"),
+    ("could not determine a constructor", "报告文件不能使用以“!”开头的 YAML 标签。请删除它，只写值本身。"),
 ]
 
 
@@ -114,23 +137,87 @@ def yaml_advice(problem: str, line: str = "") -> str:
     return f"YAML 格式错误（{problem}）。请检查这一行的缩进、冒号和引号。"
 
 
-def _construct(loader, node, loc: tuple, lines: dict, name: str):
-    lines[loc] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        result = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if key in result:
-                raise DataError([Problem(name, key_node.start_mark.line + 1, _dotted(loc + (key,)), "这个键重复出现了。请删除其中一个。")])
-            result[key] = _construct(loader, value_node, loc + (key,), lines, name)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(loader, child, loc + (i,), lines, name) for i, child in enumerate(node.value)]
-    try:
-        return loader.construct_object(node, deep=True)
-    except ValueError as e:  # e.g. a date that does not exist: 2022-13-45
-        raise DataError([Problem(name, node.start_mark.line + 1, _dotted(loc),
-                                 f"无法识别的值 {node.value!r}（{e}）。日期请写成 2022-05-31 这样的有效日期。")]) from None
+MAX_DEPTH = 40  # a report nests about 12 deep; libyaml's own composer crashes on 100,000
+_NOTHING = object()  # a document with no content
+_NO_KEY = object()  # a mapping waiting for its next key
+
+
+def _compose(loader, name: str) -> tuple[object, dict[tuple, int]]:
+    """The document's data and the line of every value, from the parser's events in one pass.
+
+    Built here rather than by PyYAML's composer: report files have no use for anchors and
+    aliases, and refusing them as they come bounds the work by the file's size (a few hundred
+    bytes of nested aliases would otherwise expand to gigabytes); nesting is bounded as it grows."""
+    lines: dict[tuple, int] = {}
+    stack: list[list] = []  # [container, its location, the key waiting for a value (mappings)]
+    result = _NOTHING
+    documents = 0
+
+    def fail(event, field: tuple, message: str):
+        raise DataError([Problem(name, event.start_mark.line + 1, _dotted(field), message)])
+
+    while not loader.check_event(yaml.StreamEndEvent):
+        event = loader.get_event()
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                fail(event, (), "文件中有第二个 YAML 文档（“---”之后）。一个文件只写一份报告：请删除“---”和它后面的内容，或把它另存为一个文件。")
+            continue
+        if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+            continue
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+            continue
+        parent = stack[-1] if stack else None
+        is_key = parent is not None and isinstance(parent[0], dict) and parent[2] is _NO_KEY
+        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            where = () if parent is None else parent[1] + (() if is_key else (parent[2] if isinstance(parent[0], dict) else len(parent[0]),))
+            fail(event, where, "报告文件不能使用 YAML 的锚点和别名（“&名称”和“*名称”）。请把内容直接写出来。")
+        if is_key:
+            if not isinstance(event, yaml.ScalarEvent):
+                fail(event, parent[1], "键只能是简单的文字，如 `year`。请检查这一行是否多了问号、方括号或花括号。")
+            key = _scalar(loader, event)
+            if key in parent[0]:
+                fail(event, parent[1] + (key,), "这个键重复出现了。请删除其中一个。")
+            parent[2] = key
+            continue
+        loc = () if parent is None else parent[1] + ((parent[2],) if isinstance(parent[0], dict) else (len(parent[0]),))
+        lines[loc] = event.start_mark.line + 1
+        if isinstance(event, yaml.ScalarEvent):
+            try:
+                value = _scalar(loader, event)
+            except ValueError as e:  # e.g. a date that does not exist: 2022-13-45
+                shown = event.value if len(event.value) <= 40 else event.value[:40] + "…"
+                fail(event, loc, f"无法识别的值 {shown!r}（{str(e)[:80]}）。数字不要超过 15 位，日期请写成 2022-05-31 这样的有效日期。")
+        else:
+            if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                fail(event, loc, "报告文件不能使用以“!”开头的 YAML 标签。请删除它，只写值本身。")
+            value = {} if isinstance(event, yaml.MappingStartEvent) else []
+        if parent is None:
+            result = value
+        elif isinstance(parent[0], dict):
+            parent[0][parent[2]] = value
+            parent[2] = _NO_KEY
+        else:
+            parent[0].append(value)
+        if isinstance(value, (dict, list)) and not isinstance(event, yaml.ScalarEvent):
+            if len(stack) >= MAX_DEPTH:
+                fail(event, loc, f"嵌套超过 {MAX_DEPTH} 层。报告不需要这么深的层次，请检查缩进。")
+            stack.append([value, loc, _NO_KEY])
+    return result, lines
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
+def _scalar(loader, event):
+    """A scalar's value, typed as PyYAML's safe loader types it (int, float, bool, date, null, text)."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == _STR:
+        return event.value  # most values; the constructor would only copy it
+    return loader.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
 
 
 def _dotted(loc: tuple) -> str:

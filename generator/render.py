@@ -7,6 +7,7 @@ syntax (headings) goes through the `md` filter, which also neutralises Markdown.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -92,6 +93,22 @@ def make_env() -> Environment:
     return env
 
 
+def front_matter(title: str, description: str) -> str:
+    """The page's title and description for MkDocs, which Material prints unescaped into
+    <title>, the header and meta tags: escaped here, once, for HTML text and attributes.
+    Without it MkDocs would title the page from its first heading or its file name."""
+    def value(text: str) -> str:
+        return json.dumps(html.escape(" ".join(text.split()), quote=True), ensure_ascii=False)  # a YAML string
+
+    return f"---\ntitle: {value(title)}\ndescription: {value(description)}\n---\n"
+
+
+def report_description(r) -> str:
+    score = f"，得分 {derive.fmt(r.result.score)}" if r.result.score is not None else ""
+    return (f"{r.department.name} {r.year} 年度{r.project.name + '项目支出绩效自评' if r.project else r.kind_name}："
+            f"自评等级“{r.result.grade}”{score}，本年支出 {derive.fmt(r.spending.total)} {r.unit}。")
+
+
 def report_url(entry: Entry) -> str:
     """The report's address below the site root: <year>/<file stem>/."""
     return f"{entry.report.year}/{entry.stem}/"
@@ -112,6 +129,7 @@ def render_report(env: Environment, entry: Entry, downloads: dict[str, str]) -> 
         r=r, entry=entry, base="../../", head_charts=head, indicator_charts=indicator, item_charts=items,
         downloads=downloads, indicator_groups=indicator_groups(r),
     )
+    markdown = front_matter(r.title, report_description(r)) + markdown
     return Page(f"{r.year}/{entry.stem}.md", markdown, [*head, *indicator, *(c for cs in items.values() for c in cs)])
 
 
@@ -154,7 +172,8 @@ def render_indexes(env: Environment, entries: list[Entry]) -> list[Page]:
         es = _by_department_name(by_year[y])
         year_charts = [c for c in (overview_charts.grade_chart(es), overview_charts.spending_ranking(es),
                                    overview_charts.project_share_chart(es)) if c]
-        pages.append(Page(f"{y}/index.md", env.get_template("year.md.j2").render(
+        pages.append(Page(f"{y}/index.md", front_matter(f"{y} 年度绩效自评", f"{y} 年度各部门的绩效自评报告：等级、支出和下载。")
+                          + env.get_template("year.md.j2").render(
             base="../", year=y, entries=es, year_charts=year_charts), year_charts))
     depts = sorted(by_dept.items(), key=lambda kv: kv[1][0].report.department.name)
     pages.append(Page("departments/index.md", env.get_template("departments.md.j2").render(base="../", departments=depts)))
@@ -162,7 +181,9 @@ def render_indexes(env: Environment, entries: list[Entry]) -> list[Page]:
         es = sorted(es, key=lambda e: (-e.report.year, e.report.kind, e.stem))
         own = [e for e in es if e.report.kind == "department"]
         dept_charts = [c for c in (overview_charts.spending_trend(es), overview_charts.score_trend(es)) if c]
-        pages.append(Page(f"departments/{slug}.md", env.get_template("department.md.j2").render(
+        name = es[0].report.department.name
+        pages.append(Page(f"departments/{slug}.md", front_matter(name, f"{name}历年的绩效自评报告：等级、支出和变化。")
+                          + env.get_template("department.md.j2").render(
             base="../../", department=es[0].report.department, entries=es, own=own,
             projects=[e for e in es if e.report.kind == "project"], dept_charts=dept_charts,
             changes=derive.year_over_year([e.report for e in own])), dept_charts))

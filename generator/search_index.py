@@ -20,7 +20,6 @@ import queue
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
@@ -60,10 +59,14 @@ def pagefind_executable() -> Path:
 class ShardedIndex:
     """add() saves a page for its shard and returns; full shards are indexed in the background."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, work: Path) -> None:
         self.site_dir = site_dir
         self.exe = pagefind_executable()
-        self.work = Path(tempfile.mkdtemp(prefix="jx-search-"))
+        # A fixed folder beside the site rather than a new one in /tmp: a killed build's pages
+        # are removed by the next build (and the build's lock keeps two builds apart).
+        self.work = work
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
         self.shards = 0  # shards handed to the indexer so far
         self.count = 0  # pages in the shard being filled
         self._queue: queue.Queue = queue.Queue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .model import Report
+from .inventory import RESERVED_STEMS, is_inside
 from .problems import DataError, Problem
 from .readers import RawReport, _dotted
 
@@ -36,12 +38,65 @@ class Entry:
 
 def validate_data(raw: RawReport) -> Report:
     """The model's checks alone, for data that is not yet a file in data/ (an import)."""
+    problems = unwritable_values(raw)
     try:
-        return Report.model_validate(raw.data)
+        report = Report.model_validate(raw.data)
     except ValidationError as e:
-        problems = [_translate(raw, err) for err in e.errors()]
+        problems += [_translate(raw, err) for err in e.errors()]
+    if problems:
         # In file order: YAML lines as numbers, Excel cells (支出情况!B3) as text.
-        raise DataError(sorted(problems, key=lambda p: (isinstance(p.line, str), p.line if isinstance(p.line, int) else str(p.line or "")))) from None
+        raise DataError(sorted(problems, key=lambda p: (isinstance(p.line, str), p.line if isinstance(p.line, int) else str(p.line or ""))))
+    return report
+
+
+# Characters that no file the site writes may carry, or that disguise text: control characters
+# but tab and line breaks (XML 1.0, hence openpyxl and lxml, refuse them), lone surrogates (not
+# UTF-8), non-characters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, the last two of every plane) and the
+# bidirectional overrides that make text read differently from what it is.
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                        "\u202a-\u202e\u2066-\u2069"
+                        + "".join(f"{chr(p * 0x10000 + 0xfffe)}{chr(p * 0x10000 + 0xffff)}" for p in range(1, 17)) + "]")
+MAX_TEXT = 32767  # the most characters an Excel cell holds: the open data's XLSX could not
+
+
+def unwritable_values(raw: RawReport) -> list[Problem]:
+    """Every value that validation would let through but a writer would refuse or mangle:
+    invisible characters in any text or key, NaN and infinity anywhere, text too long for a cell."""
+    problems: list[Problem] = []
+
+    def report(loc: tuple, message: str) -> None:
+        title = field_title(tuple(p for p in loc if isinstance(p, (str, int))))
+        named = f"“{title}”" if title else "此项"
+        problems.append(Problem(raw.name, raw.line_of(loc), _dotted(loc), f"{named}{message}"))
+
+    def walk(value, loc: tuple) -> None:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if isinstance(key, str) and UNWRITABLE.search(key):
+                    report(loc + (key,), "的键中" + _char_advice(key))
+                walk(child, loc + (key,))
+        elif isinstance(value, list):
+            for i, child in enumerate(value):
+                walk(child, loc + (i,))
+        elif isinstance(value, float) and not math.isfinite(value):
+            report(loc, f"必须是有限的数字，现在是 {value!r}。请填写实际的数字，或删除这一项。")
+        elif isinstance(value, str):
+            if UNWRITABLE.search(value):
+                report(loc, "中" + _char_advice(value))
+            elif len(value) > MAX_TEXT:
+                report(loc, f"有 {len(value)} 个字，超过一个表格单元格能容纳的 {MAX_TEXT} 个字。请按原文的段落分成几个条目。")
+
+    walk(raw.data, ())
+    return problems
+
+
+def _char_advice(text: str) -> str:
+    found = UNWRITABLE.search(text)
+    char = found.group()
+    before = text[max(0, found.start() - 8): found.start()]
+    where = f"，在“{before}”之后" if before.strip() and not UNWRITABLE.search(before) else ""
+    return (f"有不能公开的不可见字符 U+{ord(char):04X}（第 {found.start() + 1} 个字{where}）。"
+            "它常见于从 Word、PDF 或网页复制的文字：请删除它，或重新输入这段文字。")
 
 
 def validate(raw: RawReport) -> Entry:
@@ -72,10 +127,39 @@ def _check_place(raw: RawReport, report: Report) -> list[Problem]:
     if report.kind == "department" and report.project is not None:
         problems.append(Problem(raw.name, raw.line_of(("project",)), "project",
                                 "部门整体绩效自评不应填写 project。请删除它，或把 kind 改为 project。"))
-    if report.source and report.source.file and not (raw.path.parent / report.source.file).is_file():
-        problems.append(Problem(raw.name, raw.line_of(("source", "file")), "source.file",
-                                f"找不到原始文件 {report.source.file}。请把它放在 {raw.path.parent.name}/ 目录下，与本文件同目录，或删除这一项。"))
+    if slug in RESERVED_STEMS:
+        problems.append(Problem(raw.name, raw.line_of(("department", "slug")), "department.slug",
+                                f"部门标识 {slug} 与网站自动生成的页面同名（/departments/{slug}/ 是部门列表）。请换一个标识。"))
+    if report.source and report.source.file:
+        advice = source_file_advice(raw.path.parent, report.source.file)
+        if advice:
+            problems.append(Problem(raw.name, raw.line_of(("source", "file")), "source.file", advice))
     return problems
+
+
+# The original documents the site offers for download: office documents, PDF, OFD, text and
+# images. Not HTML, SVG, Markdown or JSON: served from the site's own address they would be
+# pages that run script, pages of the site, or replace its own downloads (<slug>.json).
+SOURCE_TYPES = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".ofd", ".txt", ".jpg", ".jpeg", ".png")
+# Characters Windows refuses in file names: a file so named could not be checked out there.
+SOURCE_NAME_FORBIDDEN = re.compile(r'[<>:"|?*\\/]')
+
+
+def source_file_advice(folder: Path, name: str) -> str | None:
+    """Why source.file cannot be published, or None."""
+    found = SOURCE_NAME_FORBIDDEN.search(name)
+    if found or name.startswith(".") or name != name.strip():
+        shown = f"“{found.group()}”" if found else "开头的“.”或首尾空格"
+        return f"原始文件名中有{shown}，不能作为下载地址。请改名（只用汉字、字母、数字、连字符、下划线和括号等）后再填写。"
+    if not name.lower().endswith(SOURCE_TYPES):
+        return (f"原始文件 {name} 的类型不能在网站上提供下载。可以提供的类型："
+                f"{'、'.join(SOURCE_TYPES)}。请提供原文的 PDF、Word 或文字版本。")
+    path = folder / name
+    if path.is_symlink() or (path.exists() and not is_inside(path, folder)):
+        return f"原始文件 {name} 是一个符号链接。只公开数据目录中的文件本身：请换成文件本身。"
+    if not path.is_file():
+        return f"找不到原始文件 {name}。请把它放在 {folder.name}/ 目录下，与本文件同目录，或删除这一项。"
+    return None
 
 
 def field_title(loc: tuple, model: type[BaseModel] = Report) -> str:

@@ -68,6 +68,38 @@ CASES = [
     ("execution rate off", lambda text: text + "budget:\n  adjusted: 100\n  executed: 90\n  rate: 95\n", "不符", "budget.rate"),
     ("missing source file", lambda text: text + "source:\n  file: 原文.pdf\n", "找不到原始文件", "source.file"),
     ("project without its name", replace("kind: department", "kind: project"), "必须填写 project", "project"),
+    # Tiny files that would hang the reader: refused as they are read, in bounded time.
+    ("alias bomb", lambda text: text + 'x: &a ["x","x","x","x","x","x","x","x","x"]\n'
+     + "".join(f'x{i}: &a{i} [{",".join([f"*a{i - 1}" if i > 1 else "*a"] * 9)}]\n' for i in range(1, 12)),
+     "锚点和别名", None),
+    ("anchor and alias", lambda text: text + "budget: &b {adjusted: 100}\nother: *b\n", "锚点和别名", "budget"),
+    ("merge key", lambda text: text + "budget:\n  <<: {adjusted: 100}\n", "合并键", None),
+    ("deep nesting", lambda text: text + "sections:\n" + "".join("  " * i + "- \n" for i in range(1, 60)), "嵌套", None),
+    ("deep flow nesting", lambda text: text + "sections: " + "[" * 100000 + "]" * 100000 + "\n", "嵌套", None),
+    ("complex key", lambda text: text + "? [a, b]\n: 1\n", "键只能是简单的文字", None),
+    ("second document", lambda text: text + "---\n" + text, "第二个 YAML 文档", None),
+    ("python tag", lambda text: text + "unit: !!python/object/apply:os.system [echo]\n", "标签", None),
+    ("number of 5000 digits", replace("total: 100", "total: " + "9" * 5000), "15 位", "spending.total"),
+    # What check lets through, build must write: no text a writer would refuse.
+    ("vertical tab in the title", replace("title: 2021 年度测试局部门整体绩效自评结果", 'title: "2021\\v年度测试局部门整体绩效自评结果"'), "U+000B", "title"),
+    ("control character in a name", replace("name: 测试局", 'name: "测试\\x01局"'), "U+0001", "department.name"),
+    ("non-character", replace("name: 测试局", 'name: "测试局\\uFFFF"'), "U+FFFF", "department.name"),
+    ("plane-1 non-character", replace("name: 测试局", 'name: "测试局\\U0001FFFE"'), "U+1FFFE", "department.name"),
+    ("right-to-left override", replace("name: 测试局", 'name: "测试\\u202E局"'), "U+202E", "department.name"),
+    ("control character in a key", lambda text: text + '"unit\\x07": 万元\n', "U+0007", None),
+    ("NaN indicator target", lambda text: text + "indicators:\n  - {level1: 产出指标, name: 覆盖率, target: .nan}\n",
+     "有限", "indicators[0].target"),
+    ("infinite indicator actual", lambda text: text + "indicators:\n  - {level1: 产出指标, name: 覆盖率, actual: -.inf}\n",
+     "有限", "indicators[0].actual"),
+    ("NaN figure", lambda text: text + "sections:\n  - title: 一\n    items:\n      - text: 文\n        figures:\n"
+     "          - {label: 数, value: .NaN}\n", "有限", "sections[0].items[0].figures[0].value"),
+    ("text too long for a cell", lambda text: text + "conclusion: " + "长" * 40000 + "\n", "32767", "conclusion"),
+    # Names the site generates itself, and originals that are not documents.
+    ("reserved slug", replace("slug: ce-shi-ju", "slug: index"), "同名", "department.slug"),
+    ("source that would be a page", lambda text: text + "source:\n  file: 原文.html\n", "类型", "source.file"),
+    ("source named like a download", lambda text: text + "source:\n  file: ce-shi-ju.json\n", "类型", "source.file"),
+    ("source name with markup", lambda text: text + "source:\n  file: '\">\x3cimg src=x>.pdf'\n", "不能作为下载地址", "source.file"),
+    ("hidden source file", lambda text: text + "source:\n  file: .htaccess.txt\n", "不能作为下载地址", "source.file"),
 ]
 
 
@@ -158,4 +190,102 @@ def test_a_bad_build_exits_1_without_a_traceback_and_keeps_the_site(tmp_path, ea
     result = build_site(data, earlier_site)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "ce-shi-ju.yaml:" in result.stderr
+    assert snapshot(earlier_site / "site") == before
+
+
+# --- The data folder as a trust boundary: nothing followed out of it, nothing skipped. ---
+
+def messages(data_dir, level: str = "error") -> dict[str, str]:
+    """Each problem's file (below data_dir) -> its message."""
+    found = load(data_dir)
+    problems = found.errors if level == "error" else found.warnings
+    return {p.file.split(data_dir.name + "/", 1)[-1]: p.message for p in problems}
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path):
+    text = GOOD.replace("title: 2021 年度测试局部门整体绩效自评结果", 'title: "2021 年度测试局部门整体绩效自评结果')
+    quote_line = text.splitlines().index('title: "2021 年度测试局部门整体绩效自评结果') + 1
+    write(tmp_path, "ce-shi-ju.yaml", text + "published: 2022-05-31\nunit: 万元\n")
+    [problem] = load(tmp_path).errors
+    assert problem.line == quote_line == 7 and "没有闭合" in problem.message
+
+
+def test_a_report_file_that_is_a_symlink_is_refused_and_its_target_never_shown(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:机密内容\n", encoding="utf-8")
+    data = tmp_path / "data"
+    (data / "2021").mkdir(parents=True)
+    (data / "2021" / "ce-shi-ju.yaml").symlink_to(secret)
+    found = load(data)
+    [problem] = found.errors
+    assert problem.file.endswith("2021/ce-shi-ju.yaml") and "符号链接" in problem.message
+    assert "机密" not in str(problem) and found.entries == []
+
+
+def test_a_source_file_that_is_a_symlink_is_refused(tmp_path):
+    data = tmp_path / "data"
+    outside = tmp_path / "passwd.txt"
+    outside.write_text("root:x:0:0\n", encoding="utf-8")
+    write(data, "ce-shi-ju.yaml", GOOD + "source:\n  file: 原文.txt\n")
+    (data / "2021" / "原文.txt").symlink_to(outside)
+    problems = load(data).errors
+    assert {p.field for p in problems if "符号链接" in p.message} >= {"source.file", ""}
+    assert any(p.line == GOOD.count("\n") + 2 for p in problems if p.field == "source.file")
+
+
+def test_a_year_folder_that_is_a_symlink_is_refused(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    write(elsewhere, "ce-shi-ju.yaml", GOOD)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "2021").symlink_to(elsewhere / "2021")
+    assert "符号链接" in messages(data)["2021"]
+
+
+def test_nothing_in_the_data_folder_is_silently_ignored(tmp_path):
+    data = tmp_path / "data"
+    write(data, "ce-shi-ju.yaml", GOOD)
+    write(data, "other.yml", GOOD)
+    write(data, "third.YAML", GOOD)
+    write(data, "sub/ce-shi-ju.yaml", GOOD)
+    (data / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    (data / "drafts").mkdir()
+    errors = messages(data)
+    assert "请改名为 other.yaml" in errors["2021/other.yml"]
+    assert "请改名为 third.yaml" in errors["2021/third.YAML"]
+    assert "子目录" in errors["2021/sub"]
+    assert "年度目录" in errors["notes.yaml"] and "不是年度" in errors["drafts"]
+
+
+def test_a_file_no_report_names_is_a_warning(tmp_path):
+    data = tmp_path / "data"
+    write(data, "ce-shi-ju.yaml", GOOD)
+    write(data, "原文.pdf", b"%PDF-1.4\n")
+    assert "不会公开" in messages(data, "warning")["2021/原文.pdf"]
+    write(data, "ce-shi-ju.yaml", GOOD + "source:\n  file: 原文.pdf\n")
+    assert messages(data, "warning") == {}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ('ce-shi-ju-"><img src=x onerror=alert(1)>.yaml', "不能作为网址"),
+    ("ce-shi-ju-项目.yaml", "不能作为网址"),
+    ("Ce-Shi-Ju.yaml", "不能作为网址"),
+    ("index.yaml", "同名"),
+])
+def test_a_report_file_name_must_be_an_address(tmp_path, name, expected):
+    data = tmp_path / "data"
+    write(data, name, PROJECT)
+    assert expected in messages(data)[f"2021/{name}"]
+
+
+def test_build_exits_1_over_each_trust_problem_and_keeps_the_site(tmp_path, earlier_site):
+    data = tmp_path / "data"
+    write(data, "ce-shi-ju.yaml", GOOD.replace("title: 2021 年度测试局部门整体绩效自评结果", 'title: "测试\\v标题"'))
+    write(data, 'ce-shi-ju-"><img src=x>.yaml', PROJECT)
+    (data / "2021" / "link.yaml").symlink_to("/etc/hostname")
+    before = snapshot(earlier_site / "site")
+    result = build_site(data, earlier_site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for expected in ("U+000B", "不能作为网址", "符号链接"):
+        assert expected in result.stderr
     assert snapshot(earlier_site / "site") == before

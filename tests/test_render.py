@@ -1,6 +1,7 @@
 """Stage 4b, render: templates turn reports into Markdown where data is never markup."""
 
 import markdown
+from mkdocs.utils.meta import get_data
 
 from generator import render
 from generator.model import Report
@@ -12,7 +13,12 @@ HOSTILE = '<script>alert(1)</script> [点我](javascript:alert(1)) **粗** `代�
 
 
 def to_html(md_text: str) -> str:
-    return markdown.markdown(md_text, extensions=["tables", "attr_list"])
+    """The page as MkDocs converts it: the front matter (title, description) is taken off
+    first, and must itself be free of markup, since Material prints it unescaped."""
+    body, meta = get_data(md_text)
+    for value in meta.values():
+        assert "<" not in value and ">" not in value and '"' not in value, value
+    return markdown.markdown(body, extensions=["tables", "attr_list"])
 
 
 def test_md_makes_any_text_literal_in_a_heading():

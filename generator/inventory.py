@@ -1,0 +1,94 @@
+"""What is in the data folder: the report files, and a problem for everything else.
+
+The data folder is a trust boundary: pull requests change it. Nothing in it is silently
+skipped (a report saved as .yml would never be published and nobody would know), nothing
+is followed out of it (a symlink could publish /etc/passwd as 原始文件), and no name may
+take the place of a page or download the site generates.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .problems import Problem, display_path
+
+YEAR_FOLDER = re.compile(r"^\d{4}$")
+# A report file's stem is its address (/<year>/<stem>/): the same characters as a slug.
+STEM = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Stems and slugs that would replace a page the site generates (<year>/index, departments/index).
+RESERVED_STEMS = frozenset({"index"})
+# Files the data folder itself may hold, beside the year folders.
+TOP_LEVEL_FILES = frozenset({"dataset.yaml", "report.schema.json", "README.md", ".gitkeep"})
+YAML_LOOKALIKES = (".yml", ".yaml")
+
+
+def scan(data_dir: Path) -> tuple[list[Path], list[Path], list[Problem]]:
+    """(report files, other files in year folders, problems), in a stable order.
+
+    Other files in year folders are the reports' original documents; load() checks that a
+    report names each of them."""
+    reports: list[Path] = []
+    others: list[Path] = []
+    problems: list[Problem] = []
+
+    def problem(path: Path, message: str, level: str = "error") -> None:
+        problems.append(Problem(display_path(path), None, "", message, level))
+
+    for top in sorted(data_dir.iterdir()):
+        if top.is_symlink():
+            problem(top, _SYMLINK)
+        elif top.is_dir() and YEAR_FOLDER.match(top.name):
+            _scan_year(top, reports, others, problem)
+        elif top.is_dir():
+            problem(top, f"数据目录下只能有年度目录（如 2021/），{top.name}/ 不是年度。请把其中的报告移到对应的年度目录。")
+        elif top.name not in TOP_LEVEL_FILES:
+            problem(top, f"报告应放在年度目录中：<年度>/<部门标识>.yaml。{top.name} 放在了数据目录的最外层，不会被读取。"
+                         f"请移到对应的年度目录，或删除它。")
+    return reports, others, problems
+
+
+_SYMLINK = "这是一个符号链接。数据目录中不允许符号链接（它可能指向目录外的文件并把它公开）。请换成文件本身。"
+
+
+def _scan_year(folder: Path, reports: list[Path], others: list[Path], problem) -> None:
+    for path in sorted(folder.iterdir()):
+        if path.is_symlink():
+            problem(path, _SYMLINK)
+        elif path.is_dir():
+            problem(path, f"年度目录中不能再有子目录（{path.name}/ 中的文件不会被读取）。"
+                          f"请把报告直接放在 {folder.name}/ 下。")
+        elif not path.is_file():
+            problem(path, "这不是普通文件（设备、管道或套接字）。请删除它。")
+        elif path.name.startswith("."):
+            if path.name != ".gitkeep":
+                problem(path, "以“.”开头的隐藏文件不会被读取，也不会公开。请删除它，或改名。", "warning")
+        elif path.suffix == ".yaml":
+            stem_problem = stem_advice(path.stem)
+            if stem_problem:
+                problem(path, stem_problem)
+            else:
+                reports.append(path)
+        elif path.suffix.lower() in YAML_LOOKALIKES:
+            problem(path, f"报告文件的扩展名应是小写的 .yaml，{path.name} 不会被读取。请改名为 {path.stem}.yaml。")
+        else:
+            others.append(path)
+
+
+def stem_advice(stem: str) -> str | None:
+    """Why a report file's stem cannot be its address, or None."""
+    if not STEM.match(stem):
+        return (f"文件名 {stem}.yaml 不能作为网址：报告文件名只能用小写英文字母、数字和连字符"
+                f"（如 huangshi-shangwuju.yaml，项目自评如 huangshi-shangwuju-xiaofeiquan.yaml）。")
+    if stem in RESERVED_STEMS:
+        return f"文件名 {stem}.yaml 与网站自动生成的索引页同名。请换一个部门标识。"
+    return None
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """Whether path, with every symlink resolved, lies inside folder."""
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return False
