@@ -289,3 +289,54 @@ def test_build_exits_1_over_each_trust_problem_and_keeps_the_site(tmp_path, earl
     for expected in ("U+000B", "不能作为网址", "符号链接"):
         assert expected in result.stderr
     assert snapshot(earlier_site / "site") == before
+
+
+# A sample of every kind of character: controls, Latin-1, general punctuation (bidi marks
+# among them), around the surrogates and private use, Arabic forms' non-characters, the BMP's
+# last, and supplementary planes' non-characters and ordinary characters.
+CHARACTERS = [*range(0x00, 0x300), *range(0x2000, 0x2070), *range(0xD7F0, 0xE010), *range(0xFDC0, 0xFE00),
+              *range(0xFFF0, 0x10000), 0x3000, 0x4E2D, 0x1F600, 0x1FFFE, 0x1FFFF, 0x20000, 0x10FFFE, 0x10FFFF]
+
+
+def test_every_character_check_accepts_builds_and_every_other_is_located(tmp_path):
+    """check rejects exactly what the writers (XML for XLSX and the feed, UTF-8, JSON) would
+    refuse: a build of everything check accepts succeeds and writes it back unchanged."""
+    import json
+    import zipfile
+    import xml.etree.ElementTree as ET
+
+    from generator.validate import UNWRITABLE
+
+    accepted, refused = [], []
+    for code in CHARACTERS:
+        char = f"\\U{code:08X}"
+        data = tmp_path / f"c{code:x}"
+        write(data, "ce-shi-ju.yaml", GOOD.replace("name: 测试局", f'name: "测{char}试局"'))
+        found = load(data)
+        (accepted if not found.errors else refused).append(code)
+        if found.errors:
+            # Either YAML itself cannot carry it (libyaml refuses surrogate escapes), or check names it.
+            assert all(p.line == 5 for p in found.errors), [str(p) for p in found.errors]
+            assert any(f"U+{code:04X}" in p.message or "YAML" in p.message for p in found.errors)
+    assert {c for c in refused if not UNWRITABLE.match(chr(c))} <= set(range(0xD800, 0xE000))
+    assert 0x0B in refused and 0xFFFF in refused and 0x202E in refused and 0x9 in accepted and 0x3000 in accepted
+
+    text = "".join(chr(c) for c in accepted if chr(c) not in "\r\n")  # line breaks are paragraphs on a page
+    escaped = '"' + "".join(c if 0x20 <= ord(c) < 0x7f and c not in '"\\' else f"\\U{ord(c):08X}" for c in text) + '"'
+    data = tmp_path / "accepted"
+    write(data, "ce-shi-ju.yaml", GOOD.replace("name: 测试局", f"name: {escaped}").replace(
+        "title: 2021 年度测试局部门整体绩效自评结果", f"title: {escaped}")
+        + f"indicators:\n  - {{level1: {escaped}, name: {escaped}, target: 1.0e+300, actual: {escaped}, note: {escaped}}}\n"
+        + f"sections:\n  - title: 章\n    text: {escaped}\n")
+    assert load(data).errors == []
+    out = tmp_path / "out"
+    result = build_site(data, out)
+    assert result.returncode == 0, result.stderr
+    site = out / "site"
+    reports = json.loads((site / "data/reports.json").read_text(encoding="utf-8"), parse_constant=lambda c: 1 / 0)
+    assert reports["reports"][0]["title"] == text.strip()
+    ET.fromstring((site / "feed.xml").read_bytes())
+    with zipfile.ZipFile(site / "data/reports.xlsx") as book:
+        for name in book.namelist():
+            if name.endswith(".xml"):
+                ET.fromstring(book.read(name))

