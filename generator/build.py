@@ -20,7 +20,7 @@ from . import opendata, parallel, render
 from .feed import atom_feed
 from .derive import check_all, check_report
 from .model import json_schema_text
-from .problems import DataError, Problem, display_path
+from .problems import DataError, Problem, at_most, display_path
 from .inventory import scan
 from .readers import read_dataset, read_yaml
 from .passthrough import PassThroughHtml
@@ -131,7 +131,7 @@ def _load_one(path: Path) -> tuple[Entry | None, list[Problem]]:
         entry = validate(read_yaml(path))
     except DataError as e:
         return None, e.problems
-    problems = check_report(entry)
+    problems = at_most(check_report(entry), entry.name)
     # After this only the department's lines are looked up (check_all); every value's line
     # would be over half of what 10,000 loaded reports take in memory.
     return dataclasses.replace(entry, lines={k: v for k, v in entry.lines.items() if k[:1] in ((), ("department",))}), problems

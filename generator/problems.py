@@ -47,3 +47,14 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+MAX_PER_FILE = 100  # a pasted file can hold 100,000 mistakes: the first ones say what is wrong
+
+
+def at_most(problems: list[Problem], file: str) -> list[Problem]:
+    """The first MAX_PER_FILE problems, and one line that says how many more there are."""
+    if len(problems) <= MAX_PER_FILE:
+        return problems
+    rest = len(problems) - MAX_PER_FILE
+    return problems[:MAX_PER_FILE] + [Problem(file, None, "", f"还有 {rest} 个问题没有列出。请先改正以上问题，再运行检查。")]

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from .model import Report
 from .inventory import RESERVED_STEMS, is_inside
-from .problems import DataError, Problem
+from .problems import DataError, Problem, at_most
 from .readers import RawReport, _dotted
 
 
@@ -45,7 +45,8 @@ def validate_data(raw: RawReport) -> Report:
         problems += [_translate(raw, err) for err in e.errors()]
     if problems:
         # In file order: YAML lines as numbers, Excel cells (支出情况!B3) as text.
-        raise DataError(sorted(problems, key=lambda p: (isinstance(p.line, str), p.line if isinstance(p.line, int) else str(p.line or ""))))
+        problems.sort(key=lambda p: (isinstance(p.line, str), p.line if isinstance(p.line, int) else str(p.line or "")))
+        raise DataError(at_most(problems, raw.name))
     return report
 
 
@@ -159,7 +160,13 @@ def source_file_advice(folder: Path, name: str) -> str | None:
         return f"原始文件 {name} 是一个符号链接。只公开数据目录中的文件本身：请换成文件本身。"
     if not path.is_file():
         return f"找不到原始文件 {name}。请把它放在 {folder.name}/ 目录下，与本文件同目录，或删除这一项。"
+    if (size := path.stat().st_size) > MAX_SOURCE_BYTES:
+        return (f"原始文件 {name} 有 {size // 2**20} MB，超过 {MAX_SOURCE_BYTES // 2**20} MB 的上限"
+                f"（GitHub 不接受更大的文件，网站也不宜让读者下载）。请提供压缩后的 PDF，或在 source.url 中给出原文网址。")
     return None
+
+
+MAX_SOURCE_BYTES = 50 * 2**20
 
 
 def field_title(loc: tuple, model: type[BaseModel] = Report) -> str:

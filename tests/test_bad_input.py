@@ -340,3 +340,13 @@ def test_every_character_check_accepts_builds_and_every_other_is_located(tmp_pat
         for name in book.namelist():
             if name.endswith(".xml"):
                 ET.fromstring(book.read(name))
+
+
+def test_an_original_too_big_to_publish(tmp_path):
+    from generator.validate import MAX_SOURCE_BYTES
+
+    write(tmp_path, "ce-shi-ju.yaml", GOOD + "source:\n  file: 原文.pdf\n")
+    with open(tmp_path / "2021" / "原文.pdf", "wb") as f:
+        f.truncate(MAX_SOURCE_BYTES + 1)  # sparse: costs the test nothing
+    [problem] = load(tmp_path).errors
+    assert problem.field == "source.file" and "超过 50 MB" in problem.message
