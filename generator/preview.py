@@ -101,7 +101,12 @@ class Preview:
             entries, self._open_data_wanted = self._open_data_wanted, None
             if entries is None or self._closing:
                 return
-            for rel, content in opendata.dataset_files(entries).items():
+            try:
+                files = opendata.dataset_files(entries)
+            except Exception as e:  # said, never a silent thread: the downloads would be stale
+                print(f"开放数据（CSV、JSON、XLSX）未能更新：{e}。预览中的下载仍是上一次的。", file=sys.stderr, flush=True)
+                return
+            for rel, content in files.items():
                 for folder in (self.docs_dir, self.site_dir):
                     write_file(folder / rel, content)
 
