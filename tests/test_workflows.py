@@ -18,7 +18,7 @@ from .conftest import ROOT
 WORKFLOW_DIR = ROOT / ".github" / "workflows"
 WORKFLOWS = sorted(WORKFLOW_DIR.glob("*.yml"))
 LINT = ROOT / "tests" / "lint_workflows.cjs"
-ZIZMOR = Path(sys.executable).parent / "zizmor"  # installed in the venv from requirements.lock
+ZIZMOR = Path(sys.executable).parent / "zizmor"  # installed in the venv from requirements-test.lock
 PAGES_ACTIONS = ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages")
 
 
@@ -39,7 +39,7 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess:
 
 def zizmor(path: Path, *options: str) -> subprocess.CompletedProcess:
     if not ZIZMOR.exists():
-        pytest.fail(f"没有找到 zizmor（{ZIZMOR}）：请运行 make test，它会按 requirements.lock 安装。")
+        pytest.fail(f"没有找到 zizmor（{ZIZMOR}）：请运行 make test，它会按 requirements-test.lock 安装。")
     return subprocess.run([str(ZIZMOR), "--offline", *options, str(path)],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
 
