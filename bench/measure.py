@@ -13,7 +13,9 @@ import threading
 import time
 from pathlib import Path
 
-from generator import build as pipeline
+from generator.engine import mkdocs_build
+from generator.generate import generated_files, prepare_docs, set_build_date
+from generator.loading import load
 
 
 class PeakMemory:
@@ -60,16 +62,16 @@ def _pss_kib(pid: int) -> int:
 def main(data_dir: Path, work: Path) -> dict:
     """The same steps as `python -m generator build`, timed apart."""
     memory = PeakMemory()
-    pipeline.set_build_date()
+    set_build_date()
     t0 = time.perf_counter()
-    loaded = pipeline.load(data_dir)
+    loaded = load(data_dir)
     if loaded.errors:
         raise SystemExit("\n".join(map(str, loaded.errors)))
     count, sample = len(loaded.entries), loaded.sample
-    pipeline.prepare_docs(work / "docs", pipeline.generated_files(loaded.entries, "http://127.0.0.1/"))
+    prepare_docs(work / "docs", generated_files(loaded.entries, "http://127.0.0.1/"))
     del loaded  # as the CLI does
     t1 = time.perf_counter()
-    pipeline.mkdocs_build(work / "docs", work / "site", "http://127.0.0.1/", sample=sample)
+    mkdocs_build(work / "docs", work / "site", "http://127.0.0.1/", sample=sample)
     t2 = time.perf_counter()
     return {"reports": count, "generate_s": round(t1 - t0, 2), "build_s": round(t2 - t1, 2), "peak_mib": memory.stop()}
 

@@ -12,13 +12,14 @@ import signal
 import sys
 from pathlib import Path
 
-from . import build as pipeline
-from .locking import Busy, exclusive
+from .loading import Loaded, load
+from .locking import Busy, Unsafe, exclusive, refuse_unsafe_outputs
 from .model import json_schema_text
-from .problems import DataError, Problem
+from .paths import DOCS_DIR, ROOT
+from .problems import BuildError, DataError, Problem
 
-DEFAULT_DATA = pipeline.ROOT / "data"
-DEFAULT_SITE = pipeline.ROOT / "site"
+DEFAULT_DATA = ROOT / "data"
+DEFAULT_SITE = ROOT / "site"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=DEFAULT_SITE, help="网站输出目录（默认 site/）")
     build.add_argument("--strict", action="store_true", help="有警告时也不生成")
     build.add_argument("--site-url", default=None, help="网站的公开地址，默认取环境变量 SITE_URL")
-    build.add_argument("--docs-dir", type=Path, default=pipeline.DOCS_DIR, help=argparse.SUPPRESS)
+    build.add_argument("--docs-dir", type=Path, default=DOCS_DIR, help=argparse.SUPPRESS)
 
     serve = sub.add_parser("serve", help="生成后在本机预览，修改 data/ 或 docs/ 后自动刷新")
     _data_option(serve)
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     importer.add_argument("input", type=Path, metavar="FILE", help=".xlsx、.txt 或 .docx 文件")
     importer.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（默认 data/<年度>/<部门标识>.yaml）")
     importer.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
+    importer.add_argument("--include-hidden", action="store_true", help="也导入隐藏的工作表、行、列和看不见的文字（仍会警告）")
 
     new = sub.add_parser("new", help="为一个部门的一个年度生成带注释的 YAML，供填写")
     new.add_argument("--year", type=int, required=True, help="年度，如 2022")
@@ -81,8 +83,8 @@ def report_problems(problems: list[Problem]) -> None:
         print(p.annotation() if in_actions else p, file=sys.stderr)
 
 
-def _load_and_report(args) -> tuple[pipeline.Loaded, bool]:
-    loaded = pipeline.load(args.data)
+def _load_and_report(args) -> tuple[Loaded, bool]:
+    loaded = load(args.data)
     report_problems(loaded.problems)
     failed = bool(loaded.errors) or (args.strict and bool(loaded.warnings))
     summary = f"检查了 {loaded.files} 份报告：{len(loaded.errors)} 个错误，{len(loaded.warnings)} 个警告。"
@@ -102,17 +104,22 @@ def cmd_build(args) -> int:
     if failed:
         print(f"未生成网站；原有的 {args.site_dir} 保持不变。", file=sys.stderr)
         return 1
+    # The site's own modules (pandas, charts, MkDocs) only now: `check` never loads them.
+    from .engine import mkdocs_build
+    from .generate import generated_files, prepare_docs, set_build_date
+
     # `kill` stops a build as Ctrl+C does: its temporary folders are removed, site/ stays whole.
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
+        refuse_unsafe_outputs(args.data, args.site_dir, args.docs_dir, ROOT)
         with exclusive(args.site_dir, args.docs_dir):
-            pipeline.set_build_date(loaded.entries)
+            set_build_date(loaded.entries)
             site_url = args.site_url if args.site_url is not None else os.environ.get("SITE_URL") or None
             count, sample = len(loaded.entries), loaded.sample
-            written, removed = pipeline.prepare_docs(args.docs_dir, pipeline.generated_files(loaded.entries, site_url))
+            written, removed = prepare_docs(args.docs_dir, generated_files(loaded.entries, site_url))
             del loaded  # MkDocs needs only the Markdown now: free the reports before it reads every page
-            pipeline.mkdocs_build(args.docs_dir, args.site_dir, site_url, sample=sample)
-    except (pipeline.BuildError, Busy) as e:
+            mkdocs_build(args.docs_dir, args.site_dir, site_url, sample=sample)
+    except (BuildError, Busy, Unsafe) as e:
         print(f"错误：{e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -164,6 +171,9 @@ def cmd_template(args) -> int:
 
 
 def cmd_import(args) -> int:
+    """Import a form (.xlsx) or a published document (.txt/.docx). A file that cannot be read safely
+    (too big, a zip bomb, renamed, damaged, with macros, with content staff cannot see) is refused
+    with its problems listed and exit status 1; nothing is written."""
     from .excel import read_workbook
     from .validate import validate_data
     from .writers import report_yaml
@@ -172,15 +182,17 @@ def cmd_import(args) -> int:
     if not args.input.is_file():
         print(f"错误：找不到文件 {args.input}。", file=sys.stderr)
         return 2
-    if suffix in (".txt", ".docx"):
-        from .textimport import import_document
-
-        return import_document(args.input, args.output, DEFAULT_DATA, force=args.force)
-    if suffix != ".xlsx":
+    if suffix not in (".xlsx", ".txt", ".docx"):
         print(f"错误：只能导入 .xlsx、.txt 或 .docx 文件，{args.input.name} 不是。", file=sys.stderr)
         return 2
+    include_hidden = getattr(args, "include_hidden", False)
+    hidden: list[Problem] = []
     try:
-        raw = read_workbook(args.input)
+        if suffix != ".xlsx":
+            from .textimport import import_document
+
+            return import_document(args.input, args.output, DEFAULT_DATA, force=args.force, include_hidden=include_hidden)
+        raw = read_workbook(args.input, hidden if include_hidden else None)
         report = validate_data(raw)
     except DataError as e:
         report_problems(e.problems)
@@ -192,6 +204,7 @@ def cmd_import(args) -> int:
         return 1
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(report_yaml(report), encoding="utf-8")
+    report_problems(hidden)  # imported with --include-hidden: still said
     print(f"已导入 {args.input} -> {out}。运行 python -m generator check 检查全部数据。")
     return 0
 

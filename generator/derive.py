@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from .model import Report
@@ -16,7 +17,8 @@ def share(part: float | None, whole: float | None) -> float | None:
     """part as a percentage of whole, or None when either is missing or whole is zero."""
     if part is None or not whole:
         return None
-    return part / whole * 100
+    result = part / whole * 100
+    return result if math.isfinite(result) else None
 
 
 def basic_share(report: Report) -> float | None:

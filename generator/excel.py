@@ -7,6 +7,8 @@ into report data, keeping each value's sheet and cell (e.g. 支出情况!B3) for
 from __future__ import annotations
 
 import datetime as dt
+import io
+import itertools
 import re
 from pathlib import Path
 
@@ -16,7 +18,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .model import FUND_SOURCES, GRADES, KINDS, OPERATORS
-from .problems import DataError, Problem, display_path
+from .import_limits import open_package, workbook_sheets
+from .problems import DataError, Problem, at_most, display_path
 from .readers import RawReport
 
 LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
@@ -188,45 +191,68 @@ def _flatten_lists(data: dict) -> dict[str, list]:
 
 # ---- reading -------------------------------------------------------------------------
 
-def read_workbook(path: Path) -> RawReport:
-    """A filled form as report data; every problem found is raised at once, located by sheet and cell."""
+def read_workbook(path: Path, hidden: list[Problem] | None = None) -> RawReport:
+    """A filled form as report data; every problem found is raised at once, located by sheet and cell.
+
+    Content staff cannot see in Excel (hidden sheets, rows and columns; white, tiny or ;;;-formatted
+    text) is an error, since it would be published; pass a list as `hidden` to import it anyway and
+    receive the warnings there. The file is checked by import_limits first, then read in openpyxl's
+    read-only mode: row by row, never building merged ranges, comments or pictures.
+    """
     name = display_path(path)
-    try:
-        wb = load_workbook(path, data_only=True)  # formulas give the values Excel computed
+    package = open_package(path, name, "xlsx")
+    sheets = {title: (state, info) for title, state, info in workbook_sheets(package, name)}
+    try:  # data_only: formulas give the values Excel computed; the second, read if there are any, their text
+        wb = load_workbook(io.BytesIO(package), read_only=True, data_only=True, keep_links=False)
+        formulas = None
+        if any(info["formulas"] for _, info in sheets.values()):
+            formulas = load_workbook(io.BytesIO(package), read_only=True, keep_links=False)
     except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
         raise DataError([Problem(name, None, "", f"无法作为 Excel 工作簿（.xlsx）打开：{e}。请在 Excel 中另存为 .xlsx 后再导入。")]) from None
     data: dict = {}
     lines: dict[tuple, str] = {}
     problems: list[Problem] = []
-    formulas = load_workbook(path)  # the same cells as typed: a formula's text instead of its value
+    unseen: dict[tuple, Problem] = {}  # hidden content, once per sheet, row, column or cell
 
     def where(sheet: str, row: int, col: int) -> str:
         return f"{sheet}!{get_column_letter(col)}{row}"
 
-    def uncomputed(sheet: str, row: int, col: int) -> bool:
+    def uncomputed(sheet: str, row: int, col: int, typed) -> bool:
         """A formula whose result the file does not hold (saved by a program that does not compute)."""
-        typed = formulas[sheet].cell(row, col).value
         if isinstance(typed, str) and typed.startswith("="):
             problems.append(Problem(name, where(sheet, row, col), "",
                                     f"这个单元格是公式（{typed}），但文件里没有它的计算结果。请在 Excel 中打开后保存一次，或直接填写数值。"))
             return True
         return False
 
+    def visible(sheet: str, row: int, col: int, cell) -> None:
+        if cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()):
+            return
+        state, info = sheets.get(sheet, ("visible", None))
+        try:
+            key, why = _unseen(sheet, state, info, row, col, cell)
+        except Exception as e:  # a style openpyxl loaded but cannot apply
+            raise DataError([Problem(name, where(sheet, row, col), "", f"无法读取这个单元格的格式：{e}。请在 Excel 中另存为 .xlsx 后再导入。")]) from None
+        if key and key not in unseen:
+            unseen[key] = _hidden_problem(name, where(sheet, row, col), why, cell.value, hidden is not None)
+
     for sheet, fields in KEY_VALUE_SHEETS.items():
         if sheet not in wb.sheetnames:
             problems.append(_missing_sheet(name, sheet, wb.sheetnames))
             continue
-        ws = wb[sheet]
         labels = {label: (path_, kind) for label, path_, kind in fields}
-        for row in range(2, ws.max_row + 1):
-            label, value = ws.cell(row, 1).value, ws.cell(row, 2).value
+        for row, cells, typed in _rows(name, wb, formulas, sheet, 2):
+            if row == 1:
+                continue
+            label, value = cells[0].value, cells[1].value
             if label is None and value is None:
                 continue
-            if value is None and uncomputed(sheet, row, 2):
+            if value is None and uncomputed(sheet, row, 2, typed[1]):
                 continue
             if label not in labels:
                 problems.append(Problem(name, where(sheet, row, 1), "", f"“{label}”不是“{sheet}”表的项目。请不要改动 A 列。"))
                 continue
+            visible(sheet, row, 2, cells[1])
             path_, kind = labels[label]
             lines[path_] = where(sheet, row, 2)
             converted = _convert(value, kind, name, lines[path_], label, problems)
@@ -240,22 +266,21 @@ def read_workbook(path: Path) -> RawReport:
         if sheet not in wb.sheetnames:
             problems.append(_missing_sheet(name, sheet, wb.sheetnames))
             continue
-        ws = wb[sheet]
-        headers = [ws.cell(1, c).value for c in range(1, len(columns) + 1)]
-        if headers != [c[0] for c in columns]:
-            problems.append(Problem(name, where(sheet, 1, 1), "",
-                                    f"“{sheet}”表的表头应是 {'、'.join(c[0] for c in columns)}，现在是 {'、'.join(str(h) for h in headers)}。请不要改动第 1 行。"))
-            continue
-        if ws.merged_cells.ranges:
-            merged = sorted(str(r) for r in ws.merged_cells.ranges)[0]
-            problems.append(Problem(name, f"{sheet}!{merged.split(':')[0]}", "",
-                                    f"“{sheet}”表有合并的单元格（{merged}）。请取消合并，每行填写完整。"))
-        for row in range(2, ws.max_row + 1):
-            values = [ws.cell(row, c).value for c in range(1, len(columns) + 1)]
-            if any(v is None and uncomputed(sheet, row, c) for c, v in enumerate(values, start=1)):
+        merged = sheets[sheet][1]["merged"] if sheet in sheets else None
+        headers = [None] * len(columns)  # an empty sheet has no header row
+        for row, cells, typed in _rows(name, wb, formulas, sheet, len(columns)):
+            values = [c.value for c in cells]
+            if row == 1:
+                headers = values
+                if headers != [c[0] for c in columns]:
+                    break
+                continue
+            if any(v is None and uncomputed(sheet, row, c, t) for c, (v, t) in enumerate(zip(values, typed), start=1)):
                 continue
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue  # empty rows are ignored
+            for c, cell in enumerate(cells, start=1):
+                visible(sheet, row, c, cell)
             index = len(rows.setdefault(key, []))
             if columns[0][1] is None:
                 lines[(key, index)] = where(sheet, row, 1)
@@ -269,6 +294,12 @@ def read_workbook(path: Path) -> RawReport:
                     entry[field] = converted
             lines[(key, index)] = where(sheet, row, 1)
             rows[key].append(entry)
+        if headers != [c[0] for c in columns]:
+            problems.append(Problem(name, where(sheet, 1, 1), "",
+                                    f"“{sheet}”表的表头应是 {'、'.join(c[0] for c in columns)}，现在是 {'、'.join(str(h) for h in headers)}。请不要改动第 1 行。"))
+        elif merged:
+            problems.append(Problem(name, f"{sheet}!{merged.split(':')[0]}", "",
+                                    f"“{sheet}”表有合并的单元格（{merged}）。请取消合并，每行填写完整。"))
 
     for key in ("funds", "indicators", "deviations", "goals", "problems", "measures"):
         if rows.get(key):
@@ -278,9 +309,77 @@ def read_workbook(path: Path) -> RawReport:
     if sections:
         data["sections"] = sections
         lines.update(section_lines)
+    if hidden is None:
+        problems.extend(unseen.values())
+    else:
+        hidden.extend(unseen.values())
     if problems:
-        raise DataError(problems)
+        raise DataError(at_most(problems, name))
     return RawReport(path, name, data, lines)
+
+
+def _rows(name: str, wb, formulas, sheet: str, width: int):
+    """(row number, cells, typed values) of a sheet's first `width` columns, streamed in order;
+    typed values (a formula's text) are all None when the workbook has no formulas.
+
+    import_limits has counted the rows, so the declared size (which can be wrong either way) is
+    dropped and every row in the file is read.
+    """
+    try:  # a sheet may also be a chart, or hold a value openpyxl cannot read in well-formed XML
+        values = wb[sheet]
+        values.reset_dimensions()
+        typed = formulas[sheet] if formulas is not None and sheet in formulas.sheetnames else None
+        if typed is not None:
+            typed.reset_dimensions()
+        typed_rows = typed.iter_rows(max_col=width) if typed is not None else itertools.repeat([None] * width)
+        for row, (cells, typed_cells) in enumerate(zip(values.iter_rows(max_col=width), typed_rows), start=1):
+            yield row, cells, [getattr(c, "value", None) for c in typed_cells]
+    except Exception as e:
+        raise DataError([Problem(name, sheet, "", f"无法读取工作表“{sheet}”：{e}。请在 Excel 中另存为 .xlsx 后再导入。")]) from None
+
+
+def _unseen(sheet: str, state: str, info: dict | None, row: int, col: int, cell) -> tuple[tuple | None, str]:
+    """Why staff cannot see this cell in Excel, keyed so each hidden sheet, row or column is named once."""
+    if state != "visible":
+        return (sheet,), f"工作表“{sheet}”是隐藏的"
+    if info and row in info["hidden_rows"]:
+        return (sheet, "row", row), f"第 {row} 行是隐藏的"
+    if info and col in info["hidden_columns"]:
+        return (sheet, "column", col), f"{get_column_letter(col)} 列是隐藏的"
+    if cell.number_format and not cell.number_format.strip(";"):
+        return (sheet, row, col), f"单元格的数字格式“{cell.number_format}”不显示内容"
+    font = cell.font
+    if font is not None and font.sz is not None and font.sz <= 1:
+        return (sheet, row, col), f"字号是 {font.sz:g} 磅，看不清"
+    fill = cell.fill
+    solid = fill is not None and getattr(fill, "fill_type", None) == "solid" and not _white(fill.fgColor)
+    if font is not None and _white(font.color) and not solid:
+        return (sheet, row, col), "白色文字在白色底色上"
+    return None, ""
+
+
+def _white(color) -> bool:
+    """A colour Excel shows as (nearly) white: FFFFFF, the palette's white, or the theme's background."""
+    if color is None:
+        return False
+    kind = getattr(color, "type", None)
+    if kind == "rgb" and isinstance(color.rgb, str) and re.fullmatch(r"[0-9A-Fa-f]{6,8}", color.rgb):
+        return all(int(color.rgb[-6:][i:i + 2], 16) >= 0xF0 for i in (0, 2, 4))  # ARGB: Excel ignores the alpha
+    if kind == "indexed":
+        return color.indexed in (1, 9)
+    if kind == "theme":
+        return color.theme == 0 and (color.tint or 0) > -0.1
+    return False
+
+
+def _hidden_problem(name: str, where: str, why: str, value, included: bool) -> Problem:
+    text = str(value).strip()
+    shown = f"“{text[:30]}{'……' if len(text) > 30 else ''}”"
+    if included:
+        return Problem(name, where, "", f"{why}，其中的{shown}在 Excel 中看不到，已按 --include-hidden 导入并将公开。请核对它确实应当公开。",
+                       level="warning")
+    return Problem(name, where, "", f"{why}，其中的{shown}在 Excel 中看不到，导入后却会公开在网站上。"
+                                    "请在 Excel 中取消隐藏并核对，不应公开的请删除；确认要公开，请加 --include-hidden 再导入。")
 
 
 def _missing_sheet(name: str, sheet: str, present: list[str]) -> Problem:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from .problems import Problem, display_path
 
-YEAR_FOLDER = re.compile(r"^\d{4}$")
+YEAR_FOLDER = re.compile(r"\d{4}")  # matched whole (fullmatch): "$" would let "2021\n" through
 # A report file's stem is its address (/<year>/<stem>/): the same characters as a slug.
-STEM = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+STEM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Stems and slugs that would replace a page the site generates (<year>/index, departments/index).
 RESERVED_STEMS = frozenset({"index"})
 # Files the data folder itself may hold, beside the year folders.
@@ -39,7 +39,7 @@ def scan(data_dir: Path) -> tuple[list[Path], list[Path], list[Problem]]:
     for top in sorted(data_dir.iterdir()):
         if top.is_symlink():
             problem(top, _SYMLINK)
-        elif top.is_dir() and YEAR_FOLDER.match(top.name):
+        elif top.is_dir() and YEAR_FOLDER.fullmatch(top.name):
             _scan_year(top, reports, others, problem)
         elif top.is_dir():
             problem(top, f"数据目录下只能有年度目录（如 2021/），{top.name}/ 不是年度。请把其中的报告移到对应的年度目录。")
@@ -78,7 +78,7 @@ def _scan_year(folder: Path, reports: list[Path], others: list[Path], problem) -
 
 def stem_advice(stem: str) -> str | None:
     """Why a report file's stem cannot be its address, or None."""
-    if not STEM.match(stem):
+    if not STEM.fullmatch(stem):
         return (f"文件名 {stem}.yaml 不能作为网址：报告文件名只能用小写英文字母、数字和连字符"
                 f"（如 huangshi-shangwuju.yaml，项目自评如 huangshi-shangwuju-xiaofeiquan.yaml）。")
     if stem in RESERVED_STEMS:

@@ -27,7 +27,7 @@ PLACEHOLDER = re.compile(rf"<p>{MARK}(\d+)X</p>")
 
 
 class PassThroughHtml(BasePlugin):
-    """A MkDocs plugin (added by generator/build.py, not in mkdocs.yml).
+    """A MkDocs plugin (added by generator/engine.py, not in mkdocs.yml).
 
     The blocks stay out of the page until its final HTML is written (on_post_page), kept
     compressed meanwhile: MkDocs holds every page's content until it writes them all, which

@@ -18,10 +18,16 @@ import tempfile
 import threading
 from pathlib import Path
 
-from . import build as pipeline
-from . import opendata
-from .problems import display_path
+from dataclasses import dataclass, field
+
+from . import opendata, parallel
+from .engine import mkdocs_config, quiet_mkdocs_logging
+from .generate import generated_files, prepare_docs, report_files_of, set_build_date
+from .loading import load, load_one
+from .paths import CONFIG_FILE, DOCS_DIR, ROOT
+from .problems import BuildError, Problem, display_path
 from .search_index import BUNDLE, SHARDS, IndexPages, SearchIndexError, ShardedIndex
+from .validate import Entry
 from .writers import write_file
 
 
@@ -38,6 +44,43 @@ class PageStore:
         pass
 
 
+@dataclass
+class Cache:
+    """What `serve` keeps between rebuilds, so that one edited report costs one report's work:
+    each file's reading and checks, and each report's generated files, by file and mtime."""
+
+    parallel: bool = True  # the first, full pass may fork; later ones run beside server threads
+    loaded: dict = field(default_factory=dict)  # path -> (signature, entry, problems)
+    made: dict = field(default_factory=dict)  # path -> (signature, files, downloads)
+
+    def load(self, paths: list[Path]) -> list[tuple[Entry | None, list[Problem]]]:
+        self.loaded = self._refresh(self.loaded, paths, lambda p: p, _signature, load_one)
+        return [self.loaded[p][1:] for p in paths]
+
+    def report_files(self, entries: list[Entry]) -> list[tuple[dict, dict]]:
+        def signature(e: Entry):
+            return _signature(e.path), e.source_path and _signature(e.source_path)
+
+        self.made = self._refresh(self.made, entries, lambda e: e.path, signature, report_files_of)
+        return [self.made[e.path][1:] for e in entries]
+
+    def _refresh(self, kept: dict, items: list, key, signature, work) -> dict:
+        """kept (key -> (signature, *result)) for items: work redone only where the signature changed."""
+        signatures = {key(i): signature(i) for i in items}
+        stale = [i for i in items if kept.get(key(i), (None,))[0] != signatures[key(i)]]
+        for item, result in zip(stale, parallel.map_reports(work, stale, self.parallel)):
+            kept[key(item)] = (signatures[key(item)], *result)
+        return {key(i): kept[key(i)] for i in items}
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
 class Preview:
     def __init__(self, data_dir: Path, work: Path, url: str, report) -> None:
         self.data_dir = data_dir
@@ -45,7 +88,7 @@ class Preview:
         self.site_dir = work / "site"
         self.url = url
         self.report = report  # prints the data's problems
-        self.cache = pipeline.Cache()
+        self.cache = Cache()
         self.store = PageStore()
         self.sample = False
         self._index_lock = threading.Lock()
@@ -57,15 +100,15 @@ class Preview:
         self._closing = False
 
     def regenerate(self) -> bool:
-        loaded = pipeline.load(self.data_dir, self.cache)
+        loaded = load(self.data_dir, self.cache)
         self.report(loaded.problems)
         if loaded.errors:
             print("数据有错误，预览未更新。改正后保存即可。", file=sys.stderr, flush=True)
             return False
         self.sample = loaded.sample
         later = self._generated_once  # the first pass writes everything before the first build
-        files = pipeline.generated_files(loaded.entries, self.url, self.cache, open_data=not later)
-        pipeline.prepare_docs(self.docs_dir, files)
+        files = generated_files(loaded.entries, self.url, self.cache, open_data=not later)
+        prepare_docs(self.docs_dir, files)
         self._generated_once = True
         self._open_data_wanted = loaded.entries if later else None
         self.cache.parallel = False  # from now on the server's threads are running
@@ -74,7 +117,7 @@ class Preview:
     def build(self, dirty: bool) -> None:
         from mkdocs.commands.build import build
 
-        config = pipeline.mkdocs_config(self.docs_dir, self.site_dir, self.url, self.sample)
+        config = mkdocs_config(self.docs_dir, self.site_dir, self.url, self.sample)
         if dirty:
             # MkDocs warns that every dirty build is one; strict mode would fail each rebuild on it.
             config["strict"] = False
@@ -187,8 +230,8 @@ def serve(data_dir: Path, dev_addr: str, report) -> int:
 
     host, _, port = dev_addr.rpartition(":")
     url = f"http://{host}:{port}/"
-    pipeline.set_build_date()
-    pipeline._quiet_mkdocs_logging()
+    set_build_date()
+    quiet_mkdocs_logging()
     _remove_abandoned_work_folders()
     work = Path(tempfile.mkdtemp(prefix=f"jx-preview-{os.getpid()}-"))
     preview = Preview(data_dir, work, url, report)
@@ -205,7 +248,7 @@ def serve(data_dir: Path, dev_addr: str, report) -> int:
         server.error_handler = error_page
         # The data, the hand-written pages and the site's look; not the generated Markdown,
         # which lives in work/ so that writing it does not count as an edit.
-        for path in (data_dir, pipeline.DOCS_DIR, pipeline.CONFIG_FILE, pipeline.ROOT / "overrides"):
+        for path in (data_dir, DOCS_DIR, CONFIG_FILE, ROOT / "overrides"):
             server.watch(str(path))
         print(f"预览：{url}（修改 {display_path(data_dir)}/ 或 docs/ 后自动刷新；Ctrl+C 结束）", flush=True)
         try:
@@ -215,7 +258,7 @@ def serve(data_dir: Path, dev_addr: str, report) -> int:
         finally:
             server.shutdown()
         return 0
-    except pipeline.BuildError as e:
+    except BuildError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 1
     finally:

@@ -33,6 +33,10 @@ class Problem:
         return f"::{kind} file={self.file}{line}::{text}"
 
 
+class BuildError(Exception):
+    """A failure that is not the data's fault (missing tool, MkDocs error); the message is for the user."""
+
+
 class DataError(Exception):
     """Raised with every problem found, so the user sees them all at once."""
 

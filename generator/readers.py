@@ -40,6 +40,7 @@ def closest_line(lines: dict, loc: tuple) -> int | str | None:
 
 
 DATASET_FILE = "dataset.yaml"
+DATASET_KEYS = ("sample", "name")  # sample: true marks invented data on every page; name: what it is
 
 
 def read_dataset(data_dir: Path) -> dict:
@@ -48,9 +49,13 @@ def read_dataset(data_dir: Path) -> dict:
     if not path.is_file():
         return {}
     raw = read_yaml(path)
+    problems = [Problem(raw.name, raw.line_of((key,)), str(key), f"未知的键 `{key}`。dataset.yaml 只能有：{'、'.join(DATASET_KEYS)}。")
+                for key in raw.data if key not in DATASET_KEYS]
     sample = raw.data.get("sample", False)
     if not isinstance(sample, bool):
-        raise DataError([Problem(raw.name, raw.line_of(("sample",)), "sample", "sample 只能是 true 或 false。")])
+        problems.append(Problem(raw.name, raw.line_of(("sample",)), "sample", "sample 只能是 true 或 false。"))
+    if problems:
+        raise DataError(problems)
     return raw.data
 
 
@@ -78,6 +83,11 @@ def read_yaml(path: Path) -> RawReport:
         line = mark.line + 1 if mark else None
         source_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
         raise DataError([Problem(name, line, "", yaml_advice(e.problem or "", source_line))]) from None
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow, such as NUL
+        line = text[: e.position].count("\n") + 1
+        code = e.character if isinstance(e.character, int) else ord(e.character)
+        raise DataError([Problem(name, line, "", f"文件中有 YAML 不允许的字符 U+{code:04X}（控制字符）。"
+                                 "它可能不是文本文件，或从别处粘贴时带进了看不见的字符：请删除它。")]) from None
     except yaml.YAMLError as e:
         raise DataError([Problem(name, None, "", f"YAML 格式错误：{e}")]) from None
     finally:
@@ -138,6 +148,7 @@ def yaml_advice(problem: str, line: str = "") -> str:
 
 
 MAX_DEPTH = 40  # a report nests about 12 deep; libyaml's own composer crashes on 100,000
+MAX_VALUES = 20_000  # the seed has 246; a million one-character list items fit in 2 MB and take a minute to check
 _NOTHING = object()  # a document with no content
 _NO_KEY = object()  # a mapping waiting for its next key
 
@@ -173,16 +184,23 @@ def _compose(loader, name: str) -> tuple[object, dict[tuple, int]]:
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             where = () if parent is None else parent[1] + (() if is_key else (parent[2] if isinstance(parent[0], dict) else len(parent[0]),))
             fail(event, where, "报告文件不能使用 YAML 的锚点和别名（“&名称”和“*名称”）。请把内容直接写出来。")
+        if isinstance(event, yaml.ScalarEvent) and event.tag not in (None, "!", _STR):
+            # !!binary would carry text past every check as bytes; !!timestamp "x" crashes PyYAML.
+            fail(event, parent[1] if parent else (), "报告文件不能使用以“!”开头的 YAML 标签。请删除它，只写值本身。")
         if is_key:
             if not isinstance(event, yaml.ScalarEvent):
                 fail(event, parent[1], "键只能是简单的文字，如 `year`。请检查这一行是否多了问号、方括号或花括号。")
             key = _scalar(loader, event)
+            if not isinstance(key, str):
+                fail(event, parent[1], f"键 {event.value!r} 应是英文字母组成的名称，如 `year`。请检查这一行的冒号前面。")
             if key in parent[0]:
                 fail(event, parent[1] + (key,), "这个键重复出现了。请删除其中一个。")
             parent[2] = key
             continue
         loc = () if parent is None else parent[1] + ((parent[2],) if isinstance(parent[0], dict) else (len(parent[0]),))
         lines[loc] = event.start_mark.line + 1
+        if len(lines) > MAX_VALUES:
+            fail(event, loc, f"文件中的值超过 {MAX_VALUES} 个。一份报告不会有这么多项，请检查是否粘贴了重复的内容。")
         if isinstance(event, yaml.ScalarEvent):
             try:
                 value = _scalar(loader, event)
@@ -215,6 +233,7 @@ def _scalar(loader, event):
     tag = event.tag
     if tag is None or tag == "!":
         tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+
     if tag == _STR:
         return event.value  # most values; the constructor would only copy it
     return loader.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))

@@ -20,7 +20,6 @@ from .model import GRADES
 from .validate import Entry
 
 GRADE_CLASS = {"优": "excellent", "良": "good", "中": "fair", "差": "poor"}
-CN_NUMERALS = "一二三四五六七八九十"
 # Python-Markdown's backslash-escapable characters (with `|` from the tables extension).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -55,11 +54,18 @@ def paragraphs(text: str | None) -> Markup:
 
 
 def cn_number(n: int) -> str:
-    """1 -> 一, 12 -> 十二, 20 -> 二十 (heading numbers as on the official forms)."""
-    if n <= 10:
-        return CN_NUMERALS[n - 1]
-    tens, ones = divmod(n, 10)
-    return (CN_NUMERALS[tens - 1] if tens > 1 else "") + "十" + (CN_NUMERALS[ones - 1] if ones else "")
+    """1 -> 一, 12 -> 十二, 20 -> 二十, 105 -> 一百零五 (heading numbers as on the official forms)."""
+    if not 1 <= n < 10000:
+        return str(n)
+    digits = str(n)
+    out, zero = "", False
+    for i, d in enumerate(map(int, digits)):
+        if d == 0:
+            zero = True
+            continue
+        out += ("零" if zero and out else "") + "零一二三四五六七八九"[d] + ("", "十", "百", "千")[len(digits) - 1 - i]
+        zero = False
+    return out[1:] if out.startswith("一十") else out  # 十二, not 一十二
 
 
 def sort_key(value: float | None) -> str:

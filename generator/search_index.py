@@ -138,7 +138,7 @@ class ShardedIndex:
 
 
 class IndexPages(BasePlugin):
-    """A MkDocs plugin (added by generator/build.py, not in mkdocs.yml) that hands the index
+    """A MkDocs plugin (added by generator/engine.py, not in mkdocs.yml) that hands the index
     each page's HTML as soon as MkDocs has converted it, and has the index written while
     MkDocs goes on to lay out and write the pages: Pagefind works on the other core meanwhile."""
 

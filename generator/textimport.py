@@ -8,12 +8,18 @@ what cannot be found is reported so staff fill it in.
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from lxml import etree
+
+from . import import_limits as limits
+from .import_limits import open_package, read_bounded, refuse
+from .problems import DataError, Problem, at_most, display_path
 
 H1 = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
 H2 = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.*)$")
@@ -30,65 +36,275 @@ class Draft:
     found: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    hidden: list[Problem] = field(default_factory=list)  # text staff cannot see in Word
 
 
 # ---- reading the document --------------------------------------------------------------
 
 def read_lines(path: Path) -> list[str]:
     """The document as lines of text; a table row becomes its cells joined by ' | '."""
-    if path.suffix.lower() == ".docx":
-        return _docx_lines(path)
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # gb18030 decodes any byte string; kept for clarity
-        raise ValueError("无法识别文件编码")
+    return read_document(path)[0]
+
+
+def read_document(path: Path, include_hidden: bool = False) -> tuple[list[str], list[Problem]]:
+    """(lines, text that cannot be seen in Word); a file that cannot be read raises DataError."""
+    name = display_path(path)
+    lines, hidden = _docx_lines(path, name, include_hidden) if path.suffix.lower() == ".docx" else (_text_lines(path, name), [])
+    if sum(map(len, lines)) > limits.MAX_TEXT_CHARS or sum(1 for line in lines if line.strip()) > limits.MAX_LINES:
+        raise _too_long(name)
+    return lines, hidden
+
+
+def _too_long(name: str) -> DataError:
+    # Every step after reading is linear, but writing a draft of more than this takes PyYAML many seconds.
+    return refuse(name, f"文档超过 {limits.MAX_TEXT_CHARS:,} 字或 {limits.MAX_LINES:,} 行的上限，不像一份自评报告。请只保留报告正文后再导入。")
+
+
+def _text_lines(path: Path, name: str) -> list[str]:
+    raw = read_bounded(path, name, limits.MAX_TEXT_BYTES, "请只保留报告正文后再导入。")
+    text = None
+    if b"\0" not in raw:  # NUL: UTF-16, or a binary file renamed .txt
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+    if text is None:
+        raise refuse(name, "无法识别文件的编码：它不是 UTF-8 或 GBK 编码的纯文本（可能是 UTF-16 编码，或其他文件改了扩展名）。"
+                           "请在记事本中打开它，“另存为”时选择 UTF-8 编码，再导入。")
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _docx_lines(path: Path) -> list[str]:
+def _docx_lines(path: Path, name: str, include_hidden: bool) -> tuple[list[str], list[Problem]]:
+    """A paragraph is its text, a table row its cells' texts (a merged cell's once); and the text
+    Word does not show, as problems."""
     import docx
 
-    document = docx.Document(str(path))
+    package = open_package(path, name, "docx")
+    try:
+        document = docx.Document(io.BytesIO(package))
+        body = document.element.body
+        looks = _looks(document)
+        return _body_lines(body, looks, name, include_hidden)
+    except DataError:
+        raise
+    except Exception as e:  # python-docx raises many kinds for a package that is not a Word document
+        raise refuse(name, f"文件不是有效的 Word 文档（.docx）：{e}。请在 Word 中另存为 .docx 后再导入。") from None
+
+
+def _body_lines(body, looks: dict, name: str, include_hidden: bool) -> tuple[list[str], list[Problem]]:
+    """One pass over the body's elements, each line checked against the limits as it is added."""
     lines: list[str] = []
-    for block in document.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
-        elif tag == "tbl":
-            table = docx.table.Table(block, document)
-            for row in table.rows:
-                cells = []
-                for cell in row.cells:  # merged cells repeat: keep each text once per row
-                    if not cells or cells[-1] != cell.text.strip():
-                        cells.append(cell.text.strip())
-                lines.append(" | ".join(cells))
-        lines.append("")
-    return lines
+    hidden: list[Problem] = []
+    paragraph = table = chars = count = 0
+
+    def add(line: str) -> None:
+        nonlocal chars, count
+        lines.append(line)
+        chars, count = chars + len(line), count + bool(line.strip())
+        if chars > limits.MAX_TEXT_CHARS or count > limits.MAX_LINES:
+            raise _too_long(name)
+
+    for block in body.iterchildren():
+        if block.tag == W + "p":
+            paragraph += 1
+            pieces, unseen = [], []
+            for t in block.iter("{*}t"):  # w:t, and the text of drawings and equations
+                if "}" in t.tag:
+                    pieces.append(t.text or "")
+                    if (t.text or "").strip() and t.getparent().tag == W + "r" and (why := _invisible(t.getparent(), looks)):
+                        unseen.append((why, t.text))
+            add("".join(pieces))
+            if unseen:
+                hidden.append(_hidden_problem(name, f"第 {paragraph} 段", f"段落“{_beginning(lines[-1])}”", unseen, include_hidden))
+        elif block.tag == W + "tbl":
+            table += 1
+            above: dict[int, str] = {}  # the previous row's cell texts by grid column, for vertical merges
+            for row, tr in enumerate(block.iterchildren(W + "tr"), start=1):
+                cells, unseen, here = [], [], {}
+                column = _number(tr.find(f"{W}trPr/{W}gridBefore"), 0)
+                for tc in tr.iterchildren(W + "tc"):
+                    merge = tc.find(f"{W}tcPr/{W}vMerge")
+                    if merge is not None and merge.get(W + "val") in (None, "continue"):
+                        text = above.get(column, "")  # the cell above continues here
+                    else:
+                        paras = list(tc.iterchildren(W + "p"))
+                        text = "\n".join(p.text for p in paras).strip()
+                        for run in (r for p in paras for r in p.xpath("w:r | w:hyperlink/w:r")):
+                            if run.text.strip() and (why := _invisible(run, looks)):
+                                unseen.append((why, run.text))
+                    here[column] = text
+                    if not cells or cells[-1] != text:  # a merged cell's text once per row
+                        cells.append(text)
+                    column += max(_number(tc.find(f"{W}tcPr/{W}gridSpan"), 1), 1)
+                above = here
+                add(" | ".join(cells))
+                if unseen:
+                    hidden.append(_hidden_problem(name, f"第 {table} 个表格第 {row} 行", f"表格行“{_beginning(lines[-1])}”", unseen,
+                                                  include_hidden))
+        add("")
+    return lines, at_most(hidden, name)
 
 
-def paragraphs(lines: list[str]) -> list[str]:
-    """Join lines a page break or a hard wrap cut in the middle of a sentence; keep headings apart."""
-    out: list[str] = []
-    for line in (l.strip() for l in lines):
-        if not line:
-            continue
-        previous = out[-1] if out else ""
-        if (previous and not _is_heading(line) and not _heading_alone(previous) and "|" not in line and "|" not in previous
-                and previous[-1] not in SENTENCE_END and len(out) > 1):
-            out[-1] = previous + line
-        else:
-            out.append(line)
+# ---- text that cannot be seen in Word --------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _looks(document) -> dict:
+    """What decides whether a run can be seen, read once: the run properties of the document's
+    defaults under each paragraph style, of each style (following basedOn), and whether the page
+    has a dark background."""
+    root = document.styles.element
+    own, based, default = {}, {}, None
+    for style in root.iterchildren(W + "style"):
+        sid = style.get(W + "styleId")
+        own[sid] = _rpr(style.find(W + "rPr"))
+        parent = style.find(W + "basedOn")
+        based[sid] = parent.get(W + "val") if parent is not None else None
+        if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true", "on"):
+            default = sid
+    resolved: dict[str, dict] = {}
+    defaults = _rpr(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
+
+    def resolve(sid, depth=0) -> dict:
+        if sid not in own or depth > 20:  # a loop of basedOn ends here
+            return {}
+        if sid not in resolved:
+            resolved[sid] = {**resolve(based[sid], depth + 1), **own[sid]}
+        return resolved[sid]
+
+    paragraph_styles: dict[str | None, dict] = {}
+
+    def paragraph(sid) -> dict:  # the document's defaults under a paragraph style, once per style
+        if sid not in paragraph_styles:
+            paragraph_styles[sid] = {**defaults, **resolve(sid if sid in own else default)}  # Word's fallback too
+        return paragraph_styles[sid]
+
+    background = document.element.find(W + "background")
+    return {"paragraph": paragraph, "style": resolve,
+            "dark_page": background is not None and not _light(background.get(W + "color"), empty=True)}
+
+
+def _rpr(rpr) -> dict:
+    """The run properties that can hide text: vanish, colour, size, shading, highlight."""
+    out: dict = {}
+    for child in rpr.iterchildren(tag=etree.Element) if rpr is not None else ():  # elements, not comments
+        tag, val = child.tag, child.get(W + "val")
+        if tag == W + "vanish":
+            out["vanish"] = (val or "true").lower() not in ("0", "false", "off")
+        elif tag == W + "color":
+            theme = child.get(W + "themeColor") in ("background1", "light1") and not child.get(W + "themeShade")
+            out["white"] = _light(val) or theme
+        elif tag == W + "sz":
+            out["size"] = _number(child, None)
+        elif tag == W + "shd":
+            out["shaded"] = not _light(child.get(W + "fill"), empty=True)
+        elif tag == W + "highlight":
+            out["highlight"] = (val or "none").lower() not in ("none", "white")
     return out
 
 
-def _heading_alone(line: str) -> bool:
-    """A heading with no sentence after it on its line, such as “（一）部门支出情况”."""
-    return _is_heading(line) and not re.search(r"[。；，,]", line)
+def _invisible(run, looks: dict) -> str | None:
+    """Why Word does not show this run's text: hidden, tiny, or white on a white background."""
+    paragraph = run.getparent()
+    if paragraph.tag != W + "p":  # the run is in a hyperlink, a field or a tracked insertion
+        paragraph = next(run.iterancestors(W + "p"), None)
+    pstyle = paragraph.find(f"{W}pPr/{W}pStyle") if paragraph is not None else None
+    props = looks["paragraph"](pstyle.get(W + "val") if pstyle is not None else None)
+    rpr = run.find(W + "rPr")
+    if rpr is not None:  # most runs of a long document have no formatting of their own
+        rstyle = rpr.find(W + "rStyle")
+        props = {**props, **(looks["style"](rstyle.get(W + "val")) if rstyle is not None else {}), **_rpr(rpr)}
+    if not props:
+        return None
+    if props.get("vanish"):
+        return "隐藏文字"
+    if props.get("size") is not None and props["size"] <= 2:  # half-points: 1 磅 or less
+        return "字号不超过 1 磅"
+    if props.get("white") and not (props.get("shaded") or props.get("highlight") or looks["dark_page"]):
+        shading = [paragraph.find(f"{W}pPr/{W}shd") if paragraph is not None else None]
+        shading += [cell.find(f"{W}tcPr/{W}shd") for cell in run.iterancestors(W + "tc")][:1]
+        if all(s is None or _light(s.get(W + "fill"), empty=True) for s in shading):
+            return "白色文字"
+    return None
+
+
+def _light(color: str | None, empty: bool = False) -> bool:
+    """A (nearly) white colour such as FFFFFF; `empty`: whether no colour (or auto) counts as white."""
+    if color is None or color.lower() == "auto":
+        return empty
+    if color.lower() == "white":
+        return True
+    return bool(re.fullmatch(r"[0-9A-Fa-f]{6}", color)) and all(int(color[i:i + 2], 16) >= 0xF0 for i in (0, 2, 4))
+
+
+def _number(element, default):
+    try:
+        return int(element.get(W + "val")) if element is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _beginning(line: str) -> str:
+    line = line.strip()
+    return line if len(line) <= 20 else line[:20] + "……"
+
+
+def _hidden_problem(name: str, where: str, start: str, unseen: list[tuple[str, str]], included: bool) -> Problem:
+    why = "、".join(dict.fromkeys(w for w, _ in unseen))
+    text = "".join(t for _, t in unseen).strip()
+    shown = f"“{text[:30]}{'……' if len(text) > 30 else ''}”"
+    if included:
+        return Problem(name, where, "", f"{start}中有看不见的文字（{why}）：{shown}，已按 --include-hidden 导入并将公开。请核对它确实应当公开。",
+                       level="warning")
+    return Problem(name, where, "", f"{start}中有看不见的文字（{why}）：{shown}。它在 Word 中看不到，导入后却会公开在网站上。"
+                                    "请在 Word 中删除它，或改为可见并核对；确认要公开，请加 --include-hidden 再导入。")
+
+
+# ---- paragraphs ---------------------------------------------------------------------------
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Join lines a page break or a hard wrap cut in the middle of a sentence; keep headings apart.
+
+    The paragraph being joined is kept as pieces and joined once: adding line after line to one
+    string copies it each time, quadratic in a document without sentence ends.
+    """
+    out: list[str] = []
+    pieces: list[str] = []
+    heading = punctuated = bar = False  # of the paragraph being joined, kept up to date as lines are added
+    size = 0
+
+    def add(line: str) -> None:
+        nonlocal heading, punctuated, bar, size
+        pieces.append(line)
+        size += len(line)
+        if len(pieces) == 1 or size <= HEAD:  # whether it is a heading shows in its first characters
+            heading = _is_heading("".join(pieces))
+        punctuated = punctuated or bool(re.search(r"[。；，,]", line))
+        bar = bar or "|" in line
+
+    for line in (l.strip() for l in lines):
+        if not line:
+            continue
+        alone = heading and not punctuated  # a heading alone on its line, such as “（一）部门支出情况”
+        if (pieces and not _is_heading(line) and not alone and "|" not in line and not bar
+                and pieces[-1][-1] not in SENTENCE_END and out):
+            add(line)
+            continue
+        if pieces:
+            out.append("".join(pieces))
+        pieces.clear()
+        heading = punctuated = bar = False
+        size = 0
+        add(line)
+    if pieces:
+        out.append("".join(pieces))
+    return out
+
+
+HEAD = 200  # characters enough to tell a heading (一、 （一） 1.) from a paragraph
 
 
 def _is_heading(line: str) -> bool:
@@ -115,6 +331,7 @@ def structure(paras: list[str]) -> tuple[list[str], list[dict], list[str]]:
     preamble: list[str] = []
     sections: list[dict] = []
     current: list[dict | None] = [None, None, None]  # the open section, level-2 item, level-3 item
+    more: dict[int, tuple[dict, list[str]]] = {}  # paragraphs under each heading, joined once at the end
     for para in paras:
         if m := H1.match(para):
             section = {"title": m.group(2).strip(), "items": []}
@@ -137,7 +354,9 @@ def structure(paras: list[str]) -> tuple[list[str], list[dict], list[str]]:
         if target is None:
             (title if len(title) < 2 and not re.search(r"[。；]", para) and not preamble else preamble).append(para)
         else:
-            target["text"] = f"{target['text']}\n{para}" if target.get("text") else para
+            more.setdefault(id(target), (target, []))[1].append(para)
+    for target, texts in more.values():
+        target["text"] = "\n".join(([target["text"]] if target.get("text") else []) + texts)
     return title, [_clean(s) for s in sections], preamble
 
 
@@ -152,8 +371,17 @@ def _clean(node: dict) -> dict:
 
 def amount(text: str, label: str) -> float | None:
     """The amount right after a label (“基本支出 1,390.81 万元”, “基本支出 | 1390.81”), not “基本支出占比”."""
-    match = re.search(label + r"(?:数)?\s*(?:为|[:|])?\s*" + NUMBER + r"\s*(?:万元|元)?", text)
+    match = re.search(label + r"(?:数)?\s*(?:(?:为|[:|])\s*)?" + NUMBER + r"\s*(?:万元|元)?", text)  # one \s* run: no backtracking
     return float(match.group(1).replace(",", "")) if match else None
+
+
+def _spaced_bars(text: str) -> str:
+    """Spaces around each | made one, as re.sub(r"\\s*\\|\\s*", " | ", text) would, without that pattern's
+    backtracking: quadratic in a long run of spaces."""
+    parts = text.split("|")
+    if len(parts) == 1:
+        return text
+    return " | ".join([parts[0].rstrip()] + [p.strip() for p in parts[1:-1]] + [parts[-1].lstrip()])
 
 
 def percent_after(text: str, label: str) -> float | None:
@@ -164,7 +392,7 @@ def percent_after(text: str, label: str) -> float | None:
 def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[str]]:
     """Key figures from the whole text; (values by report path, found, missing)."""
     text = "\n".join(paras).translate(FULL_WIDTH)
-    flat = re.sub(r"\s*\|\s*", " | ", text)
+    flat = _spaced_bars(text)
     values: dict = {}
     found, missing = [], []
 
@@ -183,7 +411,7 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
     kind = "project" if "项目支出" in title_text or "项目绩效" in title_text else "department"
     values["kind"] = kind
     found.append(f"报告类型：{kind}")
-    dept = re.search(r"年度?\s*(.+?(?:局|委员会|委|办公室|办|厅|院|中心|馆|所|站|队|部|会))", title_text.translate(FULL_WIDTH))
+    dept = re.search(r"年度?\s*(.{1,60}?(?:局|委员会|委|办公室|办|厅|院|中心|馆|所|站|队|部|会))", title_text.translate(FULL_WIDTH))
     record("部门名称", ("department", "name"), dept.group(1).strip() if dept else None)
     grade = re.search(r"(?:自评结果|评价结果|自评等级|评价等级|等级)(?:为|是|[:：])?\s*[“\"]?(优秀|良好|中等|较差|优|良|中|差)", text)
     record("自评等级", ("result", "grade"), GRADE_WORDS[grade.group(1)] if grade else None)
@@ -193,7 +421,7 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
     for label, key in (("基本支出", "basic"), ("项目支出", "project"), ("人员经费", "personnel"), ("公用经费", "public")):
         record(label, ("spending", key), amount(flat, label))
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
-        record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]*?占"))
+        record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
     for label, key in (("年初预算", "initial"), ("调整后预算|全年预算", "adjusted"), ("全年执行|执行数", "executed")):
         record(label.split("|")[0] + "数", ("budget", key), amount(flat, f"(?:{label})"))
     record("预算执行率", ("budget", "rate"), percent_after(flat, r"预算执行率"))
@@ -249,7 +477,7 @@ def _number_or_text(cell: str):
 def deviations(text: str) -> list[dict]:
     """“一是预算调整率，分析原因是……。二是……” as indicator and reason."""
     out = []
-    for match in re.finditer(r"[一二三四五六七八九十]是([^，,。]{2,20})[，,]\s*(?:分析)?原因(?:是|为|[:：])(.+?。)(?=[一二三四五六七八九十]是|\n|$)", text):
+    for match in re.finditer(r"[一二三四五六七八九十]是([^，,。]{2,20})[，,]\s*(?:分析)?原因(?:是|为|[:：])(.{1,1000}?。)(?=[一二三四五六七八九十]是|\n|$)", text):
         out.append({"indicator": match.group(1).strip(), "reason": match.group(2).strip()})
     return out
 
@@ -272,8 +500,9 @@ def measures(sections: list[dict]) -> list[str]:
 
 # ---- the draft ---------------------------------------------------------------------------
 
-def build_draft(path: Path) -> Draft:
-    paras = paragraphs(read_lines(path))
+def build_draft(path: Path, include_hidden: bool = False) -> Draft:
+    lines, hidden = read_document(path, include_hidden)
+    paras = paragraphs(lines)
     title_lines, sections, preamble = structure(paras)
     title = "".join(title_lines)
     values, found, missing = extract(paras, title)
@@ -303,7 +532,7 @@ def build_draft(path: Path) -> Draft:
     if sections:
         data["sections"] = sections
         found.append(f"正文：{len(sections)} 个一级标题")
-    return Draft(data, found, missing, preamble)
+    return Draft(data, found, missing, preamble, hidden)
 
 
 def slug_for(name: str) -> str:
@@ -316,13 +545,18 @@ def slug_for(name: str) -> str:
     return "-".join(re.sub(r"[^a-z0-9]", "", w.lower()) for w in words if w) or "bumen"
 
 
-def import_document(path: Path, output: Path | None, data_dir: Path, force: bool = False) -> int:
-    """python -m generator import FILE.txt|.docx: write the draft and say what was and was not found."""
+def import_document(path: Path, output: Path | None, data_dir: Path, force: bool = False,
+                    include_hidden: bool = False) -> int:
+    """python -m generator import FILE.txt|.docx: write the draft and say what was and was not found.
+
+    A file that cannot be read, or that holds text Word does not show (unless include_hidden),
+    raises DataError before anything is written."""
     from .validate import validate_data
     from .readers import RawReport
-    from .problems import DataError
 
-    draft = build_draft(path)
+    draft = build_draft(path, include_hidden)
+    if draft.hidden and not include_hidden:
+        raise DataError(draft.hidden)
     year = draft.data.get("year", "未知年度")
     slug = draft.data.get("department", {}).get("slug", path.stem)
     out = output or data_dir / str(year) / f"{slug}.yaml"
@@ -338,6 +572,8 @@ def import_document(path: Path, output: Path | None, data_dir: Path, force: bool
         if not target.exists():
             target.write_bytes(path.read_bytes())  # the source document sits beside its YAML
     print(f"已从 {path} 生成草稿 {out}。")
+    for p in draft.hidden:  # imported with --include-hidden: still said
+        print(p, file=sys.stderr)
     print("找到了：" + "；".join(draft.found))
     if draft.missing:
         print("没有找到（请在草稿中补上或删除）：" + "、".join(draft.missing))

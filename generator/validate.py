@@ -57,6 +57,7 @@ def validate_data(raw: RawReport) -> Report:
 UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
                         "\u202a-\u202e\u2066-\u2069"
                         + "".join(f"{chr(p * 0x10000 + 0xfffe)}{chr(p * 0x10000 + 0xffff)}" for p in range(1, 17)) + "]")
+LARGEST, SMALLEST = 1e15, 1e-6  # a state's budget in 元 is below 1e13; a fen of a 万元 is 1e-6
 MAX_TEXT = 32767  # the most characters an Excel cell holds: the open data's XLSX could not
 
 
@@ -81,6 +82,9 @@ def unwritable_values(raw: RawReport) -> list[Problem]:
                 walk(child, loc + (i,))
         elif isinstance(value, float) and not math.isfinite(value):
             report(loc, f"必须是有限的数字，现在是 {value!r}。请填写实际的数字，或删除这一项。")
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and value and not SMALLEST <= abs(value) <= LARGEST:
+            # Sums and ratios of such numbers overflow to infinity: charts would not draw, JSON would break.
+            report(loc, f"的数值 {value!r} 超出了合理范围（绝对值应在 {SMALLEST:g} 到 {LARGEST:g} 之间，或为 0）。请核对单位和小数点。")
         elif isinstance(value, str):
             if UNWRITABLE.search(value):
                 report(loc, "中" + _char_advice(value))
@@ -138,32 +142,55 @@ def _check_place(raw: RawReport, report: Report) -> list[Problem]:
     return problems
 
 
-# The original documents the site offers for download: office documents, PDF, OFD, text and
-# images. Not HTML, SVG, Markdown or JSON: served from the site's own address they would be
-# pages that run script, pages of the site, or replace its own downloads (<slug>.json).
-SOURCE_TYPES = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".ofd", ".txt", ".jpg", ".jpeg", ".png")
-# Characters Windows refuses in file names: a file so named could not be checked out there.
-SOURCE_NAME_FORBIDDEN = re.compile(r'[<>:"|?*\\/]')
+# The original documents the site offers for download: PDF, OFD, Word (.docx, checked for
+# macros), text and images. Not HTML, SVG, Markdown or JSON: served from the site's own address
+# they would be pages that run script, pages of the site, or replace its own downloads
+# (<slug>.json). Not spreadsheets or the old binary formats (.xls, .doc, .wps, .et): they carry
+# live formulas and macros that would run on a reader's computer; a PDF of them does not.
+SOURCE_TYPES = (".pdf", ".ofd", ".docx", ".txt", ".jpg", ".jpeg", ".png")
+# Characters Windows refuses in file names (a file so named could not be checked out there),
+# and control characters, line breaks included, which would break the download's address.
+SOURCE_NAME_FORBIDDEN = re.compile(r'[<>:"|?*\\/\x00-\x1f\x7f]')
+MAX_NAME_BYTES = 200  # file systems allow 255 bytes, a Chinese character takes 3
 
 
 def source_file_advice(folder: Path, name: str) -> str | None:
     """Why source.file cannot be published, or None."""
     found = SOURCE_NAME_FORBIDDEN.search(name)
     if found or name.startswith(".") or name != name.strip():
-        shown = f"“{found.group()}”" if found else "开头的“.”或首尾空格"
+        shown = f"“{found.group()}”" if found and found.group().isprintable() else ("控制字符或换行" if found else "开头的“.”或首尾空格")
         return f"原始文件名中有{shown}，不能作为下载地址。请改名（只用汉字、字母、数字、连字符、下划线和括号等）后再填写。"
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        return f"原始文件名太长（{len(name)} 个字）。请改成一个短一些的名字，如“2021年度部门整体绩效自评报告.pdf”。"
     if not name.lower().endswith(SOURCE_TYPES):
-        return (f"原始文件 {name} 的类型不能在网站上提供下载。可以提供的类型："
-                f"{'、'.join(SOURCE_TYPES)}。请提供原文的 PDF、Word 或文字版本。")
+        return (f"原始文件 {name} 的类型不能在网站上提供下载。可以提供的类型：{'、'.join(SOURCE_TYPES)}。"
+                f"Excel、WPS 和旧版 Word（.doc）文件可能带有公式或宏，请另存为 PDF 后再提供。")
     path = folder / name
-    if path.is_symlink() or (path.exists() and not is_inside(path, folder)):
-        return f"原始文件 {name} 是一个符号链接。只公开数据目录中的文件本身：请换成文件本身。"
-    if not path.is_file():
-        return f"找不到原始文件 {name}。请把它放在 {folder.name}/ 目录下，与本文件同目录，或删除这一项。"
-    if (size := path.stat().st_size) > MAX_SOURCE_BYTES:
-        return (f"原始文件 {name} 有 {size // 2**20} MB，超过 {MAX_SOURCE_BYTES // 2**20} MB 的上限"
-                f"（GitHub 不接受更大的文件，网站也不宜让读者下载）。请提供压缩后的 PDF，或在 source.url 中给出原文网址。")
+    try:
+        if path.is_symlink() or (path.exists() and not is_inside(path, folder)):
+            return f"原始文件 {name} 是一个符号链接。只公开数据目录中的文件本身：请换成文件本身。"
+        if not path.is_file():
+            return f"找不到原始文件 {name}。请把它放在 {folder.name}/ 目录下，与本文件同目录，或删除这一项。"
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            return (f"原始文件 {name} 有 {size // 2**20} MB，超过 {MAX_SOURCE_BYTES // 2**20} MB 的上限"
+                    f"（GitHub 不接受更大的文件，网站也不宜让读者下载）。请提供压缩后的 PDF，或在 source.url 中给出原文网址。")
+        if name.lower().endswith(".docx") and _has_macros(path):
+            return f"原始文件 {name} 不是普通的 Word 文档：它含有宏（或已损坏）。请在 Word 中另存为 PDF 或不含宏的 .docx 后再提供。"
+    except OSError as e:
+        return f"无法读取原始文件 {name}（{e.strerror}）。"
     return None
+
+
+def _has_macros(path: Path) -> bool:
+    """A .docx that is a renamed macro document (.docm), or not a zip at all."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            return any(n.lower().endswith("vbaproject.bin") for n in z.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return True
 
 
 MAX_SOURCE_BYTES = 50 * 2**20

@@ -18,7 +18,7 @@ def write_tree(docs_dir: Path, files: Mapping[str, str | bytes | None] | Iterabl
     Content None keeps the file an earlier run wrote (the preview refreshes it later)."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     manifest = docs_dir / MANIFEST
-    before = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
+    before = read_manifest(docs_dir)
     made: set[str] = set()
     written = 0
     for rel, content in (files.items() if isinstance(files, Mapping) else files):
@@ -41,6 +41,14 @@ def write_tree(docs_dir: Path, files: Mapping[str, str | bytes | None] | Iterabl
             _remove_empty_parents(path.parent, docs_dir)
     manifest.write_text("\n".join(sorted(made)) + "\n", encoding="utf-8")
     return written, removed
+
+
+def read_manifest(docs_dir: Path) -> set[str]:
+    """The files an earlier run generated below docs_dir, one path a line (names may hold spaces)."""
+    manifest = docs_dir / MANIFEST
+    if not manifest.exists():
+        return set()
+    return {line for line in manifest.read_text(encoding="utf-8").split("\n") if line}
 
 
 def write_file(path: Path, content: str | bytes) -> None:

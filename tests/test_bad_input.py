@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import load
+from generator.loading import load
 
 from .conftest import DATA, build_site, snapshot
 from .test_validate import MINIMAL
@@ -100,6 +100,22 @@ CASES = [
     ("source named like a download", lambda text: text + "source:\n  file: ce-shi-ju.json\n", "类型", "source.file"),
     ("source name with markup", lambda text: text + "source:\n  file: '\">\x3cimg src=x>.pdf'\n", "不能作为下载地址", "source.file"),
     ("hidden source file", lambda text: text + "source:\n  file: .htaccess.txt\n", "不能作为下载地址", "source.file"),
+    # Found by an attack review: each passed check and then broke the build or the page.
+    ("binary tag", replace("title: 2021 年度测试局部门整体绩效自评结果", "title: !!binary 5rWL6K+VAeagh+mimA=="), "标签", None),
+    ("timestamp tag", lambda text: text + 'conclusion: !!timestamp "x"\n', "标签", None),
+    ("bool tag", lambda text: text + 'conclusion: !!bool "maybe"\n', "标签", None),
+    ("null key", lambda text: text + "~: 1\n", "应是英文字母组成的名称", None),
+    ("number key", lambda text: text + "true: 1\n", "应是英文字母组成的名称", None),
+    ("NUL byte", lambda text: text + "conclusion: a\x00b\n", "U+0000", None),
+    ("huge amount", replace("total: 100", "total: 1.0e+308"), "合理范围", "spending.total"),
+    ("vanishing amount", replace("total: 100", "total: 1.0e-320"), "合理范围", "spending.total"),
+    ("huge indicator weight", lambda text: text + "indicators:\n  - {level1: 产出指标, name: 覆盖率, weight: 1.0e+300}\n",
+     "合理范围", "indicators[0].weight"),
+    ("too many values", lambda text: text + "problems: [" + ",".join(["问题"] * 20001) + "]\n", "超过 20000", None),
+    ("source name too long", lambda text: text + "source:\n  file: " + "原" * 90 + ".txt\n", "太长", "source.file"),
+    ("spreadsheet as source", lambda text: text + "source:\n  file: 原文.xlsx\n", "另存为 PDF", "source.file"),
+    ("old Word as source", lambda text: text + "source:\n  file: 原文.doc\n", "另存为 PDF", "source.file"),
+    ("line break in source name", lambda text: text + 'source:\n  file: "原文\\n.pdf"\n', "控制字符或换行", "source.file"),
 ]
 
 
@@ -326,7 +342,7 @@ def test_every_character_check_accepts_builds_and_every_other_is_located(tmp_pat
     data = tmp_path / "accepted"
     write(data, "ce-shi-ju.yaml", GOOD.replace("name: 测试局", f"name: {escaped}").replace(
         "title: 2021 年度测试局部门整体绩效自评结果", f"title: {escaped}")
-        + f"indicators:\n  - {{level1: {escaped}, name: {escaped}, target: 1.0e+300, actual: {escaped}, note: {escaped}}}\n"
+        + f"indicators:\n  - {{level1: {escaped}, name: {escaped}, target: 1.0e+15, actual: {escaped}, weight: 1.0e-6, note: {escaped}}}\n"
         + f"sections:\n  - title: 章\n    text: {escaped}\n")
     assert load(data).errors == []
     out = tmp_path / "out"
@@ -350,3 +366,58 @@ def test_an_original_too_big_to_publish(tmp_path):
         f.truncate(MAX_SOURCE_BYTES + 1)  # sparse: costs the test nothing
     [problem] = load(tmp_path).errors
     assert problem.field == "source.file" and "超过 50 MB" in problem.message
+
+
+def test_a_file_name_with_a_line_break_is_not_an_address(tmp_path):
+    data = tmp_path / "data"
+    write(data, "ce-shi-ju-xm\n.yaml", PROJECT)
+    assert "不能作为网址" in messages(data)["2021/ce-shi-ju-xm\n.yaml"]
+
+
+def test_a_word_original_with_macros_is_refused(tmp_path):
+    import zipfile
+
+    write(tmp_path, "ce-shi-ju.yaml", GOOD + "source:\n  file: 原文.docx\n")
+    with zipfile.ZipFile(tmp_path / "2021" / "原文.docx", "w") as docm:  # a .docm renamed .docx
+        docm.writestr("[Content_Types].xml", "<Types/>")
+        docm.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0 macro")
+    [problem] = load(tmp_path).errors
+    assert problem.field == "source.file" and "宏" in problem.message
+
+
+def test_a_typo_in_dataset_yaml_is_reported(tmp_path):
+    write(tmp_path, "ce-shi-ju.yaml", GOOD)
+    (tmp_path / "dataset.yaml").write_text("smaple: true\n", encoding="utf-8")
+    [problem] = load(tmp_path).errors
+    assert problem.file.endswith("dataset.yaml") and problem.line == 1 and "smaple" in problem.message
+
+
+def test_a_withdrawn_original_whose_name_has_a_space_leaves_the_site(tmp_path):
+    data = tmp_path / "data"
+    write(data, "ce-shi-ju.yaml", GOOD + "source:\n  file: 内部 名单.txt\n")
+    write(data, "内部 名单.txt", "误发的文件\n")
+    out = tmp_path / "out"
+    assert build_site(data, out).returncode == 0
+    assert (out / "site/data/2021/内部 名单.txt").exists()
+    write(data, "ce-shi-ju.yaml", GOOD)
+    (data / "2021" / "内部 名单.txt").unlink()
+    assert build_site(data, out).returncode == 0
+    assert not (out / "site/data/2021/内部 名单.txt").exists() and not (out / "docs/data/2021/内部 名单.txt").exists()
+
+
+@pytest.mark.parametrize("where", ["the data folder", "the project", "a folder that is not a site", "inside the data"])
+def test_a_build_never_replaces_a_folder_that_is_not_a_site(tmp_path, where):
+    from .conftest import ROOT, run_generator
+
+    data = tmp_path / "data"
+    write(data, "ce-shi-ju.yaml", GOOD)
+    other = tmp_path / "notes"
+    (other / "keep.txt").parent.mkdir()
+    (other / "keep.txt").write_text("重要\n", encoding="utf-8")
+    site = {"the data folder": data, "the project": ROOT, "a folder that is not a site": other,
+            "inside the data": data / "2021" / "site"}[where]
+    before = snapshot(data), snapshot(other)
+    result = run_generator("build", "--data", str(data), "--site-dir", str(site), "--docs-dir", str(tmp_path / "docs"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "--site-dir" in result.stderr
+    assert (snapshot(data), snapshot(other)) == before
+    assert (ROOT / "generator" / "cli.py").exists()

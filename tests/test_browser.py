@@ -172,12 +172,11 @@ def test_search_opens_with_the_keyboard_and_arrows_reach_the_results(watched, re
 
 def test_a_sharded_index_finds_what_a_single_one_does(browser, demo_site, tmp_path, monkeypatch):
     """A site larger than one shard (generator/search_index.py) is searched across all shards."""
-    from generator import build as pipeline
-    from generator import search_index
+    from generator import engine, search_index
 
     monkeypatch.setattr(search_index, "SHARD_PAGES", 15)
     site = tmp_path / "site"
-    pipeline.mkdocs_build(demo_site.path.parent / "docs", site, None, sample=True)
+    engine.mkdocs_build(demo_site.path.parent / "docs", site, None, sample=True)
     shards = 1 + len(json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8")))
     assert shards >= 4
     sharded = SiteServer(site)

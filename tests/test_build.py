@@ -111,15 +111,15 @@ def test_search_index_is_pagefinds_segmented_for_chinese(site):
 
 
 def test_without_pagefind_the_build_says_how_to_install_it_and_keeps_the_site(tmp_path, monkeypatch):
-    from generator import build as pipeline
-    from generator import search_index
+    from generator import engine, search_index
+    from generator.problems import BuildError
 
     out = tmp_path / "out"
     assert build_site(DATA, out).returncode == 0
     before = snapshot(out / "site")
     monkeypatch.setattr(search_index, "NODE_MODULES", tmp_path / "no-node-modules")
-    with pytest.raises(pipeline.BuildError) as failure:
-        pipeline.mkdocs_build(out / "docs", out / "site")
+    with pytest.raises(BuildError) as failure:
+        engine.mkdocs_build(out / "docs", out / "site")
     assert "找不到 Pagefind" in str(failure.value) and "make site" in str(failure.value)
     assert "原有的 site/ 未改动" in str(failure.value)
     after = snapshot(out / "site")
@@ -161,7 +161,7 @@ def built_pages(docs: Path, site: Path, passthrough: bool) -> dict[str, bytes]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from generator.build import CONFIG_FILE
+    from generator.paths import CONFIG_FILE
     from generator.passthrough import PassThroughHtml
 
     config = load_config(config_file=str(CONFIG_FILE), docs_dir=str(docs), site_dir=str(site), site_url="http://x/")

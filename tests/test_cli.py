@@ -188,21 +188,32 @@ def test_two_builds_into_the_same_folder_do_not_run_at_once(tmp_path):
 def test_without_git_the_dates_come_from_the_data_never_1970(tmp_path, monkeypatch):
     import datetime
 
-    from generator import build as pipeline
+    from generator import generate, loading
     from generator.feed import atom_feed
 
-    monkeypatch.setattr(pipeline, "_commit_time", lambda: None)  # as in a folder that is not a git checkout
+    monkeypatch.setattr(generate, "_commit_time", lambda: None)  # as in a folder that is not a git checkout
     data = copy_data(tmp_path / "data")
     break_seed(data, "published: null", "published: 2022-05-31")
-    entries = pipeline.load(data).entries
+    entries = loading.load(data).entries
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    pipeline.set_build_date(entries)
+    generate.set_build_date(entries)
     assert datetime.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), datetime.timezone.utc).date() \
         == datetime.date(2022, 5, 31)
     # No publication date at all: the newest report file's date.
     break_seed(data, "published: 2022-05-31", "published: null")
-    entries = pipeline.load(data).entries
+    entries = loading.load(data).entries
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    pipeline.set_build_date(entries)
+    generate.set_build_date(entries)
     assert int(os.environ["SOURCE_DATE_EPOCH"]) == int((data / "2021/huangshi-shangwuju.yaml").stat().st_mtime)
     assert b"1970" not in atom_feed(entries, None)
+
+
+def test_check_loads_none_of_the_sites_own_libraries():
+    """`check` runs on every push and in editors: it reads and validates, nothing more."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from generator.cli import main; status = main(['check']); "
+            "print(status, sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'pyecharts', 'mkdocs', 'jinja2', 'openpyxl', 'material'}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=DATA.parent)
+    assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from generator import opendata
-from generator.build import load
+from generator.loading import load
 
 from .conftest import DATA, build_site
 

@@ -59,3 +59,8 @@ def test_report_urls_follow_the_url_contract():
             "title": "t", "result": {"grade": "优"}, "spending": {"total": 1}}
     entry = Entry(Report.model_validate(data), Path("data/2021/a.yaml"), "x", {})
     assert render.report_url(entry) == "2021/a/"
+
+
+def test_heading_numbers_count_past_a_hundred():
+    assert [render.cn_number(n) for n in (1, 10, 12, 20, 99, 100, 105, 110, 1010)] == [
+        "一", "十", "十二", "二十", "九十九", "一百", "一百零五", "一百一十", "一千零一十"]

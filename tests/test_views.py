@@ -220,7 +220,7 @@ def test_the_whole_data_set_downloads_parse_back_to_the_data(site):
 
 def test_at_a_provinces_scale_the_home_page_lists_the_newest_reports_and_links_to_the_rest(monkeypatch):
     from generator import render
-    from generator.build import load
+    from generator.loading import load
 
     monkeypatch.setattr(render, "HOME_REPORTS", 5)
     entries = load(DEMO).entries

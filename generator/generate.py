@@ -1,0 +1,120 @@
+"""Generate docs/ from the checked reports: pages, downloads, open data, feed, schema and ECharts."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+from . import opendata, parallel, render
+from .feed import atom_feed
+from .model import json_schema_text
+from .paths import DOCS_DIR, ECHARTS, ROOT
+from .problems import BuildError
+from .validate import Entry
+from .writers import MANIFEST, read_manifest, write_tree
+
+
+def set_build_date(entries: Iterable[Entry] = ()) -> None:
+    """Dates the build writes (sitemap, feed) come from the last commit, never the clock; outside
+    git, from the data: the newest publication date, else the newest report file."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    entries = list(entries)
+    published = [e.report.published for e in entries if e.report.published]
+    if (stamp := _commit_time()) is None and published:
+        stamp = int(datetime.datetime.combine(max(published), datetime.time(), datetime.timezone.utc).timestamp())
+    if stamp is None:
+        stamp = max((int(e.path.stat().st_mtime) for e in entries), default=int(time.time()))
+    os.environ["SOURCE_DATE_EPOCH"] = str(stamp)
+
+
+def generated_files(entries: list[Entry], site_url: str | None = None, cache=None,
+                    open_data: bool = True) -> Iterator[tuple[str, str | bytes | None]]:
+    """Every generated file below docs/, as (path, content) pairs while they are made: pages,
+    downloads, the schema and the ECharts script. The reports' files stream from the workers
+    and are written and let go one by one (10,000 reports' pages are over 1 GB).
+    open_data=False leaves the whole data set's files as they are (content None): the preview
+    brings them up to date after the edited page is shown."""
+    if not ECHARTS.is_file():
+        raise BuildError(f"找不到 {ECHARTS.relative_to(ROOT)}。请运行 `make site`（它会安装并打包 ECharts）。")
+    env = _env()  # compiled once: the preview regenerates on every save
+    ordered = sorted(entries, key=lambda e: (-e.report.year, e.report.department.name, e.stem))
+    data_rows = []
+    made = cache.report_files(ordered) if cache else parallel.each_report(report_files_of, ordered)
+    for entry, (report_files, downloads) in zip(ordered, made):
+        yield from report_files.items()
+        data_rows.append((entry, {label: "../" + href for label, href in downloads.items()}))
+    for page in render.render_indexes(env, entries):
+        yield page.path, page.markdown
+        for chart in page.charts:
+            yield page.folder + chart.csv_name, chart.csv()
+    yield "data/index.md", env.get_template("data.md.j2").render(base="../", rows=data_rows, report_url=render.report_url)
+    yield "data/fields.md", env.get_template("fields.md.j2").render(base="../../", fields=opendata.field_dictionary())
+    if open_data:
+        yield from opendata.dataset_files(entries).items()
+    else:
+        yield from ((path, None) for path in opendata.DATASET_FILES)
+    yield "feed.xml", atom_feed(entries, site_url)
+    yield "data/report.schema.json", json_schema_text()
+    yield "assets/vendor/echarts.min.js", ECHARTS.read_bytes()
+
+
+def report_files_of(e: Entry) -> tuple[dict[str, str | bytes], dict[str, str]]:
+    """One report's page, its chart CSVs and its downloads; and the downloads by label."""
+    folder = f"data/{e.report.year}"
+    files: dict[str, str | bytes] = {f"{folder}/{e.stem}.json": report_json(e), f"{folder}/{e.stem}.csv": opendata.report_csv(e),
+                                     f"{folder}/{e.stem}.yaml": e.path.read_bytes()}
+    labels = ["JSON 数据", "CSV 数据", "YAML 源数据"]
+    if e.source_path:
+        files[f"{folder}/{e.source_path.name}"] = e.source_path.read_bytes()
+        labels.append("原始文件")
+    # Addresses are percent-encoded: an original's name may hold #, % or spaces.
+    downloads = {label: quote(path) for label, path in zip(labels, files)}
+    # Links are relative: the report page is <year>/<stem>/, the data page is data/.
+    page = render.render_report(_env(), e, {label: "../../" + href for label, href in downloads.items()})
+    files[page.path] = page.markdown
+    for chart in page.charts:
+        files[page.folder + chart.csv_name] = chart.csv()
+    return files, downloads
+
+
+@functools.cache
+def _env():
+    return render.make_env()
+
+
+def report_json(entry: Entry) -> str:
+    return json.dumps(entry.report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def prepare_docs(docs_dir: Path, files: Iterable[tuple[str, str | bytes]]) -> tuple[int, int]:
+    """Write the generated files; a docs_dir other than docs/ also gets a copy of the hand-written pages."""
+    written, removed = write_tree(docs_dir, files)
+    if docs_dir.resolve() != DOCS_DIR.resolve():
+        made = read_manifest(docs_dir)
+        generated = read_manifest(DOCS_DIR)
+        for path in sorted(DOCS_DIR.rglob("*")):
+            rel = path.relative_to(DOCS_DIR).as_posix()
+            if path.is_file() and rel not in generated and rel != MANIFEST and rel not in made:
+                target = docs_dir / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if not target.exists() or target.read_bytes() != path.read_bytes():
+                    shutil.copyfile(path, target)
+    return written, removed
+
+
+def _commit_time() -> int | None:
+    """The last commit's time, so that dates in the sitemap do not change from build to build."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+        return int(out.stdout.strip())
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        return None
