@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .model import FUND_SOURCES, GRADES, KINDS, OPERATORS
-from .import_limits import open_package, workbook_sheets
+from .import_limits import hidden_content, open_package, workbook_sheets
 from .problems import DataError, Problem, at_most, display_path
 from .readers import RawReport
 
@@ -234,7 +234,7 @@ def read_workbook(path: Path, hidden: list[Problem] | None = None) -> RawReport:
         except Exception as e:  # a style openpyxl loaded but cannot apply
             raise DataError([Problem(name, where(sheet, row, col), "", f"无法读取这个单元格的格式：{e}。请在 Excel 中另存为 .xlsx 后再导入。")]) from None
         if key and key not in unseen:
-            unseen[key] = _hidden_problem(name, where(sheet, row, col), why, cell.value, hidden is not None)
+            unseen[key] = hidden_content(name, where(sheet, row, col), why, str(cell.value), "Excel", hidden is not None)
 
     for sheet, fields in KEY_VALUE_SHEETS.items():
         if sheet not in wb.sheetnames:
@@ -370,16 +370,6 @@ def _white(color) -> bool:
     if kind == "theme":
         return color.theme == 0 and (color.tint or 0) > -0.1
     return False
-
-
-def _hidden_problem(name: str, where: str, why: str, value, included: bool) -> Problem:
-    text = str(value).strip()
-    shown = f"“{text[:30]}{'……' if len(text) > 30 else ''}”"
-    if included:
-        return Problem(name, where, "", f"{why}，其中的{shown}在 Excel 中看不到，已按 --include-hidden 导入并将公开。请核对它确实应当公开。",
-                       level="warning")
-    return Problem(name, where, "", f"{why}，其中的{shown}在 Excel 中看不到，导入后却会公开在网站上。"
-                                    "请在 Excel 中取消隐藏并核对，不应公开的请删除；确认要公开，请加 --include-hidden 再导入。")
 
 
 def _missing_sheet(name: str, sheet: str, present: list[str]) -> Problem:

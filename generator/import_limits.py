@@ -248,3 +248,15 @@ def _number(text: str | None) -> float | None:
         return float(text) if text is not None else None
     except ValueError:
         return None
+
+
+def hidden_content(file: str, where: str, what: str, text: str, app: str, included: bool) -> Problem:
+    """Content staff cannot see in Excel or Word but the site would publish: an error, or with
+    --include-hidden a warning, quoting its beginning."""
+    text = text.strip()
+    shown = f"“{text[:30]}{'……' if len(text) > 30 else ''}”"
+    if included:
+        return Problem(file, where, "", f"{what}：{shown}，在 {app} 中看不到，已按 --include-hidden 导入并将公开。请核对它确实应当公开。",
+                       level="warning")
+    return Problem(file, where, "", f"{what}：{shown}。它在 {app} 中看不到，导入后却会公开在网站上。"
+                                    f"请在 {app} 中取消隐藏并核对，不应公开的请删除；确认要公开，请加 --include-hidden 再导入。")

@@ -18,7 +18,7 @@ import yaml
 from lxml import etree
 
 from . import import_limits as limits
-from .import_limits import open_package, read_bounded, refuse
+from .import_limits import hidden_content, open_package, read_bounded, refuse
 from .problems import DataError, Problem, at_most, display_path
 
 H1 = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
@@ -254,13 +254,7 @@ def _beginning(line: str) -> str:
 
 def _hidden_problem(name: str, where: str, start: str, unseen: list[tuple[str, str]], included: bool) -> Problem:
     why = "、".join(dict.fromkeys(w for w, _ in unseen))
-    text = "".join(t for _, t in unseen).strip()
-    shown = f"“{text[:30]}{'……' if len(text) > 30 else ''}”"
-    if included:
-        return Problem(name, where, "", f"{start}中有看不见的文字（{why}）：{shown}，已按 --include-hidden 导入并将公开。请核对它确实应当公开。",
-                       level="warning")
-    return Problem(name, where, "", f"{start}中有看不见的文字（{why}）：{shown}。它在 Word 中看不到，导入后却会公开在网站上。"
-                                    "请在 Word 中删除它，或改为可见并核对；确认要公开，请加 --include-hidden 再导入。")
+    return hidden_content(name, where, f"{start}中有看不见的文字（{why}）", "".join(t for _, t in unseen), "Word", included)
 
 
 # ---- paragraphs ---------------------------------------------------------------------------

@@ -299,7 +299,7 @@ XLSX_HIDDEN = {
     "sheet": (lambda wb: setattr(wb["基本信息"], "sheet_state", "hidden"), "基本信息!B", "工作表“基本信息”是隐藏的"),
     "very hidden sheet": (lambda wb: setattr(wb["绩效目标偏差"], "sheet_state", "veryHidden"), "绩效目标偏差!A2",
                           "工作表“绩效目标偏差”是隐藏的"),
-    "row": (department_row_hidden, "基本信息!B5", "第 5 行是隐藏的，其中的“黄石市商务局”"),
+    "row": (department_row_hidden, "基本信息!B5", "第 5 行是隐藏的：“黄石市商务局”"),
     "column": (lambda wb: setattr(wb["绩效目标偏差"].column_dimensions["B"], "hidden", True), "绩效目标偏差!B2", "B 列是隐藏的"),
     "white text": (lambda wb: setattr(wb["基本信息"]["B5"], "font", Font(color="FFFFFF")), "基本信息!B5", "白色文字在白色底色上"),
     "tiny text": (lambda wb: setattr(wb["基本信息"]["B5"], "font", Font(size=1)), "基本信息!B5", "字号是 1 磅"),
