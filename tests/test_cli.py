@@ -93,24 +93,14 @@ def test_schema_command_writes_the_json_schema(tmp_path):
 
 
 def test_an_interrupted_build_leaves_the_earlier_site_whole(tmp_path):
-    import os
     import signal
-    import subprocess
-    import sys
-    import time
 
     from .conftest import DEMO
 
     out = tmp_path / "out"
     assert build_site(DATA, out).returncode == 0
     before = snapshot(out / "site")
-    build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--data", str(DEMO), "--site-dir", str(out / "site"),
-                              "--docs-dir", str(out / "docs")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
-    deadline = time.monotonic() + 120
-    while not (out / ".site.new").exists() and build.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)  # wait until MkDocs is writing the new site
-    assert build.poll() is None, "the build finished before it could be interrupted"
+    build = _start_build(DEMO, out, ".site.new")  # MkDocs is writing the new site
     build.send_signal(signal.SIGINT)
     _, stderr = build.communicate(timeout=120)
     assert build.returncode == 130 and "已中断" in stderr and "Traceback" not in stderr
@@ -119,7 +109,8 @@ def test_an_interrupted_build_leaves_the_earlier_site_whole(tmp_path):
     assert not (out / ".site.new").exists()
 
 
-def _start_build(data, out):
+def _start_build(data, out, marker: str = ".site.search"):
+    """A build of data into out, returned once the folder named marker exists beside the site."""
     import os
     import subprocess
     import sys
@@ -129,8 +120,8 @@ def _start_build(data, out):
                               "--docs-dir", str(out / "docs")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
     deadline = time.monotonic() + 120
-    while not (out / ".site.search").exists() and build.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)  # wait until the search index is being fed
+    while not (out / marker).exists() and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
     assert build.poll() is None, "the build finished before it could be stopped"
     return build
 
