@@ -8,13 +8,17 @@ PY := $(VENV)/bin/python
 STAMP_PY := $(VENV)/.installed
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
+STAMP_ZENSICAL := $(VENV)/.installed-zensical
+# The engine that turns docs/ into the site: mkdocs (default) or zensical (make site ENGINE=zensical).
+ENGINE ?= mkdocs
+ENGINE_DEPS := $(if $(filter zensical,$(ENGINE)),$(STAMP_ZENSICAL))
 STAMP_JS := node_modules/.installed
 ECHARTS := build/echarts.min.js
 
 .PHONY: site serve test check demo bench recall deps browser lock clean
 
-site: deps
-	$(PY) -m generator build
+site: deps $(ENGINE_DEPS)
+	$(PY) -m generator build --engine $(ENGINE)
 
 serve: deps
 	$(PY) -m generator serve
@@ -35,7 +39,7 @@ recall: deps $(STAMP_BENCH) browser
 check: $(STAMP_PY)
 	$(PY) -m generator check
 
-test: deps $(STAMP_TEST) browser
+test: deps $(STAMP_TEST) $(STAMP_ZENSICAL) browser
 	$(PY) -m pytest
 
 deps: $(STAMP_PY) $(STAMP_JS) $(ECHARTS)
@@ -52,6 +56,10 @@ $(STAMP_PY): requirements.lock
 # The tests' and the benchmarks' own tools, on top of the site's (their locks pin them).
 $(STAMP_TEST): $(STAMP_PY) requirements-test.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-test.lock
+	touch $@
+
+$(STAMP_ZENSICAL): $(STAMP_PY) requirements-zensical.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-zensical.lock
 	touch $@
 
 $(STAMP_BENCH): $(STAMP_TEST) requirements-bench.lock
@@ -85,7 +93,11 @@ lock:
 	/tmp/jx-lock/bin/pip install --quiet -r requirements.lock -r requirements-test.lock -r requirements-bench.txt
 	{ echo '# Exact versions `make bench` adds to requirements.lock and requirements-test.lock. Regenerate with `make lock`.'; \
 	  /tmp/jx-lock/bin/pip freeze | grep -vxFf requirements.lock | grep -vxFf requirements-test.lock; } > requirements-bench.lock
+	rm -rf /tmp/jx-lock && $(PYTHON) -m venv /tmp/jx-lock
+	/tmp/jx-lock/bin/pip install --quiet -r requirements.lock -r requirements-zensical.txt
+	{ echo '# Exact versions `make site ENGINE=zensical` and `make test` add to requirements.lock. Regenerate with `make lock`.'; \
+	  /tmp/jx-lock/bin/pip freeze | grep -vxFf requirements.lock; } > requirements-zensical.lock
 
 clean:
-	rm -rf site .site.new .site.old site-demo .demo-docs test-artifacts build
+	rm -rf site .site.new .site.old .site.search site-demo .demo-docs test-artifacts build .cache
 	$(PY) -c 'from generator.writers import write_tree; write_tree(__import__("pathlib").Path("docs"), {})' 2>/dev/null || true

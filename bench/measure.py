@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from generator.engine import mkdocs_build
+from generator.engine import build_site
 from generator.generate import generated_files, prepare_docs, set_build_date
 from generator.loading import load
 
@@ -71,7 +71,7 @@ def main(data_dir: Path, work: Path) -> dict:
     prepare_docs(work / "docs", generated_files(loaded.entries, "http://127.0.0.1/"))
     del loaded  # as the CLI does
     t1 = time.perf_counter()
-    mkdocs_build(work / "docs", work / "site", "http://127.0.0.1/", sample=sample)
+    build_site(work / "docs", work / "site", "http://127.0.0.1/", sample=sample)
     t2 = time.perf_counter()
     return {"reports": count, "generate_s": round(t1 - t0, 2), "build_s": round(t2 - t1, 2), "peak_mib": memory.stop()}
 

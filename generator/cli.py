@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--strict", action="store_true", help="有警告时也不生成")
     build.add_argument("--site-url", default=None, help="网站的公开地址，默认取环境变量 SITE_URL")
     build.add_argument("--docs-dir", type=Path, default=DOCS_DIR, help=argparse.SUPPRESS)
+    build.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                       help="把 Markdown 变成网站的程序：mkdocs（默认）或 zensical（Material 团队的后继者）")
 
     serve = sub.add_parser("serve", help="生成后在本机预览，修改 data/ 或 docs/ 后自动刷新")
     _data_option(serve)
@@ -105,7 +107,7 @@ def cmd_build(args) -> int:
         print(f"未生成网站；原有的 {args.site_dir} 保持不变。", file=sys.stderr)
         return 1
     # The site's own modules (pandas, charts, MkDocs) only now: `check` never loads them.
-    from .engine import mkdocs_build
+    from .engine import build_site
     from .generate import generated_files, prepare_docs, set_build_date
 
     # `kill` stops a build as Ctrl+C does: its temporary folders are removed, site/ stays whole.
@@ -118,7 +120,7 @@ def cmd_build(args) -> int:
             count, sample = len(loaded.entries), loaded.sample
             written, removed = prepare_docs(args.docs_dir, generated_files(loaded.entries, site_url))
             del loaded  # MkDocs needs only the Markdown now: free the reports before it reads every page
-            mkdocs_build(args.docs_dir, args.site_dir, site_url, sample=sample)
+            build_site(args.docs_dir, args.site_dir, site_url, sample=sample, engine=args.engine)
     except (BuildError, Busy, Unsafe) as e:
         print(f"错误：{e}", file=sys.stderr)
         return 1

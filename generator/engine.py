@@ -1,19 +1,31 @@
-"""The site engine step: MkDocs turns docs/ into a new site folder, Pagefind indexes it, and
-the new site replaces the old one in one step, only when everything succeeded."""
+"""The site engine step: an engine (MkDocs, or Zensical) turns docs/ into a new site folder,
+Pagefind indexes the pages it wrote, and the new site replaces the old one in one step, only
+when everything succeeded.
+
+Nothing here depends on MkDocs' plugin API for the output: the search index is made from the
+built pages, so it is the same after either engine. The passthrough plugin only saves MkDocs
+time (its output is byte for byte the same without it).
+"""
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from .passthrough import PassThroughHtml
-from .paths import CONFIG_FILE
+from .paths import CONFIG_FILE, ROOT
 from .problems import BuildError
-from .search_index import IndexPages, SearchIndexError, ShardedIndex
+from .search_index import SearchIndexError, index_site
+
+ENGINES = ("mkdocs", "zensical")
 
 
-def mkdocs_config(docs_dir: Path, site_dir: Path, site_url: str | None, sample: bool):
+def mkdocs_config(docs_dir: Path, site_dir: Path, site_url: str | None, sample: bool, passthrough: bool = True):
     """mkdocs.yml for this build, with the generator's plugin that lets ready HTML skip
     Markdown's parser (generator/passthrough.py)."""
     from mkdocs.config import load_config
@@ -23,41 +35,29 @@ def mkdocs_config(docs_dir: Path, site_dir: Path, site_url: str | None, sample: 
         overrides["site_url"] = site_url
     config = load_config(config_file=str(CONFIG_FILE), **overrides)
     config.extra["sample_data"] = sample  # overrides/main.html shows the banner
-    config.plugins["jx-passthrough"] = PassThroughHtml()
+    if passthrough:
+        config.plugins["jx-passthrough"] = PassThroughHtml()
     return config
 
 
-def mkdocs_build(docs_dir: Path, site_dir: Path, site_url: str | None = None, sample: bool = False) -> None:
-    """Build with MkDocs and index with Pagefind into a new folder; swap it in only when everything succeeded."""
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
-
-    quiet_mkdocs_logging()
+def build_site(docs_dir: Path, site_dir: Path, site_url: str | None = None, sample: bool = False,
+               engine: str = "mkdocs") -> None:
+    """Build docs_dir with the engine and index it with Pagefind into a new folder; swap it in
+    only when everything succeeded."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = site_dir.with_name(f".{site_dir.name}.new")
     shutil.rmtree(tmp, ignore_errors=True)
-    index = None
     try:
-        config = mkdocs_config(docs_dir, tmp, site_url, sample)
-        # After the passthrough plugin: each page's converted HTML goes to the search index.
-        index = ShardedIndex(tmp, site_dir.with_name(f".{site_dir.name}.search"))
-        config.plugins["jx-search-index"] = IndexPages(index, config.plugins["jx-passthrough"])
-        build(config)
-        index.finish()
+        if engine == "zensical":
+            _zensical_build(docs_dir, tmp, site_url, sample)
+        else:
+            _mkdocs_build(docs_dir, tmp, site_url, sample)
+        index_site(tmp, site_dir.with_name(f".{site_dir.name}.search"))
     except SearchIndexError as e:
-        if index:
-            index.discard()
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildError(f"{e} 原有的 {site_dir.name}/ 未改动。") from None
-    except MkDocsException as e:
-        if index:
-            index.discard()
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise BuildError(f"MkDocs 构建失败：{e}。上面的 WARNING/ERROR 行说明了原因；原有的 {site_dir.name}/ 未改动。") from None
     except BaseException:
-        if index:
-            index.discard()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     old = site_dir.with_name(f".{site_dir.name}.old")
@@ -66,6 +66,54 @@ def mkdocs_build(docs_dir: Path, site_dir: Path, site_url: str | None = None, sa
         site_dir.rename(old)
     tmp.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _mkdocs_build(docs_dir: Path, out: Path, site_url: str | None, sample: bool) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    quiet_mkdocs_logging()
+    try:
+        build(mkdocs_config(docs_dir, out, site_url, sample))
+    except MkDocsException as e:
+        raise BuildError(f"MkDocs 构建失败：{e}。上面的 WARNING/ERROR 行说明了原因；原有的网站未改动。") from None
+
+
+def zensical_executable() -> Path:
+    exe = Path(sys.executable).parent / "zensical"
+    if not exe.is_file():
+        raise BuildError("找不到 Zensical。请运行 `make site ENGINE=zensical`，它会按 requirements-zensical.lock 安装。")
+    return exe
+
+
+def _zensical_build(docs_dir: Path, out: Path, site_url: str | None, sample: bool) -> None:
+    """Zensical reads mkdocs.yml itself; this build's folders, address and banner go in a small
+    config that inherits it. Zensical wants both folders inside the config's own folder."""
+    exe = zensical_executable()
+    docs_dir = docs_dir.resolve()
+    project = Path(os.path.commonpath([docs_dir, out]))
+    config = project / f".{out.name}.zensical.yml"
+    # Folders relative to the config: Zensical 0.0.73 panics on absolute ones.
+    settings = {"INHERIT": str(CONFIG_FILE), "docs_dir": os.path.relpath(docs_dir, project),
+                "site_dir": os.path.relpath(out, project), "theme": {"custom_dir": str(ROOT / "overrides")},
+                "extra": {"sample_data": sample}}
+    if site_url is not None:
+        settings["site_url"] = site_url
+    config.write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")  # JSON is YAML
+    try:
+        result = subprocess.run([str(exe), "build", "--config-file", str(config)], cwd=project,
+                                capture_output=True, text=True)
+    finally:
+        config.unlink(missing_ok=True)
+    if result.returncode != 0 or not (out / "index.html").is_file():
+        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["没有输出"]
+        raise BuildError(f"Zensical 构建失败：{detail[0]}。原有的网站未改动。")
+    # Zensical's own search index: its script fetches it on every page that has a search box,
+    # but the site searches with Pagefind. Kept as an empty index of a few bytes.
+    own_index = out / "search.json"
+    if own_index.is_file():
+        settings = json.loads(own_index.read_text(encoding="utf-8")).get("config", {})
+        own_index.write_text(json.dumps({"config": settings, "items": []}, ensure_ascii=False), encoding="utf-8")
 
 
 def quiet_mkdocs_logging() -> None:

@@ -57,7 +57,7 @@ def generated_files(entries: list[Entry], site_url: str | None = None, cache=Non
         for chart in page.charts:
             yield page.folder + chart.csv_name, chart.csv()
     yield "data/index.md", env.get_template("data.md.j2").render(base="../", rows=data_rows, report_url=render.report_url)
-    yield "data/fields.md", env.get_template("fields.md.j2").render(base="../../", fields=opendata.field_dictionary())
+    yield "data/fields/index.md", env.get_template("fields.md.j2").render(base="../../", fields=opendata.field_dictionary())
     if open_data:
         yield from opendata.dataset_files(entries).items()
     else:

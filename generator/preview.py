@@ -26,22 +26,9 @@ from .generate import generated_files, prepare_docs, report_files_of, set_build_
 from .loading import load, load_one
 from .paths import CONFIG_FILE, DOCS_DIR, ROOT
 from .problems import BuildError, Problem, display_path
-from .search_index import BUNDLE, SHARDS, IndexPages, SearchIndexError, ShardedIndex
+from .search_index import BUNDLE, SHARDS, SearchIndexError, ShardedIndex, built_pages
 from .validate import Entry
 from .writers import write_file
-
-
-class PageStore:
-    """Takes the pages' HTML the way ShardedIndex does (through IndexPages), and keeps it."""
-
-    def __init__(self) -> None:
-        self.pages: dict[str, str] = {}
-
-    def add(self, url: str, html: str) -> None:
-        self.pages[url] = html
-
-    def start_writing(self) -> None:
-        pass
 
 
 @dataclass
@@ -89,7 +76,6 @@ class Preview:
         self.url = url
         self.report = report  # prints the data's problems
         self.cache = Cache()
-        self.store = PageStore()
         self.sample = False
         self._index_lock = threading.Lock()
         self._index_wanted = threading.Event()
@@ -122,7 +108,6 @@ class Preview:
             # MkDocs warns that every dirty build is one; strict mode would fail each rebuild on it.
             config["strict"] = False
             logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
-        config.plugins["jx-search-index"] = IndexPages(self.store, config.plugins["jx-passthrough"])
         build(config, dirty=dirty)
         self._index_wanted.set()
         threading.Thread(target=self._reindex, daemon=True).start()
@@ -165,8 +150,8 @@ class Preview:
                 if self._closing:
                     return
                 index = self._indexing = ShardedIndex(fresh, self.site_dir.with_name("search.work"))
-                for url, html in list(self.store.pages.items()):
-                    index.add(url, html)
+                for url, page in built_pages(self.site_dir):
+                    index.add(url, page, link=False)  # MkDocs may rewrite a page meanwhile
                 index.finish()
             except (SearchIndexError, OSError) as e:
                 if not self._closing:  # close() stopping it is no failure

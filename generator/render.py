@@ -26,7 +26,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 @dataclass
 class Page:
-    path: str  # below docs/, e.g. "2021/index.md"
+    # Below docs/, always <address>/index.md: raw HTML links are then relative to the page's
+    # address and to its file alike (Zensical rewrites them from the file, MkDocs leaves them).
+    path: str  # e.g. "2021/index.md", "2021/huangshi-shangwuju/index.md"
     markdown: str
     charts: list[charts.Chart] = field(default_factory=list)
 
@@ -136,7 +138,7 @@ def render_report(env: Environment, entry: Entry, downloads: dict[str, str]) -> 
         downloads=downloads, indicator_groups=indicator_groups(r),
     )
     markdown = front_matter(r.title, report_description(r)) + markdown
-    return Page(f"{r.year}/{entry.stem}.md", markdown, [*head, *indicator, *(c for cs in items.values() for c in cs)])
+    return Page(f"{r.year}/{entry.stem}/index.md", markdown, [*head, *indicator, *(c for cs in items.values() for c in cs)])
 
 
 def indicator_groups(report) -> list[tuple[str, list[tuple[str, list]]]]:
@@ -170,10 +172,12 @@ def render_indexes(env: Environment, entries: list[Entry]) -> list[Page]:
         if len(latest_entries) > HOME_REPORTS else latest_entries
     home_charts = [c for c in (overview_charts.spending_ranking(latest_entries, "spending", every_row=False),
                                overview_charts.grade_chart(latest_entries) if latest_entries else None) if c]
-    pages.append(Page("index.md", env.get_template("home.md.j2").render(
+    # Titled like every other page: engines differ in how they title a home page without one.
+    home_title = front_matter("政府绩效自评公开", f"各部门公开的部门整体绩效自评和项目支出绩效自评：{len(by_dept)} 个部门，{len(entries)} 份报告。")
+    pages.append(Page("index.md", home_title + env.get_template("home.md.j2").render(
         base="", latest=latest, latest_entries=latest_entries, home_entries=home_entries, home_charts=home_charts,
         years=[(y, by_year[y]) for y in years], department_count=len(by_dept)), home_charts))
-    pages.append(Page("years.md", env.get_template("years.md.j2").render(base="../", years=[(y, by_year[y]) for y in years])))
+    pages.append(Page("years/index.md", env.get_template("years.md.j2").render(base="../", years=[(y, by_year[y]) for y in years])))
     for y in years:
         es = _by_department_name(by_year[y])
         year_charts = [c for c in (overview_charts.grade_chart(es), overview_charts.spending_ranking(es),
@@ -188,7 +192,7 @@ def render_indexes(env: Environment, entries: list[Entry]) -> list[Page]:
         own = [e for e in es if e.report.kind == "department"]
         dept_charts = [c for c in (overview_charts.spending_trend(es), overview_charts.score_trend(es)) if c]
         name = es[0].report.department.name
-        pages.append(Page(f"departments/{slug}.md", front_matter(name, f"{name}历年的绩效自评报告：等级、支出和变化。")
+        pages.append(Page(f"departments/{slug}/index.md", front_matter(name, f"{name}历年的绩效自评报告：等级、支出和变化。")
                           + env.get_template("department.md.j2").render(
             base="../../", department=es[0].report.department, entries=es, own=own,
             projects=[e for e in es if e.report.kind == "project"], dept_charts=dept_charts,

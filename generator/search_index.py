@@ -1,29 +1,29 @@
-"""The search index: Pagefind, fed each page's HTML as MkDocs converts it.
+"""The search index: Pagefind, run over the built site, whichever engine built it.
 
 Material's own search plugin writes one lunr index that every searcher downloads whole (29 MB
 at 1,000 reports). Pagefind splits its index by word and fetches only the pieces a query
 needs; its extended build segments Chinese.
 
 Pagefind 1.6 holds about 1.1 MB per page until it writes its index, so one index of 10,000
-reports would need 11 GB. The pages go to it in shards of SHARD_PAGES: each page's article is
-saved as MkDocs converts it, and each full shard is indexed by the Pagefind command in a
-background thread, one shard at a time, on the other core while MkDocs goes on. The browser
-searches the shards side by side (search.js): the first is the bundle at pagefind/, the
-others are listed in pagefind/shards.json.
+reports would need 11 GB. The built pages go to it in shards of SHARD_PAGES (hard links in a
+work folder, no copies), each shard indexed by the Pagefind command in a background thread,
+one at a time, while the next shard is gathered. The browser searches the shards side by side
+(search.js): the first is the bundle at pagefind/, the others are listed in pagefind/shards.json.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import platform
 import queue
 import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
 
 NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 BUNDLE = "pagefind"
@@ -79,12 +79,18 @@ class ShardedIndex:
     def _bundle(self, number: int) -> Path:
         return self.site_dir / (BUNDLE if number == 0 else f"{SHARDS}/{number}")
 
-    def add(self, url: str, html: str) -> None:
+    def add(self, url: str, page: Path, link: bool = True) -> None:
+        """Hand the built page at url (its file, page) to the shard being filled."""
         if self.count == SHARD_PAGES:
             self._close()
-        page = self.work / str(self.shards) / url.strip("/") / "index.html"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(html, encoding="utf-8")
+        target = self.work / str(self.shards) / url.strip("/") / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if not link:
+                raise OSError
+            os.link(page, target)  # the work folder sits beside the site: same file system
+        except OSError:
+            shutil.copyfile(page, target)
         self.count += 1
 
     def _close(self) -> None:
@@ -106,10 +112,6 @@ class ShardedIndex:
                 self._failure = SearchIndexError(
                     f"建立搜索索引失败（Pagefind 退出码 {self._process.returncode}）：{output.strip()}")
             shutil.rmtree(source, ignore_errors=True)
-
-    def start_writing(self) -> None:
-        """Every page is in: hand over the last shard."""
-        self._close()
 
     def finish(self) -> int:
         """Wait for every shard to be indexed; returns how many shards there are."""
@@ -137,23 +139,28 @@ class ShardedIndex:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-class IndexPages(BasePlugin):
-    """A MkDocs plugin (added by generator/engine.py, not in mkdocs.yml) that hands the index
-    each page's HTML as soon as MkDocs has converted it, and has the index written while
-    MkDocs goes on to lay out and write the pages: Pagefind works on the other core meanwhile."""
+# Not pages a reader searches for: the error page, and any engine's own search index pages.
+NOT_INDEXED = frozenset({"404.html"})
 
-    def __init__(self, index, passthrough=None) -> None:
-        super().__init__()
-        self.index = index  # a ShardedIndex, or anything with add() and start_writing()
-        self.passthrough = passthrough  # the PassThroughHtml plugin, which holds blocks back until the end
 
-    def on_page_content(self, html: str, /, *, page, config, files) -> str:
-        whole = self.passthrough.restore(page, html) if self.passthrough else html
-        # The same root element as the finished page, so ROOT_SELECTOR finds it.
-        self.index.add("/" + page.url, f'<html lang="{config.theme["language"]}"><body>'
-                                       f'<article class="md-content__inner">{whole}</article></body></html>')
-        return html
+def built_pages(site_dir: Path) -> Iterator[tuple[str, Path]]:
+    """(address, file) of every page of a built site, in a stable order: <dir>/index.html is /<dir>/."""
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel in NOT_INDEXED or rel.startswith(("assets/", BUNDLE + "/", SHARDS + "/")):
+            continue
+        yield "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel), path
 
-    def on_env(self, env, /, *, config, files):
-        self.index.start_writing()
-        return env
+
+def index_site(site_dir: Path, work: Path, into: Path | None = None, link: bool = True) -> int:
+    """Index every page of site_dir into the pagefind/ bundles of into (site_dir itself by
+    default); returns how many shards there are. link=False copies the pages instead, for a
+    site whose pages may be rewritten meanwhile (the preview's)."""
+    index = ShardedIndex(into or site_dir, work)
+    try:
+        for url, page in built_pages(site_dir):
+            index.add(url, page, link)
+        return index.finish()
+    except BaseException:
+        index.discard()
+        raise

@@ -176,7 +176,7 @@ def test_a_sharded_index_finds_what_a_single_one_does(browser, demo_site, tmp_pa
 
     monkeypatch.setattr(search_index, "SHARD_PAGES", 15)
     site = tmp_path / "site"
-    engine.mkdocs_build(demo_site.path.parent / "docs", site, None, sample=True)
+    engine.build_site(demo_site.path.parent / "docs", site, None, sample=True)
     shards = 1 + len(json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8")))
     assert shards >= 4
     sharded = SiteServer(site)

@@ -119,7 +119,7 @@ def test_without_pagefind_the_build_says_how_to_install_it_and_keeps_the_site(tm
     before = snapshot(out / "site")
     monkeypatch.setattr(search_index, "NODE_MODULES", tmp_path / "no-node-modules")
     with pytest.raises(BuildError) as failure:
-        engine.mkdocs_build(out / "docs", out / "site")
+        engine.build_site(out / "docs", out / "site")
     assert "找不到 Pagefind" in str(failure.value) and "make site" in str(failure.value)
     assert "原有的 site/ 未改动" in str(failure.value)
     after = snapshot(out / "site")

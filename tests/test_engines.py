@@ -1,0 +1,132 @@
+"""The same site from either engine: MkDocs (the default) and Zensical (Material's successor,
+which reads mkdocs.yml and Material's templates but runs no MkDocs plugins). For every page of
+the demo set: the same pages, titles, main text, chart options and links; the same search
+results; and on the Zensical site, charts draw and follow instant navigation in Chromium."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from .conftest import DEMO, SiteServer, build_site, run_generator
+from .test_browser import Watched, drawn_charts, wait_for_charts
+
+QUERIES = ["民政局", "消费券", "养老服务", "农村公路", "预算执行率", "满意度"]
+
+
+class Article(HTMLParser):
+    """What a reader gets from a page: its title, the article's text, chart options and links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title, self.text, self.charts, self.links = "", [], [], []
+        self._in_title = False
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self._in_title = self._in_title or tag == "title"
+        self._depth += tag == "article"
+        if self._depth:
+            if "data-chart" in attrs:
+                self.charts.append(attrs["data-chart"])
+            if tag == "a" and attrs.get("href"):
+                self.links.append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        self._in_title = self._in_title and tag != "title"
+        self._depth -= tag == "article"
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        if self._depth:
+            self.text.append(data)
+
+
+def pages(site: Path) -> dict[str, tuple]:
+    out = {}
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "pagefind")):
+            continue
+        page = Article()
+        page.feed(path.read_text(encoding="utf-8"))
+        out[rel] = (page.title.strip(), " ".join("".join(page.text).split()), page.charts, page.links)
+    return out
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    """The demo set built by each engine, each served at the address it was built for."""
+    servers = {}
+    for engine in ("mkdocs", "zensical"):
+        out = tmp_path_factory.mktemp(engine)
+        server = SiteServer(out / "site")
+        result = run_generator("build", "--engine", engine, "--data", str(DEMO), "--site-dir", str(out / "site"),
+                               "--docs-dir", str(out / "docs"), "--site-url", server.url)
+        assert result.returncode == 0, result.stderr
+        servers[engine] = server
+    yield servers
+    for server in servers.values():
+        server.close()
+
+
+def test_every_page_reads_the_same_from_either_engine(both):
+    mkdocs, zensical = (pages(both[e].path) for e in ("mkdocs", "zensical"))
+    assert mkdocs.keys() == zensical.keys()
+    assert len(mkdocs) > 40
+    for name in mkdocs:
+        for part, a, b in zip(("title", "text", "charts", "links"), mkdocs[name], zensical[name]):
+            assert a == b, (name, part)
+    report = mkdocs["2023/shili-minzhengju/index.html"]
+    assert report[0].endswith(" - 绩效公开") and report[2] and report[3]  # the comparison compared something
+
+
+def test_search_finds_the_same_pages_on_either_engines_site(browser, both):
+    page = browser.new_page()
+    try:
+        for query in QUERIES:
+            found = []
+            for engine in ("mkdocs", "zensical"):
+                page.goto(both[engine].url + "?q=" + query)
+                page.wait_for_function("() => /找到 \\d+|没有找到/.test(document.querySelector('.md-search-result__meta').textContent)")
+                found.append((page.inner_text(".md-search-result__meta"),
+                              [h.replace(both[engine].url, "/") for h in
+                               page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href)")]))
+            assert found[0] == found[1], query
+            assert found[0][1], query  # each query finds something
+    finally:
+        page.close()
+
+
+def test_charts_draw_on_the_zensical_site_after_instant_navigation(browser, both):
+    server = both["zensical"]
+    watched = Watched(browser, server)
+    try:
+        page = watched.page
+        page.goto(server.url)
+        page.evaluate("window.__sameDocument = true")
+        page.click('article a[href$="2023/shili-minzhengju/"]')
+        page.wait_for_url(server.url + "2023/shili-minzhengju/")
+        wait_for_charts(page)
+        counts = drawn_charts(page)
+        assert counts["drawn"] == counts["containers"] == counts["live"] >= 2
+        assert page.evaluate("window.__sameDocument === true"), "Zensical's instant navigation reloaded the page"
+        watched.clean()
+    finally:
+        watched.close()
+
+
+def test_without_zensical_installed_the_build_says_how(tmp_path, monkeypatch):
+    from generator import engine
+    from generator.problems import BuildError
+
+    monkeypatch.setattr(engine, "zensical_executable", lambda: (_ for _ in ()).throw(BuildError("找不到 Zensical。请运行 `make site ENGINE=zensical`")))
+    out = tmp_path / "out"
+    assert build_site(DEMO, out).returncode == 0
+    with pytest.raises(BuildError, match="ENGINE=zensical"):
+        engine.build_site(out / "docs", out / "site", engine="zensical")
+    assert (out / "site" / "index.html").exists()  # the earlier site is untouched
