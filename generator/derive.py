@@ -1,9 +1,15 @@
-"""Derived figures (shares, rates) and consistency checks, within a report and across reports."""
+"""Derived figures (shares, rates) and consistency checks, within a report and across reports.
+
+record() works out, once, what every page, chart and download that compares reports reads:
+amounts in 万元 whatever unit the report is in, shares, rates, the report's address and label,
+and which of those figures the document states (the rest are worked out: 推算).
+"""
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .model import Report
 from .problems import Problem
@@ -11,6 +17,50 @@ from .readers import closest_line
 from .validate import Entry
 
 TOLERANCE = 0.01  # 万元 for amounts, percentage points for shares: the precision of the forms
+WAN_PER_UNIT = {"万元": 1.0, "元": 0.0001}  # a report's amounts in 万元, for comparing reports
+
+
+def in_wan(value: float | None, unit: str) -> float | None:
+    return None if value is None else value * WAN_PER_UNIT[unit]
+
+
+def report_url(entry: Entry) -> str:
+    """The report's address below the site root: <year>/<file stem>/."""
+    return f"{entry.report.year}/{entry.stem}/"
+
+
+def report_label(entry: Entry) -> str:
+    r = entry.report
+    return r.project.name if r.project else r.kind_name
+
+
+@dataclass(frozen=True)
+class Record:
+    """One report as the pages, charts and downloads that compare reports read it."""
+
+    entry: Entry
+    url: str
+    label: str
+    total: float | None  # 本年财政拨款支出, in 万元
+    basic: float | None  # in 万元
+    project: float | None  # in 万元
+    basic_share: float | None  # %
+    project_share: float | None
+    execution_rate: float | None
+    stated: frozenset[str]  # the shares and rates the document itself states
+
+    @property
+    def report(self) -> Report:
+        return self.entry.report
+
+
+def record(entry: Entry) -> Record:
+    r = entry.report
+    s = r.spending
+    stated = {name for name, value in (("basic_share", s.basic_share), ("project_share", s.project_share),
+                                       ("execution_rate", r.budget.rate if r.budget else None)) if value is not None}
+    return Record(entry, report_url(entry), report_label(entry), in_wan(s.total, r.unit), in_wan(s.basic, r.unit),
+                  in_wan(s.project, r.unit), basic_share(r), project_share(r), execution_rate(r), frozenset(stated))
 
 
 def share(part: float | None, whole: float | None) -> float | None:
@@ -170,15 +220,17 @@ def change_words(label: str, before: float | None, after: float | None, unit: st
     return text
 
 
-def year_over_year(reports: list[Report]) -> list[tuple[int, int, list[str]]]:
-    """For each pair of consecutive years of a department's reports: (year before, year, sentences)."""
-    ordered = sorted(reports, key=lambda r: r.year)
+def year_over_year(records: list[Record]) -> list[tuple[int, int, list[str]]]:
+    """For each pair of consecutive years of a department's reports: (year before, year, sentences),
+    amounts in 万元 (the two years may be in different units)."""
+    ordered = sorted(records, key=lambda rec: rec.report.year)
     out = []
-    for before, after in zip(ordered, ordered[1:]):
+    for earlier, later in zip(ordered, ordered[1:]):
+        before, after = earlier.report, later.report
         sentences = [s for s in (
-            change_words("本年财政拨款支出", before.spending.total, after.spending.total, before.unit),
-            change_words("基本支出", before.spending.basic, after.spending.basic, before.unit),
-            change_words("项目支出", before.spending.project, after.spending.project, before.unit),
+            change_words("本年财政拨款支出", earlier.total, later.total),
+            change_words("基本支出", earlier.basic, later.basic),
+            change_words("项目支出", earlier.project, later.project),
         ) if s]
         if before.result.grade != after.result.grade:
             sentences.append(f"自评等级由“{before.result.grade}”变为“{after.result.grade}”")

@@ -6,8 +6,7 @@ import datetime as dt
 import os
 import xml.etree.ElementTree as ET
 
-from .derive import fmt
-from .render import report_label, report_url
+from .derive import fmt, report_label, report_url
 from .validate import Entry
 
 ATOM = "http://www.w3.org/2005/Atom"

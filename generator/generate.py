@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from . import opendata, parallel, render
+from .derive import report_url
 from .feed import atom_feed
 from .model import json_schema_text
 from .paths import DOCS_DIR, ECHARTS, ROOT
@@ -56,7 +57,7 @@ def generated_files(entries: list[Entry], site_url: str | None = None, cache=Non
         yield page.path, page.markdown
         for chart in page.charts:
             yield page.folder + chart.csv_name, chart.csv()
-    yield "data/index.md", env.get_template("data.md.j2").render(base="../", rows=data_rows, report_url=render.report_url)
+    yield "data/index.md", env.get_template("data.md.j2").render(base="../", rows=data_rows, report_url=report_url)
     yield "data/fields/index.md", env.get_template("fields.md.j2").render(base="../../", fields=opendata.field_dictionary())
     if open_data:
         yield from opendata.dataset_files(entries).items()

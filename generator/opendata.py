@@ -13,8 +13,7 @@ from typing import Literal, get_args, get_origin
 
 import pandas as pd
 
-from .derive import basic_share, execution_rate, project_share
-from .render import report_url
+from .derive import basic_share, execution_rate, project_share, report_url
 from .spreadsheet import csv_bytes, text_cells_only
 from .validate import Entry
 

@@ -1,4 +1,6 @@
-"""Charts across reports: a year's grades, spending ranking and shares; a department's trends."""
+"""Charts across reports: a year's grades, spending ranking and shares; a department's trends.
+
+They compare reports, so they read each report's record: amounts in 万元 whatever its unit."""
 
 from __future__ import annotations
 
@@ -6,14 +8,13 @@ from pyecharts import options as opts
 from pyecharts.charts import Line, Pie
 
 from .charts import Chart, _hbar, _option, bar_height
-from .derive import fmt, fmt_pct, project_share
+from .derive import Record, fmt, fmt_pct
 from .model import GRADES
-from .validate import Entry
 
 TOP = 20  # a ranking shows at most this many bars; the table below it has every report
 
 
-def grade_chart(entries: list[Entry], key: str = "grades") -> Chart:
+def grade_chart(entries: list[Record], key: str = "grades") -> Chart:
     counts = [(g, sum(1 for e in entries if e.report.result.grade == g)) for g in GRADES]
     pie = (
         Pie()
@@ -25,28 +26,28 @@ def grade_chart(entries: list[Entry], key: str = "grades") -> Chart:
     return Chart(key, "自评等级分布", caption, _option(pie), ["自评等级", "报告数"], [[g, str(n)] for g, n in counts])
 
 
-def _department_reports(entries: list[Entry]) -> list[Entry]:
-    return [e for e in entries if e.report.kind == "department"]
+def _department_reports(records: list[Record]) -> list[Record]:
+    return [rec for rec in records if rec.report.kind == "department"]
 
 
-def spending_ranking(entries: list[Entry], key: str = "ranking", every_row: bool = True) -> Chart | None:
+def spending_ranking(entries: list[Record], key: str = "ranking", every_row: bool = True) -> Chart | None:
     """The departments by spending: at most TOP bars; the table has every department, or only
     the ones drawn when every_row is false (the home page, which links to the year's page)."""
-    ranked = sorted(_department_reports(entries), key=lambda e: -e.report.spending.total)
+    ranked = sorted(_department_reports(entries), key=lambda rec: -(rec.total or 0))
     if not ranked:
         return None
     shown = ranked[:TOP]
     names = [e.report.department.name for e in shown]
-    values = [e.report.spending.total for e in shown]
+    values = [rec.total for rec in shown]
     title = "本年财政拨款支出排名" + (f"（前 {TOP} 个部门）" if len(ranked) > TOP else "")
     caption = "，".join(f"{n} {fmt(v)} 万元" for n, v in zip(names, values)) + "。"
-    rows = [[e.report.department.name, fmt(e.report.spending.total)] for e in (ranked if every_row else shown)]
+    rows = [[rec.report.department.name, fmt(rec.total)] for rec in (ranked if every_row else shown)]
     return Chart(key, title, caption, _option(_hbar(names, values, "万元")), ["部门", "本年财政拨款支出（万元）"], rows,
                  bar_height(len(shown)))
 
 
-def project_share_chart(entries: list[Entry], key: str = "project-share") -> Chart | None:
-    with_share = [(e, project_share(e.report)) for e in _department_reports(entries)]
+def project_share_chart(entries: list[Record], key: str = "project-share") -> Chart | None:
+    with_share = [(rec, rec.project_share) for rec in _department_reports(entries)]
     with_share = sorted([(e, s) for e, s in with_share if s is not None], key=lambda es: -es[1])
     if not with_share:
         return None
@@ -59,24 +60,24 @@ def project_share_chart(entries: list[Entry], key: str = "project-share") -> Cha
     return Chart(key, title, caption, _option(_hbar(names, values, "%")), ["部门", "项目支出占比"], rows, bar_height(len(shown)))
 
 
-def spending_trend(entries: list[Entry]) -> Chart | None:
+def spending_trend(entries: list[Record]) -> Chart | None:
     """A department's total, basic and project spending by year (its department-wide reports)."""
-    reports = sorted((e.report for e in _department_reports(entries)), key=lambda r: r.year)
-    if len(reports) < 2:
+    records = sorted(_department_reports(entries), key=lambda rec: rec.report.year)
+    if len(records) < 2:
         return None
-    years = [str(r.year) for r in reports]
+    years = [str(rec.report.year) for rec in records]
     line = Line().add_xaxis(years)
-    for label, get in (("本年财政拨款支出", lambda r: r.spending.total), ("基本支出", lambda r: r.spending.basic),
-                       ("项目支出", lambda r: r.spending.project)):
-        line.add_yaxis(label, [get(r) for r in reports], is_connect_nones=False)
+    for label, get in (("本年财政拨款支出", lambda rec: rec.total), ("基本支出", lambda rec: rec.basic),
+                       ("项目支出", lambda rec: rec.project)):
+        line.add_yaxis(label, [get(rec) for rec in records], is_connect_nones=False)
     line.set_global_opts(legend_opts=opts.LegendOpts(pos_bottom="0"), tooltip_opts=opts.TooltipOpts(trigger="axis"),
                          yaxis_opts=opts.AxisOpts(name="万元"))
-    rows = [[str(r.year), fmt(r.spending.total), fmt(r.spending.basic), fmt(r.spending.project)] for r in reports]
-    caption = "，".join(f"{r.year} 年 {fmt(r.spending.total)} 万元" for r in reports) + "（本年财政拨款支出）。"
+    rows = [[str(rec.report.year), fmt(rec.total), fmt(rec.basic), fmt(rec.project)] for rec in records]
+    caption = "，".join(f"{rec.report.year} 年 {fmt(rec.total)} 万元" for rec in records) + "（本年财政拨款支出）。"
     return Chart("trend", "支出变化", caption, _option(line), ["年度", "本年财政拨款支出（万元）", "基本支出（万元）", "项目支出（万元）"], rows)
 
 
-def score_trend(entries: list[Entry]) -> Chart | None:
+def score_trend(entries: list[Record]) -> Chart | None:
     reports = sorted((e.report for e in _department_reports(entries) if e.report.result.score is not None), key=lambda r: r.year)
     if len(reports) < 2:
         return None

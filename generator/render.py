@@ -95,7 +95,7 @@ def make_env() -> Environment:
         execution_rate=derive.execution_rate,
         fund_rate=derive.fund_rate,
         funds_total=derive.funds_total,
-        report_url=report_url,
+        report_url=derive.report_url,
         item_id=id,
     )
     return env
@@ -115,16 +115,6 @@ def report_description(r) -> str:
     score = f"，得分 {derive.fmt(r.result.score)}" if r.result.score is not None else ""
     return (f"{r.department.name} {r.year} 年度{r.project.name + '项目支出绩效自评' if r.project else r.kind_name}："
             f"自评等级“{r.result.grade}”{score}，本年支出 {derive.fmt(r.spending.total)} {r.unit}。")
-
-
-def report_url(entry: Entry) -> str:
-    """The report's address below the site root: <year>/<file stem>/."""
-    return f"{entry.report.year}/{entry.stem}/"
-
-
-def report_label(entry: Entry) -> str:
-    r = entry.report
-    return r.project.name if r.project else r.kind_name
 
 
 def render_report(env: Environment, entry: Entry, downloads: dict[str, str]) -> Page:
@@ -149,20 +139,22 @@ def indicator_groups(report) -> list[tuple[str, list[tuple[str, list]]]]:
     return [(l1, list(l2s.items())) for l1, l2s in groups.items()]
 
 
-def _by_department_name(entries: list[Entry]) -> list[Entry]:
-    return sorted(entries, key=lambda e: (e.report.department.name, e.report.kind, e.stem))
+def _by_department_name(records: list[derive.Record]) -> list[derive.Record]:
+    return sorted(records, key=lambda rec: (rec.report.department.name, rec.report.kind, rec.entry.stem))
 
 
 HOME_REPORTS = 100  # the most the home page lists; beyond that the page would grow with the province
 
 
 def render_indexes(env: Environment, entries: list[Entry]) -> list[Page]:
-    """The home page, year pages, department pages and their lists."""
-    by_year: dict[int, list[Entry]] = defaultdict(list)
-    by_dept: dict[str, list[Entry]] = defaultdict(list)
+    """The home page, year pages, department pages and their lists: they compare reports, so
+    they read each report's record (amounts in 万元 whatever the report's unit)."""
+    by_year: dict[int, list[derive.Record]] = defaultdict(list)
+    by_dept: dict[str, list[derive.Record]] = defaultdict(list)
     for e in entries:
-        by_year[e.report.year].append(e)
-        by_dept[e.report.department.slug].append(e)
+        rec = derive.record(e)
+        by_year[e.report.year].append(rec)
+        by_dept[e.report.department.slug].append(rec)
     years = sorted(by_year, reverse=True)
     pages = []
     latest = years[0] if years else None
@@ -188,7 +180,7 @@ def render_indexes(env: Environment, entries: list[Entry]) -> list[Page]:
     depts = sorted(by_dept.items(), key=lambda kv: kv[1][0].report.department.name)
     pages.append(Page("departments/index.md", env.get_template("departments.md.j2").render(base="../", departments=depts)))
     for slug, es in depts:
-        es = sorted(es, key=lambda e: (-e.report.year, e.report.kind, e.stem))
+        es = sorted(es, key=lambda rec: (-rec.report.year, rec.report.kind, rec.entry.stem))
         own = [e for e in es if e.report.kind == "department"]
         dept_charts = [c for c in (overview_charts.spending_trend(es), overview_charts.score_trend(es)) if c]
         name = es[0].report.department.name
@@ -196,5 +188,5 @@ def render_indexes(env: Environment, entries: list[Entry]) -> list[Page]:
                           + env.get_template("department.md.j2").render(
             base="../../", department=es[0].report.department, entries=es, own=own,
             projects=[e for e in es if e.report.kind == "project"], dept_charts=dept_charts,
-            changes=derive.year_over_year([e.report for e in own])), dept_charts))
+            changes=derive.year_over_year(own)), dept_charts))
     return pages

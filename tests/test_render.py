@@ -3,7 +3,7 @@
 import markdown
 from mkdocs.utils.meta import get_data
 
-from generator import render
+from generator import derive, render
 from generator.model import Report
 from generator.validate import Entry
 
@@ -58,7 +58,7 @@ def test_report_urls_follow_the_url_contract():
     data = {"schema_version": 1, "kind": "department", "year": 2021, "department": {"name": "a", "slug": "a"},
             "title": "t", "result": {"grade": "优"}, "spending": {"total": 1}}
     entry = Entry(Report.model_validate(data), Path("data/2021/a.yaml"), "x", {})
-    assert render.report_url(entry) == "2021/a/"
+    assert derive.report_url(entry) == "2021/a/"
 
 
 def test_heading_numbers_count_past_a_hundred():
