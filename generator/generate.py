@@ -28,12 +28,14 @@ def set_build_date(entries: Iterable[Entry] = ()) -> None:
     git, from the data: the newest publication date, else the newest report file."""
     if "SOURCE_DATE_EPOCH" in os.environ:
         return
-    entries = list(entries)
-    published = [e.report.published for e in entries if e.report.published]
-    if (stamp := _commit_time()) is None and published:
-        stamp = int(datetime.datetime.combine(max(published), datetime.time(), datetime.timezone.utc).timestamp())
+    stamp = _commit_time()
     if stamp is None:
-        stamp = max((int(e.path.stat().st_mtime) for e in entries), default=int(time.time()))
+        entries = list(entries)
+        published = [e.report.published for e in entries if e.report.published]
+        if published:
+            stamp = int(datetime.datetime.combine(max(published), datetime.time(), datetime.timezone.utc).timestamp())
+        else:
+            stamp = max((int(e.path.stat().st_mtime) for e in entries), default=int(time.time()))
     os.environ["SOURCE_DATE_EPOCH"] = str(stamp)
 
 

@@ -79,9 +79,7 @@ def open_package(path: Path, name: str, kind: str) -> bytes:
     _check_directory(name, members, invalid, fix)
     has_types = "[Content_Types].xml" in archive.namelist()
     types = _read_member(archive, "[Content_Types].xml", name, invalid, fix) if has_types else b""
-    lowered = types.lower()
-    if b"macroenabled" in lowered or b"vbaproject" in lowered or b"macrosheet" in lowered or any(
-            "vbaproject" in m.filename.lower() or "macrosheets/" in m.filename.lower() for m in members):
+    if has_macros(types, [m.filename for m in members]):
         raise refuse(name, f"文件含有宏（VBA 代码），不能导入：宏可能在打开文件时运行程序。{fix}")
     if not any(t.encode() in types for t in main_types):
         other = next((KINDS[k][0] for k in KINDS if k != kind and any(t.encode() in types for t in KINDS[k][2])), None)
@@ -90,6 +88,14 @@ def open_package(path: Path, name: str, kind: str) -> bytes:
     for member in members:  # declared sizes can lie: decompress every part once, within the limits
         _read_member(archive, member, name, invalid, fix, keep=False)
     return data
+
+
+def has_macros(content_types: bytes, names: list[str]) -> bool:
+    """Whether an Office package carries macros: a VBA project or Excel 4 macro sheets among its
+    parts, or a macro-enabled type in its [Content_Types].xml."""
+    lowered = content_types.lower()
+    return (b"macroenabled" in lowered or b"vbaproject" in lowered or b"macrosheet" in lowered
+            or any("vbaproject" in n.lower() or "macrosheets/" in n.lower() for n in names))
 
 
 def _check_directory(name: str, members: list[zipfile.ZipInfo], invalid: str, fix: str) -> None:

@@ -8,7 +8,6 @@ take the place of a page or download the site generates.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -84,11 +83,3 @@ def stem_advice(stem: str) -> str | None:
     if stem in RESERVED_STEMS:
         return f"文件名 {stem}.yaml 与网站自动生成的索引页同名。请换一个部门标识。"
     return None
-
-
-def is_inside(path: Path, folder: Path) -> bool:
-    """Whether path, with every symlink resolved, lies inside folder."""
-    try:
-        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
-    except (OSError, ValueError):
-        return False

@@ -181,9 +181,13 @@ def _compose(loader, name: str) -> tuple[object, dict[tuple, int]]:
             continue
         parent = stack[-1] if stack else None
         is_key = parent is not None and isinstance(parent[0], dict) and parent[2] is _NO_KEY
+        # A key is located at its mapping, a value at its own place.
+        if parent is None or is_key:
+            loc = parent[1] if parent else ()
+        else:
+            loc = parent[1] + ((parent[2],) if isinstance(parent[0], dict) else (len(parent[0]),))
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
-            where = () if parent is None else parent[1] + (() if is_key else (parent[2] if isinstance(parent[0], dict) else len(parent[0]),))
-            fail(event, where, "报告文件不能使用 YAML 的锚点和别名（“&名称”和“*名称”）。请把内容直接写出来。")
+            fail(event, loc, "报告文件不能使用 YAML 的锚点和别名（“&名称”和“*名称”）。请把内容直接写出来。")
         if isinstance(event, yaml.ScalarEvent) and event.tag not in (None, "!", _STR):
             # !!binary would carry text past every check as bytes; !!timestamp "x" crashes PyYAML.
             fail(event, parent[1] if parent else (), "报告文件不能使用以“!”开头的 YAML 标签。请删除它，只写值本身。")
@@ -197,7 +201,6 @@ def _compose(loader, name: str) -> tuple[object, dict[tuple, int]]:
                 fail(event, parent[1] + (key,), "这个键重复出现了。请删除其中一个。")
             parent[2] = key
             continue
-        loc = () if parent is None else parent[1] + ((parent[2],) if isinstance(parent[0], dict) else (len(parent[0]),))
         lines[loc] = event.start_mark.line + 1
         if len(lines) > MAX_VALUES:
             fail(event, loc, f"文件中的值超过 {MAX_VALUES} 个。一份报告不会有这么多项，请检查是否粘贴了重复的内容。")
@@ -218,7 +221,7 @@ def _compose(loader, name: str) -> tuple[object, dict[tuple, int]]:
             parent[2] = _NO_KEY
         else:
             parent[0].append(value)
-        if isinstance(value, (dict, list)) and not isinstance(event, yaml.ScalarEvent):
+        if not isinstance(event, yaml.ScalarEvent):
             if len(stack) >= MAX_DEPTH:
                 fail(event, loc, f"嵌套超过 {MAX_DEPTH} 层。报告不需要这么深的层次，请检查缩进。")
             stack.append([value, loc, _NO_KEY])
@@ -233,7 +236,6 @@ def _scalar(loader, event):
     tag = event.tag
     if tag is None or tag == "!":
         tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-
     if tag == _STR:
         return event.value  # most values; the constructor would only copy it
     return loader.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))

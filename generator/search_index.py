@@ -80,16 +80,13 @@ class ShardedIndex:
         return self.site_dir / (BUNDLE if number == 0 else f"{SHARDS}/{number}")
 
     def add(self, url: str, page: Path, link: bool = True) -> None:
-        """Hand the built page at url (its file, page) to the shard being filled."""
+        """Hand the built page at url (its file, page) to the shard being filled: a hard link,
+        or a copy when link is false (a site whose pages may be rewritten meanwhile)."""
         if self.count == SHARD_PAGES:
             self._close()
         target = self.work / str(self.shards) / url.strip("/") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            if not link:
-                raise OSError
-            os.link(page, target)  # the work folder sits beside the site: same file system
-        except OSError:
+        if not (link and _linked(page, target)):
             shutil.copyfile(page, target)
         self.count += 1
 
@@ -139,6 +136,14 @@ class ShardedIndex:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
+def _linked(page: Path, target: Path) -> bool:
+    try:
+        os.link(page, target)  # the work folder sits beside the site: usually the same file system
+        return True
+    except OSError:
+        return False
+
+
 # Not pages a reader searches for: the error page, and any engine's own search index pages.
 NOT_INDEXED = frozenset({"404.html"})
 
@@ -152,14 +157,12 @@ def built_pages(site_dir: Path) -> Iterator[tuple[str, Path]]:
         yield "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel), path
 
 
-def index_site(site_dir: Path, work: Path, into: Path | None = None, link: bool = True) -> int:
-    """Index every page of site_dir into the pagefind/ bundles of into (site_dir itself by
-    default); returns how many shards there are. link=False copies the pages instead, for a
-    site whose pages may be rewritten meanwhile (the preview's)."""
-    index = ShardedIndex(into or site_dir, work)
+def index_site(site_dir: Path, work: Path) -> int:
+    """Index every page of site_dir into its pagefind/ bundles; returns how many shards there are."""
+    index = ShardedIndex(site_dir, work)
     try:
         for url, page in built_pages(site_dir):
-            index.add(url, page, link)
+            index.add(url, page)
         return index.finish()
     except BaseException:
         index.discard()

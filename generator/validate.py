@@ -11,7 +11,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .model import Report
-from .inventory import RESERVED_STEMS, is_inside
+from .import_limits import has_macros
+from .inventory import RESERVED_STEMS
 from .problems import DataError, Problem, at_most
 from .readers import RawReport, _dotted
 
@@ -165,9 +166,9 @@ def source_file_advice(folder: Path, name: str) -> str | None:
     if not name.lower().endswith(SOURCE_TYPES):
         return (f"原始文件 {name} 的类型不能在网站上提供下载。可以提供的类型：{'、'.join(SOURCE_TYPES)}。"
                 f"Excel、WPS 和旧版 Word（.doc）文件可能带有公式或宏，请另存为 PDF 后再提供。")
-    path = folder / name
+    path = folder / name  # directly in folder: the name holds no / or \ and does not start with "."
     try:
-        if path.is_symlink() or (path.exists() and not is_inside(path, folder)):
+        if path.is_symlink():
             return f"原始文件 {name} 是一个符号链接。只公开数据目录中的文件本身：请换成文件本身。"
         if not path.is_file():
             return f"找不到原始文件 {name}。请把它放在 {folder.name}/ 目录下，与本文件同目录，或删除这一项。"
@@ -183,12 +184,13 @@ def source_file_advice(folder: Path, name: str) -> str | None:
 
 
 def _has_macros(path: Path) -> bool:
-    """A .docx that is a renamed macro document (.docm), or not a zip at all."""
+    """A .docx that is a renamed macro document (.docm), or not a zip at all. Only the zip's
+    directory is read: the parts of an original are never unpacked."""
     import zipfile
 
     try:
         with zipfile.ZipFile(path) as z:
-            return any(n.lower().endswith("vbaproject.bin") for n in z.namelist())
+            return has_macros(b"", z.namelist())
     except (zipfile.BadZipFile, OSError):
         return True
 
