@@ -1,20 +1,26 @@
-"""Derived figures (shares, rates) and consistency checks, within a report and across reports.
+"""The derive stage: between validate and render, it works out once every figure the site shows
+that the document does not state in so many words.
 
-record() works out, once, what every page, chart and download that compares reports reads:
-amounts in 万元 whatever unit the report is in, shares, rates, the report's address and label,
-and which of those figures the document states (the rest are worked out: 推算).
+- record(): one Record per report, read by the report's page, its charts, the pages and charts
+  that compare reports, the open data and the feed: amounts in 万元 whatever unit the report is
+  in (the report's own unit is kept for showing its own figures), shares, rates, the report's
+  address and label, and which of those figures the document states (the rest are 推算).
+- derive(): the records of all reports and, built with pandas, the per-year and per-department
+  tables that the home, year and department pages show.
+Nothing after this stage computes a figure.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .model import Report
-from .problems import Problem
-from .readers import closest_line
+from .model import GRADES, Report
 from .validate import Entry
+
+if TYPE_CHECKING:  # pandas is imported when the tables are built, never by `check`
+    import pandas as pd
 
 TOLERANCE = 0.01  # 万元 for amounts, percentage points for shares: the precision of the forms
 WAN_PER_UNIT = {"万元": 1.0, "元": 0.0001}  # a report's amounts in 万元, for comparing reports
@@ -36,11 +42,11 @@ def report_label(entry: Entry) -> str:
 
 @dataclass(frozen=True)
 class Record:
-    """One report as the pages, charts and downloads that compare reports read it."""
+    """One report with everything the site works out of it."""
 
     entry: Entry
-    url: str
-    label: str
+    url: str  # below the site root
+    label: str  # the project's name, or 部门整体绩效自评
     total: float | None  # 本年财政拨款支出, in 万元
     basic: float | None  # in 万元
     project: float | None  # in 万元
@@ -48,10 +54,18 @@ class Record:
     project_share: float | None
     execution_rate: float | None
     stated: frozenset[str]  # the shares and rates the document itself states
+    # In the report's own unit, for its own page: the 合计 of its funds, and each fund's rate.
+    funds_total: dict = field(default_factory=dict)
+    fund_rates: tuple = ()
 
     @property
     def report(self) -> Report:
         return self.entry.report
+
+    @property
+    def unit(self) -> str:
+        """The unit the report states its own amounts in."""
+        return self.entry.report.unit
 
 
 def record(entry: Entry) -> Record:
@@ -60,7 +74,79 @@ def record(entry: Entry) -> Record:
     stated = {name for name, value in (("basic_share", s.basic_share), ("project_share", s.project_share),
                                        ("execution_rate", r.budget.rate if r.budget else None)) if value is not None}
     return Record(entry, report_url(entry), report_label(entry), in_wan(s.total, r.unit), in_wan(s.basic, r.unit),
-                  in_wan(s.project, r.unit), basic_share(r), project_share(r), execution_rate(r), frozenset(stated))
+                  in_wan(s.project, r.unit), basic_share(r), project_share(r), execution_rate(r), frozenset(stated),
+                  funds_total(r), tuple(fund_rate(f) for f in r.funds))
+
+
+@dataclass(frozen=True)
+class Derived:
+    """What the derive stage hands to render: the records and the tables that sum over them."""
+
+    records: list[Record]  # in the order of the entries
+    by_year: "pd.DataFrame"  # index: year, newest first
+    by_department: "pd.DataFrame"  # index: department slug, by name
+
+
+YEAR_COLUMNS = ["reports", "department_reports", "project_reports", "departments", "department_total", *GRADES]
+DEPARTMENT_COLUMNS = ["name", "region", "reports", "years"]
+
+
+def derive(entries: list[Entry]) -> Derived:
+    records = [record(e) for e in entries]
+    return Derived(records, year_table(records), department_table(records))
+
+
+def _frame(records: list[Record]) -> "pd.DataFrame":
+    import pandas as pd
+
+    return pd.DataFrame({
+        "year": [rec.report.year for rec in records],
+        "slug": [rec.report.department.slug for rec in records],
+        "name": [rec.report.department.name for rec in records],
+        "region": [rec.report.department.region for rec in records],
+        "kind": [rec.report.kind for rec in records],
+        "grade": [rec.report.result.grade for rec in records],
+        "total": [rec.total for rec in records],
+    })
+
+
+def year_table(records: list[Record]) -> "pd.DataFrame":
+    """Per year: reports, of which department and project reports, departments, the departments'
+    本年财政拨款支出 summed in 万元 (projects' spending is part of it), and reports per grade."""
+    import pandas as pd
+
+    frame = _frame(records)
+    if frame.empty:
+        return pd.DataFrame(columns=YEAR_COLUMNS)
+    own = frame["kind"] == "department"
+    by_year = frame.groupby("year")
+    table = pd.DataFrame({
+        "reports": by_year.size(),
+        "department_reports": own.groupby(frame["year"]).sum(),
+        "departments": by_year["slug"].nunique(),
+        "department_total": frame["total"].where(own).groupby(frame["year"]).sum(min_count=1).round(2),
+    })
+    table["project_reports"] = table["reports"] - table["department_reports"]
+    grades = pd.crosstab(frame["year"], frame["grade"]).reindex(columns=list(GRADES), fill_value=0)
+    table = table.join(grades).fillna({g: 0 for g in GRADES})
+    return table[YEAR_COLUMNS].sort_index(ascending=False)
+
+
+def department_table(records: list[Record]) -> "pd.DataFrame":
+    """Per department: its name and region, its reports and the years they cover (“2020、2021”)."""
+    import pandas as pd
+
+    frame = _frame(records)
+    if frame.empty:
+        return pd.DataFrame(columns=DEPARTMENT_COLUMNS)
+    by_slug = frame.groupby("slug")
+    table = pd.DataFrame({
+        "name": by_slug["name"].first(),
+        "region": by_slug["region"].first(),
+        "reports": by_slug.size(),
+        "years": by_slug["year"].agg(lambda ys: "、".join(str(y) for y in sorted(set(ys)))),
+    })
+    return table[DEPARTMENT_COLUMNS].sort_values("name", kind="stable")
 
 
 def share(part: float | None, whole: float | None) -> float | None:
@@ -111,86 +197,6 @@ def grade_for_score(score: float) -> str:
     if score >= 60:
         return "中"
     return "差"
-
-
-def check_report(entry: Entry) -> list[Problem]:
-    """Consistency of one report: parts sum to the whole, shares match, grade matches score."""
-    r, out = entry.report, []
-
-    def problem(loc: tuple, message: str, level: str = "error") -> None:
-        line = closest_line(entry.lines, loc)
-        out.append(Problem(entry.name, line, ".".join(map(str, loc)), message, level))
-
-    s = r.spending
-    if s.basic is not None and s.project is not None and abs(s.basic + s.project - s.total) > TOLERANCE:
-        problem(("spending", "total"),
-                f"基本支出 {fmt(s.basic)} + 项目支出 {fmt(s.project)} = {fmt(s.basic + s.project)}，"
-                f"与本年财政拨款支出 {fmt(s.total)} 不符。请核对这三个数。")
-    if s.personnel is not None and s.public is not None and s.basic is not None \
-            and abs(s.personnel + s.public - s.basic) > TOLERANCE:
-        problem(("spending", "basic"),
-                f"人员经费 {fmt(s.personnel)} + 公用经费 {fmt(s.public)} = {fmt(s.personnel + s.public)}，"
-                f"与基本支出 {fmt(s.basic)} 不符。请核对这三个数。")
-    for key, part in (("basic_share", s.basic), ("project_share", s.project)):
-        stated = getattr(s, key)
-        computed = share(part, s.total)
-        if stated is not None and computed is not None and abs(stated - computed) > TOLERANCE:
-            problem(("spending", key),
-                    f"所填占比 {fmt(stated)}% 与按金额算出的 {computed:.2f}% 相差超过 {TOLERANCE} 个百分点。请核对。")
-    if r.result.score is not None and grade_for_score(r.result.score) != r.result.grade:
-        problem(("result", "grade"),
-                f"得分 {fmt(r.result.score)} 对应的等级是“{grade_for_score(r.result.score)}”，所填等级却是“{r.result.grade}”"
-                "（优 ≥ 90，良 80–89.99，中 60–79.99，差 < 60）。请核对等级或得分。")
-    for i, ind in enumerate(r.indicators):
-        if ind.weight is not None and ind.score is not None and ind.score > ind.weight + TOLERANCE:
-            problem(("indicators", i, "score"), f"指标“{ind.name}”得分 {fmt(ind.score)} 高于其分值 {fmt(ind.weight)}。")
-    if r.budget and r.budget.rate is not None:
-        computed = share(r.budget.executed, r.budget.adjusted)
-        if computed is not None and abs(computed - r.budget.rate) > TOLERANCE:
-            problem(("budget", "rate"),
-                    f"所填预算执行率 {fmt(r.budget.rate)}% 与 全年执行数 ÷ 调整后预算数 = {computed:.2f}% 不符。请核对。")
-    executed = funds_total(r)["executed"]
-    if r.funds and executed is not None and abs(executed - s.total) > TOLERANCE:
-        problem(("spending", "total"),
-                f"各资金来源的全年执行数合计 {fmt(executed)}，与所填支出 {fmt(s.total)} 不符。请核对。", "warning")
-    weights = [ind.weight for ind in r.indicators]
-    if weights and all(w is not None for w in weights) and abs(sum(weights) - 100) > TOLERANCE:
-        problem(("indicators",), f"各指标分值合计 {fmt(sum(weights))}，不是 100。", "warning")
-    return out
-
-
-def check_all(entries: list[Entry]) -> list[Problem]:
-    """Across reports: one report per (year, department, kind, project); a department keeps its name."""
-    out = []
-    seen: dict[tuple, Entry] = {}
-    for e in entries:
-        r = e.report
-        key = (r.year, r.department.slug, r.kind, r.project.name if r.project else None)
-        if key in seen:
-            out.append(Problem(e.name, closest_line(e.lines, ("department", "slug")), "department.slug",
-                               f"与 {seen[key].name} 是同一年度、同一部门的同一份报告。请删除其中一份。"))
-        seen[key] = e
-    # The same name must keep its slug (or the years fall apart), and a slug its name (a warning: renames happen).
-    out += _keeps(entries, "name", "slug", "error",
-                  "部门“{own}”在其他报告中的标识是 {others}。同一部门各年度应使用同一个标识，网站才能把各年度连起来。")
-    out += _keeps(entries, "slug", "name", "warning",
-                  "部门标识 {own} 在其他年度的名称是“{others}”。同一部门各年度的名称和标识应保持一致；部门更名时请在所有年度统一。")
-    return out
-
-
-def _keeps(entries: list[Entry], by: str, kept: str, level: str, message: str) -> list[Problem]:
-    """Reports whose department.<kept> differs from another report with the same department.<by>."""
-    values = defaultdict(set)
-    for e in entries:
-        values[getattr(e.report.department, by)].add(getattr(e.report.department, kept))
-    out = []
-    for e in entries:
-        own = getattr(e.report.department, by)
-        others = values[own] - {getattr(e.report.department, kept)}
-        if others:
-            out.append(Problem(e.name, closest_line(e.lines, ("department", kept)), f"department.{kept}",
-                               message.format(own=own, others="、".join(sorted(others))), level))
-    return out
 
 
 def fmt(x: float | int | None) -> str:

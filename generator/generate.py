@@ -13,8 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-from . import opendata, parallel, render
-from .derive import report_url
+from . import derive, fields, opendata, parallel, render
 from .feed import atom_feed
 from .model import json_schema_text
 from .paths import DOCS_DIR, ECHARTS, ROOT
@@ -49,31 +48,33 @@ def generated_files(entries: list[Entry], site_url: str | None = None, cache=Non
     if not ECHARTS.is_file():
         raise BuildError(f"找不到 {ECHARTS.relative_to(ROOT)}。请运行 `make site`（它会安装并打包 ECharts）。")
     env = _env()  # compiled once: the preview regenerates on every save
-    ordered = sorted(entries, key=lambda e: (-e.report.year, e.report.department.name, e.stem))
+    derived = derive.derive(entries)  # the derive stage: every figure a page shows, worked out once
+    ordered = sorted(derived.records, key=lambda rec: (-rec.report.year, rec.report.department.name, rec.entry.stem))
     data_rows = []
     made = cache.report_files(ordered) if cache else parallel.each_report(report_files_of, ordered)
-    for entry, (report_files, downloads) in zip(ordered, made):
+    for rec, (report_files, downloads) in zip(ordered, made):
         yield from report_files.items()
-        data_rows.append((entry, {label: "../" + href for label, href in downloads.items()}))
-    for page in render.render_indexes(env, entries):
+        data_rows.append((rec, {label: "../" + href for label, href in downloads.items()}))
+    for page in render.render_indexes(env, derived):
         yield page.path, page.markdown
         for chart in page.charts:
             yield page.folder + chart.csv_name, chart.csv()
-    yield "data/index.md", env.get_template("data.md.j2").render(base="../", rows=data_rows, report_url=report_url)
-    yield "data/fields/index.md", env.get_template("fields.md.j2").render(base="../../", fields=opendata.field_dictionary())
+    yield "data/index.md", env.get_template("data.md.j2").render(base="../", rows=data_rows)
+    yield "data/fields/index.md", env.get_template("fields.md.j2").render(base="../../", fields=fields.field_dictionary())
     if open_data:
-        yield from opendata.dataset_files(entries).items()
+        yield from opendata.dataset_files(derived.records).items()
     else:
         yield from ((path, None) for path in opendata.DATASET_FILES)
-    yield "feed.xml", atom_feed(entries, site_url)
+    yield "feed.xml", atom_feed(derived.records, site_url)
     yield "data/report.schema.json", json_schema_text()
     yield "assets/vendor/echarts.min.js", ECHARTS.read_bytes()
 
 
-def report_files_of(e: Entry) -> tuple[dict[str, str | bytes], dict[str, str]]:
+def report_files_of(rec: derive.Record) -> tuple[dict[str, str | bytes], dict[str, str]]:
     """One report's page, its chart CSVs and its downloads; and the downloads by label."""
+    e = rec.entry
     folder = f"data/{e.report.year}"
-    files: dict[str, str | bytes] = {f"{folder}/{e.stem}.json": report_json(e), f"{folder}/{e.stem}.csv": opendata.report_csv(e),
+    files: dict[str, str | bytes] = {f"{folder}/{e.stem}.json": report_json(e), f"{folder}/{e.stem}.csv": opendata.report_csv(rec),
                                      f"{folder}/{e.stem}.yaml": e.path.read_bytes()}
     labels = ["JSON 数据", "CSV 数据", "YAML 源数据"]
     if e.source_path:
@@ -82,7 +83,7 @@ def report_files_of(e: Entry) -> tuple[dict[str, str | bytes], dict[str, str]]:
     # Addresses are percent-encoded: an original's name may hold #, % or spaces.
     downloads = {label: quote(path) for label, path in zip(labels, files)}
     # Links are relative: the report page is <year>/<stem>/, the data page is data/.
-    page = render.render_report(_env(), e, {label: "../../" + href for label, href in downloads.items()})
+    page = render.render_report(_env(), rec, {label: "../../" + href for label, href in downloads.items()})
     files[page.path] = page.markdown
     for chart in page.charts:
         files[page.folder + chart.csv_name] = chart.csv()

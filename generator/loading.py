@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import parallel
-from .derive import check_all, check_report
+from .consistency import check_all, check_report
 from .inventory import scan
 from .problems import DataError, Problem, at_most, display_path
 from .readers import read_dataset, read_yaml

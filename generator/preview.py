@@ -27,6 +27,7 @@ from .loading import load, load_one
 from .paths import CONFIG_FILE, DOCS_DIR, ROOT
 from .problems import BuildError, Problem, display_path
 from .search_index import BUNDLE, SHARDS, SearchIndexError, ShardedIndex, built_pages
+from .derive import Record
 from .validate import Entry
 from .writers import write_file
 
@@ -44,12 +45,12 @@ class Cache:
         self.loaded = self._refresh(self.loaded, paths, lambda p: p, _signature, load_one)
         return [self.loaded[p][1:] for p in paths]
 
-    def report_files(self, entries: list[Entry]) -> list[tuple[dict, dict]]:
-        def signature(e: Entry):
-            return _signature(e.path), e.source_path and _signature(e.source_path)
+    def report_files(self, records: list[Record]) -> list[tuple[dict, dict]]:
+        def signature(rec: Record):
+            return _signature(rec.entry.path), rec.entry.source_path and _signature(rec.entry.source_path)
 
-        self.made = self._refresh(self.made, entries, lambda e: e.path, signature, report_files_of)
-        return [self.made[e.path][1:] for e in entries]
+        self.made = self._refresh(self.made, records, lambda rec: rec.entry.path, signature, report_files_of)
+        return [self.made[rec.entry.path][1:] for rec in records]
 
     def _refresh(self, kept: dict, items: list, key, signature, work) -> dict:
         """kept (key -> (signature, *result)) for items: work redone only where the signature changed."""

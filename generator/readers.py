@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from .fields import path_text
 from .inventory import scan
 from .problems import DataError, Problem, display_path
 
@@ -165,7 +166,7 @@ def _compose(loader, name: str) -> tuple[object, dict[tuple, int]]:
     documents = 0
 
     def fail(event, field: tuple, message: str):
-        raise DataError([Problem(name, event.start_mark.line + 1, _dotted(field), message)])
+        raise DataError([Problem(name, event.start_mark.line + 1, path_text(field), message)])
 
     while not loader.check_event(yaml.StreamEndEvent):
         event = loader.get_event()
@@ -239,10 +240,3 @@ def _scalar(loader, event):
     if tag == _STR:
         return event.value  # most values; the constructor would only copy it
     return loader.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
-
-
-def _dotted(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out

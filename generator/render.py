@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -15,9 +16,8 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import charts, derive, overview_charts
+from . import charts, columns, derive, overview_charts
 from .model import GRADES
-from .validate import Entry
 
 GRADE_CLASS = {"优": "excellent", "良": "good", "中": "fair", "差": "poor"}
 # Python-Markdown's backslash-escapable characters (with `|` from the tables extension).
@@ -90,12 +90,7 @@ def make_env() -> Environment:
         grades=GRADES,
         figure_text=charts.figure_text,
         loose_figures=charts.loose_figures,
-        basic_share=derive.basic_share,
-        project_share=derive.project_share,
-        execution_rate=derive.execution_rate,
-        fund_rate=derive.fund_rate,
-        funds_total=derive.funds_total,
-        report_url=derive.report_url,
+        page_table=columns.page_table,
         item_id=id,
     )
     return env
@@ -111,23 +106,25 @@ def front_matter(title: str, description: str) -> str:
     return f"---\ntitle: {value(title)}\ndescription: {value(description)}\n---\n"
 
 
-def report_description(r) -> str:
+def report_description(rec: derive.Record) -> str:
+    """One sentence on the report: the page's description and the feed's summary."""
+    r = rec.report
     score = f"，得分 {derive.fmt(r.result.score)}" if r.result.score is not None else ""
     return (f"{r.department.name} {r.year} 年度{r.project.name + '项目支出绩效自评' if r.project else r.kind_name}："
             f"自评等级“{r.result.grade}”{score}，本年支出 {derive.fmt(r.spending.total)} {r.unit}。")
 
 
-def render_report(env: Environment, entry: Entry, downloads: dict[str, str]) -> Page:
-    r = entry.report
+def render_report(env: Environment, rec: derive.Record, downloads: dict[str, str]) -> Page:
+    r, entry = rec.report, rec.entry
     head = charts.report_charts(r)
     indicator = charts.indicator_charts(r)
     items = charts.figure_charts([i for s in r.sections for i in s.items])
     template = "project.md.j2" if r.kind == "project" else "report.md.j2"
     markdown = env.get_template(template).render(
-        r=r, entry=entry, base="../../", head_charts=head, indicator_charts=indicator, item_charts=items,
+        r=r, rec=rec, entry=entry, base="../../", head_charts=head, indicator_charts=indicator, item_charts=items,
         downloads=downloads, indicator_groups=indicator_groups(r),
     )
-    markdown = front_matter(r.title, report_description(r)) + markdown
+    markdown = front_matter(r.title, report_description(rec)) + markdown
     return Page(f"{r.year}/{entry.stem}/index.md", markdown, [*head, *indicator, *(c for cs in items.values() for c in cs)])
 
 
@@ -146,16 +143,16 @@ def _by_department_name(records: list[derive.Record]) -> list[derive.Record]:
 HOME_REPORTS = 100  # the most the home page lists; beyond that the page would grow with the province
 
 
-def render_indexes(env: Environment, entries: list[Entry]) -> list[Page]:
+def render_indexes(env: Environment, derived: derive.Derived) -> list[Page]:
     """The home page, year pages, department pages and their lists: they compare reports, so
-    they read each report's record (amounts in 万元 whatever the report's unit)."""
+    they read the records (amounts in 万元 whatever the report's unit) and the derive stage's tables."""
     by_year: dict[int, list[derive.Record]] = defaultdict(list)
     by_dept: dict[str, list[derive.Record]] = defaultdict(list)
-    for e in entries:
-        rec = derive.record(e)
-        by_year[e.report.year].append(rec)
-        by_dept[e.report.department.slug].append(rec)
-    years = sorted(by_year, reverse=True)
+    for rec in derived.records:
+        by_year[rec.report.year].append(rec)
+        by_dept[rec.report.department.slug].append(rec)
+    years = [int(y) for y in derived.by_year.index]  # newest first
+    year_stats = {y: _plain(derived.by_year, y) for y in years}
     pages = []
     latest = years[0] if years else None
     latest_entries = _by_department_name(by_year.get(latest, []))
@@ -165,28 +162,41 @@ def render_indexes(env: Environment, entries: list[Entry]) -> list[Page]:
     home_charts = [c for c in (overview_charts.spending_ranking(latest_entries, "spending", every_row=False),
                                overview_charts.grade_chart(latest_entries) if latest_entries else None) if c]
     # Titled like every other page: engines differ in how they title a home page without one.
-    home_title = front_matter("政府绩效自评公开", f"各部门公开的部门整体绩效自评和项目支出绩效自评：{len(by_dept)} 个部门，{len(entries)} 份报告。")
+    home_title = front_matter("政府绩效自评公开", f"各部门公开的部门整体绩效自评和项目支出绩效自评：{len(by_dept)} 个部门，{len(derived.records)} 份报告。")
     pages.append(Page("index.md", home_title + env.get_template("home.md.j2").render(
-        base="", latest=latest, latest_entries=latest_entries, home_entries=home_entries, home_charts=home_charts,
-        years=[(y, by_year[y]) for y in years], department_count=len(by_dept)), home_charts))
-    pages.append(Page("years/index.md", env.get_template("years.md.j2").render(base="../", years=[(y, by_year[y]) for y in years])))
+        base="", latest=latest, stats=year_stats.get(latest), latest_entries=latest_entries, home_entries=home_entries,
+        home_charts=home_charts, years=[(y, year_stats[y]) for y in years], department_count=len(by_dept)), home_charts))
+    pages.append(Page("years/index.md", env.get_template("years.md.j2").render(base="../", years=[(y, year_stats[y]) for y in years])))
     for y in years:
         es = _by_department_name(by_year[y])
         year_charts = [c for c in (overview_charts.grade_chart(es), overview_charts.spending_ranking(es),
                                    overview_charts.project_share_chart(es)) if c]
         pages.append(Page(f"{y}/index.md", front_matter(f"{y} 年度绩效自评", f"{y} 年度各部门的绩效自评报告：等级、支出和下载。")
                           + env.get_template("year.md.j2").render(
-            base="../", year=y, entries=es, year_charts=year_charts), year_charts))
-    depts = sorted(by_dept.items(), key=lambda kv: kv[1][0].report.department.name)
-    pages.append(Page("departments/index.md", env.get_template("departments.md.j2").render(base="../", departments=depts)))
-    for slug, es in depts:
-        es = sorted(es, key=lambda rec: (-rec.report.year, rec.report.kind, rec.entry.stem))
+            base="../", year=y, stats=year_stats[y], entries=es, year_charts=year_charts), year_charts))
+    departments = [(slug, _plain(derived.by_department, slug)) for slug in derived.by_department.index]
+    pages.append(Page("departments/index.md", env.get_template("departments.md.j2").render(base="../", departments=departments)))
+    for slug, stats in departments:
+        es = sorted(by_dept[slug], key=lambda rec: (-rec.report.year, rec.report.kind, rec.entry.stem))
         own = [e for e in es if e.report.kind == "department"]
         dept_charts = [c for c in (overview_charts.spending_trend(es), overview_charts.score_trend(es)) if c]
         name = es[0].report.department.name
         pages.append(Page(f"departments/{slug}/index.md", front_matter(name, f"{name}历年的绩效自评报告：等级、支出和变化。")
                           + env.get_template("department.md.j2").render(
-            base="../../", department=es[0].report.department, entries=es, own=own,
+            base="../../", department=es[0].report.department, stats=stats, entries=es, own=own,
             projects=[e for e in es if e.report.kind == "project"], dept_charts=dept_charts,
             changes=derive.year_over_year(own)), dept_charts))
     return pages
+
+
+def _plain(table, key) -> dict:
+    """A table's row as plain Python values, each column keeping its type; a missing value is None."""
+    out = {}
+    for column in table.columns:
+        value = table.at[key, column]
+        if hasattr(value, "item"):
+            value = value.item()  # numpy scalar -> Python
+        if isinstance(value, float) and math.isnan(value):
+            value = None
+        out[column] = value
+    return out

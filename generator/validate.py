@@ -8,13 +8,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .model import Report
 from .import_limits import has_macros
 from .inventory import RESERVED_STEMS
 from .problems import DataError, Problem, at_most
-from .readers import RawReport, _dotted
+from .fields import allowed_keys, field_title, is_required, path_text
+from .readers import RawReport
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def unwritable_values(raw: RawReport) -> list[Problem]:
     def report(loc: tuple, message: str) -> None:
         title = field_title(tuple(p for p in loc if isinstance(p, (str, int))))
         named = f"“{title}”" if title else "此项"
-        problems.append(Problem(raw.name, raw.line_of(loc), _dotted(loc), f"{named}{message}"))
+        problems.append(Problem(raw.name, raw.line_of(loc), path_text(loc), f"{named}{message}"))
 
     def walk(value, loc: tuple) -> None:
         if isinstance(value, dict):
@@ -198,32 +199,6 @@ def _has_macros(path: Path) -> bool:
 MAX_SOURCE_BYTES = 50 * 2**20
 
 
-def field_title(loc: tuple, model: type[BaseModel] = Report) -> str:
-    """The Chinese title of the field at loc, e.g. ('spending', 'total') -> 本年财政拨款支出."""
-    title = ""
-    current = model
-    for part in loc:
-        if isinstance(part, int) or current is None:
-            continue
-        info = current.model_fields.get(part)
-        if info is None:
-            return title
-        title = info.title or part
-        current = _model_of(info.annotation)
-    return title
-
-
-def _model_of(annotation):
-    """The pydantic model inside Optional[...] or list[...], if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_of(arg)
-        if found:
-            return found
-    return None
-
-
 INVISIBLE = re.compile("[\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000]")
 FULL_WIDTH_DIGITS = re.compile("[\uff10-\uff19\uff0e\uff0c]")
 
@@ -238,36 +213,10 @@ def number_advice(value) -> str:
     return "请只填阿拉伯数字（半角），不要带单位或逗号。"
 
 
-def _is_required(loc: tuple) -> bool:
-    current = Report
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part) if current else None
-        if info is None:
-            return False
-        if part == loc[-1]:
-            return info.is_required()
-        current = _model_of(info.annotation)
-    return False
-
-
-def _allowed_keys(loc: tuple) -> list[str]:
-    current = Report
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part)
-        current = _model_of(info.annotation) if info else None
-        if current is None:
-            return []
-    return list(current.model_fields)
-
-
 def _translate(raw: RawReport, err: dict) -> Problem:
     # pydantic adds the member name of a union (e.g. 'float', 'str') to loc; drop it.
     loc = tuple(p for p in err["loc"] if isinstance(p, int) or not p.startswith(("float", "str", "function-")))
-    field = _dotted(loc)
+    field = path_text(loc)
     title = field_title(loc)
     named = f"“{title}”" if title else "此项"
     value = err.get("input")
@@ -277,11 +226,11 @@ def _translate(raw: RawReport, err: dict) -> Problem:
     if kind == "missing":
         message = f"缺少必填项{named}。请补上 `{loc[-1]}: ...`。"
     elif value is None:
-        message = f"{named}不能为空。请填写。" if _is_required(loc) else f"{named}不能为空。请填写，或删除这一项。"
+        message = f"{named}不能为空。请填写。" if is_required(loc) else f"{named}不能为空。请填写，或删除这一项。"
     elif kind == "extra_forbidden":
         key = INVISIBLE.sub("", str(loc[-1]))
         hidden = "（其中有不可见字符，如零宽空格，请删除后重新输入）" if key != str(loc[-1]) else ""
-        allowed = _allowed_keys(loc[:-1])
+        allowed = allowed_keys(loc[:-1])
         guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f"是否想写 `{guess[0]}`？" if guess else f"可用的键有：{'、'.join(allowed)}。"
         message = f"未知的键 `{key}`{hidden}。{hint}"

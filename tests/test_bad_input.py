@@ -63,7 +63,7 @@ CASES = [
     ("parts do not sum", replace("project: 60", "project: 50"), "不符", "spending.total"),
     ("grade against score", replace("score: 85", "score: 95"), "对应的等级是“优”", "result.grade"),
     ("indicator above weight", lambda text: text + "indicators:\n  - {level1: 产出指标, name: 覆盖率, weight: 10, score: 11}\n",
-     "高于其分值", "indicators.0.score"),
+     "高于其分值", "indicators[0].score"),
     ("stated share off", replace("project: 60", "project: 60\n  project_share: 70"), "相差超过", "spending.project_share"),
     ("execution rate off", lambda text: text + "budget:\n  adjusted: 100\n  executed: 90\n  rate: 95\n", "不符", "budget.rate"),
     ("missing source file", lambda text: text + "source:\n  file: 原文.pdf\n", "找不到原始文件", "source.file"),

@@ -179,7 +179,7 @@ def test_two_builds_into_the_same_folder_do_not_run_at_once(tmp_path):
 def test_without_git_the_dates_come_from_the_data_never_1970(tmp_path, monkeypatch):
     import datetime
 
-    from generator import generate, loading
+    from generator import derive, generate, loading
     from generator.feed import atom_feed
 
     monkeypatch.setattr(generate, "_commit_time", lambda: None)  # as in a folder that is not a git checkout
@@ -196,7 +196,7 @@ def test_without_git_the_dates_come_from_the_data_never_1970(tmp_path, monkeypat
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     generate.set_build_date(entries)
     assert int(os.environ["SOURCE_DATE_EPOCH"]) == int((data / "2021/huangshi-shangwuju.yaml").stat().st_mtime)
-    assert b"1970" not in atom_feed(entries, None)
+    assert b"1970" not in atom_feed(derive.derive(entries).records, None)
 
 
 def test_check_loads_none_of_the_sites_own_libraries():

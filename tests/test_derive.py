@@ -1,6 +1,7 @@
 """Stage 3, derive: shares and rates, and the consistency checks that catch a wrong figure."""
 
-from generator.derive import basic_share, check_all, check_report, execution_rate, fmt, fmt_pct, grade_for_score, share
+from generator.consistency import check_all, check_report
+from generator.derive import basic_share, execution_rate, fmt, fmt_pct, grade_for_score, share
 from generator.model import Report
 from generator.validate import Entry
 
@@ -89,7 +90,7 @@ def test_a_stated_execution_rate_must_be_executed_over_adjusted():
 def test_an_indicator_cannot_score_above_its_weight():
     row = {"level1": "产出指标", "name": "覆盖率", "weight": 10, "score": 12}
     found = check_report(entry(indicators=[row]))
-    assert any(p.field == "indicators.0.score" and "得分 12 高于其分值 10" in p.message for p in found)
+    assert any(p.field == "indicators[0].score" and "得分 12 高于其分值 10" in p.message for p in found)
 
 
 def test_weights_that_do_not_sum_to_100_are_a_warning():

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from generator import opendata
+from generator import derive, fields, opendata
 from generator.loading import load
 
 from .conftest import DATA, build_site
@@ -60,12 +60,12 @@ def test_each_report_has_its_own_csv(site, seed):
 
 
 def test_the_xlsx_is_the_same_file_build_after_build():
-    entries = load(DATA).entries
-    assert opendata.to_xlsx(entries) == opendata.to_xlsx(entries)
+    records = derive.derive(load(DATA).entries).records
+    assert opendata.to_xlsx(records) == opendata.to_xlsx(records)
 
 
 def test_the_field_dictionary_lists_every_field_of_the_model(site):
-    rows = opendata.field_dictionary()
+    rows = fields.field_dictionary()
     paths = [r["path"] for r in rows]
     assert "spending.total" in paths and "sections[].items[].figures[].group" in paths
     page = (site / "data/fields/index.html").read_text(encoding="utf-8")
@@ -78,5 +78,5 @@ def test_the_field_dictionary_lists_every_field_of_the_model(site):
 def test_a_reports_own_csv_is_its_row_of_the_whole_data_set():
     from .conftest import DEMO
 
-    for entry in load(DEMO).entries:
-        assert opendata.report_csv(entry) == opendata.to_csv(opendata.reports_frame([entry])), entry.name
+    for rec in derive.derive(load(DEMO).entries).records:
+        assert opendata.report_csv(rec) == opendata.to_csv(opendata.reports_frame([rec])), rec.entry.name

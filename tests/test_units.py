@@ -35,10 +35,12 @@ def pages(tmp_path_factory):
     loaded = load(data)
     assert loaded.errors == [], [str(p) for p in loaded.errors]
     env = render.make_env()
-    out = {page.path: page for page in render.render_indexes(env, loaded.entries)}
-    for e in loaded.entries:
-        page = render.render_report(env, e, {})
+    derived = derive.derive(loaded.entries)
+    out = {page.path: page for page in render.render_indexes(env, derived)}
+    for rec in derived.records:
+        page = render.render_report(env, rec, {})
         out[page.path] = page
+    out["records"] = derived.records
     return out
 
 
@@ -85,3 +87,22 @@ def test_a_reports_own_page_keeps_the_unit_it_states(pages):
     spending = next(c for c in pages["2022/ce-shi-ju/index.md"].charts if c.key == "spending")
     assert spending.caption.startswith("本年财政拨款支出 12000000 元")  # its chart in its own unit
     assert "万元" not in json.dumps(spending.option, ensure_ascii=False)
+
+
+def test_the_year_table_sums_in_wan_yuan_and_counts_grades(pages):
+    by_year = derive.year_table(pages["records"])
+    assert list(by_year.index) == [2023, 2022]  # newest first
+    assert by_year.loc[2023, "department_total"] == pytest.approx(2800)
+    assert by_year.loc[2023, "reports"] == 2 and by_year.loc[2023, "departments"] == 2
+    assert by_year.loc[2022, "良"] == 1 and by_year.loc[2022, "优"] == 0
+
+
+def test_downloads_keep_each_reports_own_unit_beside_the_wan_yuan_figures(pages):
+    from generator import opendata
+
+    frame = opendata.reports_frame(pages["records"]).set_index("部门标识")
+    yuan = frame[frame["年度"] == 2023].loc["ling-yi-ju"]
+    assert yuan["金额单位"] == "元" and yuan["本年财政拨款支出"] == 13_000_000
+    assert yuan["项目支出占比（%）"] == pytest.approx(76.92)  # a share is the same in any unit
+    row = opendata.report_csv(pages["records"][0]).decode("utf-8-sig").splitlines()
+    assert row[0].split(",")[:3] == ["年度", "部门", "部门标识"]

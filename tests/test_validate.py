@@ -8,7 +8,8 @@ import yaml
 from generator.model import Report, json_schema, json_schema_text
 from generator.problems import DataError
 from generator.readers import read_yaml
-from generator.validate import field_title, validate
+from generator.fields import field_title
+from generator.validate import validate
 
 from .conftest import DATA, SEED
 

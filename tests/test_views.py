@@ -219,12 +219,12 @@ def test_the_whole_data_set_downloads_parse_back_to_the_data(site):
 
 
 def test_at_a_provinces_scale_the_home_page_lists_the_newest_reports_and_links_to_the_rest(monkeypatch):
-    from generator import render
+    from generator import derive, render
     from generator.loading import load
 
     monkeypatch.setattr(render, "HOME_REPORTS", 5)
     entries = load(DEMO).entries
-    pages = {p.path: p for p in render.render_indexes(render.make_env(), entries)}
+    pages = {p.path: p for p in render.render_indexes(render.make_env(), derive.derive(entries))}
     home = pages["index.md"].markdown
     latest = max(r["year"] for r in reports())
     rs = [r for r in reports() if r["year"] == latest]
