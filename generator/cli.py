@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import signal
 import sys
 from pathlib import Path
@@ -153,7 +152,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from .excel import write_workbook
+    from .importers.workbook import write_workbook
     from .readers import read_yaml
     from .validate import validate
 
@@ -173,50 +172,23 @@ def cmd_template(args) -> int:
 
 
 def cmd_import(args) -> int:
-    """Import a form (.xlsx) or a published document (.txt/.docx). A file that cannot be read safely
-    (too big, a zip bomb, renamed, damaged, with macros, with content staff cannot see) is refused
-    with its problems listed and exit status 1; nothing is written."""
-    from .excel import read_workbook
-    from .validate import validate_data
-    from .writers import report_yaml
+    """Import a form (.xlsx) or a published document (.txt/.docx); a file that cannot be read
+    safely is refused with its problems listed and exit status 1, and nothing is written."""
+    from .importers import SUFFIXES, import_file
 
-    suffix = args.input.suffix.lower()
     if not args.input.is_file():
         print(f"错误：找不到文件 {args.input}。", file=sys.stderr)
         return 2
-    if suffix not in (".xlsx", ".txt", ".docx"):
+    if args.input.suffix.lower() not in SUFFIXES:
         print(f"错误：只能导入 .xlsx、.txt 或 .docx 文件，{args.input.name} 不是。", file=sys.stderr)
         return 2
-    include_hidden = getattr(args, "include_hidden", False)
-    hidden: list[Problem] = []
     try:
-        if suffix != ".xlsx":
-            from .textimport import import_document
-
-            return import_document(args.input, args.output, DEFAULT_DATA, force=args.force, include_hidden=include_hidden)
-        raw = read_workbook(args.input, hidden if include_hidden else None)
-        report = validate_data(raw)
+        return import_file(args.input, args.output, DEFAULT_DATA, force=args.force,
+                           include_hidden=getattr(args, "include_hidden", False), report_problems=report_problems)
     except DataError as e:
         report_problems(e.problems)
         print(f"未导入：请改正以上 {len(e.problems)} 个问题后再试。", file=sys.stderr)
         return 1
-    out = args.output or DEFAULT_DATA / str(report.year) / f"{_file_stem(report)}.yaml"
-    if out.exists() and not args.force:
-        print(f"错误：{out} 已存在。要覆盖它请加 --force，或用 -o 指定另一个文件。", file=sys.stderr)
-        return 1
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(report_yaml(report), encoding="utf-8")
-    report_problems(hidden)  # imported with --include-hidden: still said
-    print(f"已导入 {args.input} -> {out}。运行 python -m generator check 检查全部数据。")
-    return 0
-
-
-def _file_stem(report) -> str:
-    slug = report.department.slug
-    if report.kind == "project":
-        code = (report.project.code or "project").lower()
-        return f"{slug}-{re.sub(r'[^a-z0-9]+', '-', code).strip('-') or 'project'}"
-    return slug
 
 
 def cmd_schema(args) -> int:

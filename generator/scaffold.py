@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .model import KINDS
 from .readers import find_report_files
-from .textimport import slug_for
+from .importers.document import slug_for
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

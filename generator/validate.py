@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .model import Report
-from .import_limits import has_macros
+from .importers.limits import has_macros
 from .inventory import RESERVED_STEMS
 from .problems import DataError, Problem, at_most
 from .fields import allowed_keys, field_title, is_required, path_text

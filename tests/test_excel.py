@@ -4,7 +4,7 @@ import yaml
 import pytest
 from openpyxl import load_workbook
 
-from generator.excel import read_workbook, write_workbook
+from generator.importers.workbook import read_workbook, write_workbook
 from generator.model import Report
 from generator.problems import DataError
 

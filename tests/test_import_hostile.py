@@ -22,11 +22,11 @@ from docx.shared import Pt, RGBColor
 from openpyxl import load_workbook
 from openpyxl.styles import Font
 
-from generator import import_limits
+from generator.importers import limits as import_limits
 from generator.cli import main
-from generator.excel import write_workbook
+from generator.importers.workbook import write_workbook
 from generator.model import Report
-from generator.textimport import read_lines
+from generator.importers.document import read_lines
 
 from .conftest import SEED
 
@@ -101,7 +101,7 @@ def forbid_libraries(monkeypatch):
 
     def forbid():
         monkeypatch.setattr(docx, "Document", boom)
-        monkeypatch.setattr("generator.excel.load_workbook", boom)
+        monkeypatch.setattr("generator.importers.workbook.load_workbook", boom)
         monkeypatch.setattr(openpyxl.reader.excel.ExcelReader, "__init__", boom)
 
     return forbid
@@ -233,7 +233,7 @@ def test_a_sheet_declaring_a_million_rows_is_refused_before_openpyxl_reads_it(tm
     path = form(tmp_path)
     rewrite(path, lambda name, data: re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:Z1000000"/>', data)
             if name == "xl/worksheets/sheet1.xml" else data)
-    monkeypatch.setattr("generator.excel.load_workbook", lambda *a, **k: pytest.fail("openpyxl read the cells"))
+    monkeypatch.setattr("generator.importers.workbook.load_workbook", lambda *a, **k: pytest.fail("openpyxl read the cells"))
     refused(path, capsys, "工作表“填写说明”", "A1:Z1000000", "1000000 行", "超过了 5000 行")
 
 
@@ -252,7 +252,7 @@ def rows_workbook(tmp_path, rows: int, columns: int = 2):
 
 def test_rows_past_the_limit_stop_the_reading_whatever_the_sheet_declares(tmp_path, capsys, monkeypatch):
     path = rows_workbook(tmp_path, import_limits.MAX_ROWS + 1)
-    monkeypatch.setattr("generator.excel.load_workbook", lambda *a, **k: pytest.fail("openpyxl read the cells"))
+    monkeypatch.setattr("generator.importers.workbook.load_workbook", lambda *a, **k: pytest.fail("openpyxl read the cells"))
     refused(path, capsys, "工作表“基本信息”", f"有第 {import_limits.MAX_ROWS + 1} 行", "删除多余的行列")
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 import yaml
 
-from generator.textimport import build_draft, read_lines
+from generator.importers.document import build_draft, read_lines
 
 from .conftest import SEED, SEED_SOURCE, run_generator
 from .test_fidelity import HEADING_NUMBER

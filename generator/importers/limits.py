@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 from xml.parsers import expat
 
-from .problems import DataError, Problem
+from ..problems import DataError, Problem
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 20 * MB  # a report with photos is a few MB; GitHub warns above 50 MB

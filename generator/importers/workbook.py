@@ -17,10 +17,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .model import FUND_SOURCES, GRADES, KINDS, OPERATORS
-from .import_limits import hidden_content, open_package, workbook_sheets
-from .problems import DataError, Problem, at_most, display_path
-from .readers import RawReport
+from ..model import FUND_SOURCES, GRADES, KINDS, OPERATORS
+from .limits import hidden_content, open_package, workbook_sheets
+from ..problems import DataError, Problem, at_most, display_path
+from ..readers import RawReport
 
 LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 UNITS = ("万元", "元")
@@ -196,7 +196,7 @@ def read_workbook(path: Path, hidden: list[Problem] | None = None) -> RawReport:
 
     Content staff cannot see in Excel (hidden sheets, rows and columns; white, tiny or ;;;-formatted
     text) is an error, since it would be published; pass a list as `hidden` to import it anyway and
-    receive the warnings there. The file is checked by import_limits first, then read in openpyxl's
+    receive the warnings there. The file is checked by limits.py first, then read in openpyxl's
     read-only mode: row by row, never building merged ranges, comments or pictures.
     """
     name = display_path(path)
@@ -322,7 +322,7 @@ def _rows(name: str, wb, formulas, sheet: str, width: int):
     """(row number, cells, typed values) of a sheet's first `width` columns, streamed in order;
     typed values (a formula's text) are all None when the workbook has no formulas.
 
-    import_limits has counted the rows, so the declared size (which can be wrong either way) is
+    limits.py has counted the rows, so the declared size (which can be wrong either way) is
     dropped and every row in the file is read.
     """
     try:  # a sheet may also be a chart, or hold a value openpyxl cannot read in well-formed XML

@@ -17,9 +17,9 @@ from pathlib import Path
 import yaml
 from lxml import etree
 
-from . import import_limits as limits
-from .import_limits import hidden_content, open_package, read_bounded, refuse
-from .problems import DataError, Problem, at_most, display_path
+from . import limits
+from .limits import hidden_content, open_package, read_bounded, refuse
+from ..problems import DataError, Problem, at_most, display_path
 
 H1 = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
 H2 = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.*)$")
@@ -545,8 +545,8 @@ def import_document(path: Path, output: Path | None, data_dir: Path, force: bool
 
     A file that cannot be read, or that holds text Word does not show (unless include_hidden),
     raises DataError before anything is written."""
-    from .validate import validate_data
-    from .readers import RawReport
+    from ..validate import validate_data
+    from ..readers import RawReport
 
     draft = build_draft(path, include_hidden)
     if draft.hidden and not include_hidden:
