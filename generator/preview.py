@@ -27,7 +27,7 @@ from .loading import load, load_one
 from .paths import CONFIG_FILE, DOCS_DIR, ROOT
 from .problems import BuildError, Problem, display_path
 from .search_index import BUNDLE, SHARDS, SearchIndexError, ShardedIndex, built_pages
-from .derive import Record
+from .derive import Record, record
 from .validate import Entry
 from .writers import write_file
 
@@ -131,7 +131,7 @@ class Preview:
             if entries is None or self._closing:
                 return
             try:
-                files = opendata.dataset_files(entries)
+                files = opendata.dataset_files([record(e) for e in entries])
             except Exception as e:  # said, never a silent thread: the downloads would be stale
                 print(f"开放数据（CSV、JSON、XLSX）未能更新：{e}。预览中的下载仍是上一次的。", file=sys.stderr, flush=True)
                 return
