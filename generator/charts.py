@@ -1,6 +1,7 @@
 """Charts as pure functions from a report to ECharts options, each with a caption and a data table.
 
-pyecharts builds the option; the page carries it as JSON in a data- attribute and
+pyecharts builds the option, stripped of what ECharts would use anyway (chart_defaults.py);
+the page carries it as JSON in a data- attribute and
 docs/assets/javascripts/charts.js draws it, so no JavaScript code may appear in an option.
 """
 
@@ -14,6 +15,7 @@ from pyecharts.charts import Bar, Pie
 from pyecharts.charts.base import default as pyecharts_default
 from pyecharts.commons.utils import JsCode
 
+from .chart_defaults import strip_defaults
 from .derive import basic_share, execution_rate, fmt, fmt_pct, fund_rate, funds_total, project_share
 from .model import Figure, Item, Report
 from .spreadsheet import csv_bytes
@@ -57,8 +59,11 @@ def _option(chart) -> dict:
         option["grid"] = {"containLabel": True, "left": 8, "right": 56, "top": 8, "bottom": 8}
     # The palette comes from the light or dark ECharts theme chosen in the browser.
     option.pop("color", None)
+    # The figure's caption titles the chart: pyecharts' title has no text and would only draw an empty box.
+    option.pop("title", None)
     option["aria"] = {"enabled": True}
-    return option
+    # pyecharts writes out ECharts' defaults too: the page carries only what differs.
+    return strip_defaults(option)
 
 
 def spending_chart(report: Report) -> Chart | None:

@@ -29,6 +29,8 @@ def test_options_are_plain_json_with_aria_and_no_fixed_palette():
         assert json.loads(text) == chart.option
         assert chart.option["aria"] == {"enabled": True}
         assert "color" not in chart.option  # the light/dark theme chooses the colours
+        assert "title" not in chart.option  # the figure's caption titles the chart
+        assert "animationDuration" not in chart.option  # ECharts' own default: left to ECharts (test_chart_options.py)
         assert "function" not in text and "JsCode" not in text
 
 
