@@ -1,4 +1,4 @@
-"""One clean build in its own process: generation, then MkDocs and the search index; prints JSON.
+"""One clean build in its own process: generation, MkDocs, the search index, each timed; prints JSON.
 bench/run.py times the whole process from outside.
 
     python -m bench.measure DATA_DIR WORK_DIR
@@ -71,9 +71,11 @@ def main(data_dir: Path, work: Path) -> dict:
     prepare_docs(work / "docs", generated_files(loaded.entries, "http://127.0.0.1/"))
     del loaded  # as the CLI does
     t1 = time.perf_counter()
-    build_site(work / "docs", work / "site", "http://127.0.0.1/", sample=sample)
+    steps: dict = {}
+    build_site(work / "docs", work / "site", "http://127.0.0.1/", sample=sample, timings=steps)
     t2 = time.perf_counter()
-    return {"reports": count, "generate_s": round(t1 - t0, 2), "build_s": round(t2 - t1, 2), "peak_mib": memory.stop()}
+    return {"reports": count, "generate_s": round(t1 - t0, 2), "build_s": round(t2 - t1, 2), **steps,
+            "peak_mib": memory.stop()}
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 
     .venv/bin/python -m bench.run [N ...] [--json bench/results.json]
 
-For each N: generation and build time, total, peak memory; the floor (`mkdocs build` of the
-same Markdown with `plugins: []`) and the ratio of the full build to it; the median and
+For each N: the time of generation, of MkDocs and of the search index, the total, peak memory;
+the floor (MkDocs alone on the same Markdown, with the passthrough, without the index) and the
+ratio of the full build to it; the median and
 largest report page; the site's size; the search index, and what a first search downloads and
 how long it takes in Chromium (a tenth of the reports found, and all of them); everything a first visit to a report fetches, gzip-compressed;
 and how long `make serve` takes to show an edited report (bench/serve_edit.py).
@@ -33,20 +34,18 @@ SEARCH_EVERY = "消费券"
 
 
 def floor_build(work: Path) -> float:
-    """`mkdocs build` of the same generated Markdown with no plugins at all."""
-    config = work / "floor.yml"
-    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {work / 'docs'}\nsite_dir: {work / 'floor-site'}\n"
-                      "plugins: []\nstrict: false\n"
-                      f"theme:\n  custom_dir: {ROOT / 'overrides'}\n", encoding="utf-8")
+    """MkDocs alone on the same generated Markdown: with the passthrough, without the index."""
+    shutil.rmtree(work / "floor-site", ignore_errors=True)
     start = time.perf_counter()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], check=True, cwd=ROOT, env=env)
+    subprocess.run([sys.executable, "-m", "bench.floor", str(work / "docs"), str(work / "floor-site")],
+                   check=True, cwd=ROOT, env=env, capture_output=True)
     return round(time.perf_counter() - start, 2)
 
 
 def full_build(data: Path, work: Path) -> dict:
     """A clean build as `make site` runs it, in its own process, timed from outside (start-up
-    included, as the floor's is): generation, MkDocs with our plugins, the search index."""
+    included, as the floor's is): generation, MkDocs, the search index, each also timed apart."""
     shutil.rmtree(work, ignore_errors=True)
     start = time.perf_counter()
     run = subprocess.run([sys.executable, "-m", "bench.measure", str(data), str(work)],
@@ -59,12 +58,12 @@ def full_build(data: Path, work: Path) -> dict:
 SEARCHES = 3  # each first search is timed in this many fresh pages: one alone varies by a third
 
 
-def _median_search(chromium, site: Path, page_path: str, query: str) -> dict:
-    runs = [browser.first_search(chromium, site, page_path, query) for _ in range(SEARCHES)]
+def _median_search(chromium, site: Path, page_path: str, query: str, searches: int = SEARCHES) -> dict:
+    runs = [browser.first_search(chromium, site, page_path, query) for _ in range(searches)]
     return {key: (max if key == "bytes" else statistics.median_low)(run[key] for run in runs) for key in runs[0]}
 
 
-def measure(n: int, root: Path, repeat: int) -> dict:
+def measure(n: int, root: Path, repeat: int, searches: int = SEARCHES) -> dict:
     data = synthetic.make(root / f"data-{n}", n)
     work = root / f"work-{n}"
     # This machine's timings wander by a second or more: the full build and the floor take
@@ -90,8 +89,8 @@ def measure(n: int, root: Path, repeat: int) -> dict:
     # from the query typed to the results drawn (Chromium, served from this machine).
     page_path = sorted(reports)[0].parent.relative_to(site).as_posix() + "/"
     with browser.chromium() as chromium:
-        first = _median_search(chromium, site, page_path, SEARCH_QUERY)
-        every = _median_search(chromium, site, page_path, SEARCH_EVERY)
+        first = _median_search(chromium, site, page_path, SEARCH_QUERY, searches)
+        every = _median_search(chromium, site, page_path, SEARCH_EVERY, searches)
         result["first_visit_gzip_kb"] = round(browser.first_visit(chromium, site, page_path) / 1024, 1)
     # `make serve` on the same data: seconds from saving an edited report to the preview
     # serving it (up to 1,000 reports; the preview keeps the whole site in memory).
@@ -111,7 +110,7 @@ def measure(n: int, root: Path, repeat: int) -> dict:
     return result
 
 
-COLUMNS = [("reports", "报告数"), ("generate_s", "生成 s"), ("build_s", "构建 s"), ("total_s", "合计 s"),
+COLUMNS = [("reports", "报告数"), ("generate_s", "生成 s"), ("engine_s", "MkDocs s"), ("index_s", "索引 s"), ("total_s", "合计 s"),
            ("floor_s", "下限 s"), ("ratio_to_floor", "倍数"), ("peak_mib", "峰值 MiB"),
            ("report_html_median_kb", "报告页中位 KB"), ("report_html_max_kb", "报告页最大 KB"), ("site_mb", "网站 MB"),
            ("search_index_kb", "索引 KB"), ("first_search_kb", "首次搜索 KB"), ("first_search_ms", "首次搜索 ms"), ("every_search_ms", "全部命中 ms"), ("every_search_again_ms", "再查 ms"), ("first_visit_gzip_kb", "首次访问 gzip KB"), ("serve_edit_s", "预览刷新 s")]
@@ -127,10 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description="绩效公开的性能基准（合成数据，从不发布）")
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000], help="报告数（默认 100 1000）")
     parser.add_argument("--repeat", type=int, default=None, help="每个规模重复构建的次数，取最快的一次（默认：1,000 份以内 3 次，更多 1 次）")
+    parser.add_argument("--searches", type=int, default=SEARCHES, help=f"每次首次搜索在几个新页面中各测一次，取中位数（默认 {SEARCHES}）")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json", help="结果写入的 JSON 文件")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="jx-bench-") as tmp:
-        results = [measure(n, Path(tmp), args.repeat or (3 if n <= 1000 else 1)) for n in args.sizes]
+        results = [measure(n, Path(tmp), args.repeat or (3 if n <= 1000 else 1), args.searches) for n in args.sizes]
     print(table(results))
     args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\n已写入 {args.json}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import socket
+import os
 import subprocess
 import sys
 import tempfile
@@ -42,7 +43,8 @@ def wait_for(check, timeout: float) -> float:
     raise TimeoutError(f"{timeout} 秒内没有等到")
 
 
-def measure(data_dir: Path, timeout: float = 600) -> dict:
+def measure(data_dir: Path, timeout: float = 600, tmpdir: Path | None = None) -> dict:
+    """tmpdir: where the preview makes its work folders (TMPDIR), if not the system's."""
     report = sorted(data_dir.glob("20*/*.yaml"))[0]
     url = f"http://127.0.0.1:{free_port()}/"
     page = f"{url}{report.parent.name}/{report.stem}/"
@@ -50,7 +52,8 @@ def measure(data_dir: Path, timeout: float = 600) -> dict:
     before = {p: p.stat().st_mtime_ns for p in docs.rglob("*") if p.is_file()}
     log = tempfile.TemporaryFile()
     process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--data", str(data_dir),
-                                "--dev-addr", url[7:-1]], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
+                                "--dev-addr", url[7:-1]], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log,
+                               env={**os.environ, **({"TMPDIR": str(tmpdir)} if tmpdir else {})})
     try:
         start_s = wait_for(lambda: "</html>" in fetch(page), timeout)
         # Staff edit a running preview: its first search index, made in the background, is done.

@@ -1,4 +1,8 @@
-"""A deterministic synthetic data set of N reports the size of the seed: for benchmarks only, never published.
+"""A deterministic synthetic data set of N reports: for benchmarks only, never published.
+
+Most reports are the size of the seed; every tenth department's reports are five times longer
+(the seed's text repeated), so that the median page and the largest page differ, as they do in
+a real province's reports.
 
 Every department is named 合成…, and dataset.yaml says sample: true, so a site built from it
 carries the 示例数据，非真实数据 banner on every page. Departments are of ten kinds (合成教育局00003,
@@ -16,6 +20,19 @@ SEED = ROOT / "data" / "2021" / "huangshi-shangwuju.yaml"
 YEARS = (2019, 2020, 2021, 2022, 2023)
 KINDS = ("商务局", "教育局", "民政局", "财政局", "卫生健康委员会", "交通运输局", "农业农村局", "文化和旅游局",
          "生态环境局", "水利和湖泊局")
+
+
+LONG_EVERY = 10  # every tenth department's reports are long
+LONG_TIMES = 5  # at least this many times the seed's length
+
+
+def longer(text: str, length: int) -> str:
+    """The report with its sections (the YAML's last key, a list) repeated until it is length long."""
+    head, sections = text.split("\nsections:\n", 1)
+    out = text
+    while len(out) < length:
+        out = out.rstrip("\n") + "\n" + sections
+    return out
 
 
 def department_name(d: int) -> str:
@@ -40,6 +57,8 @@ def make(out: Path, n: int) -> Path:
                     .replace("黄石市商务局", department_name(d))
                     .replace("2021 年度", f"{year} 年度")
                     .replace("file: huangshi-shangwuju.source.txt", f"file: {slug}.source.txt"))
+            if d % LONG_EVERY == 0:  # the first department too, so that a small set has some
+                text = longer(text, LONG_TIMES * len(seed))
             folder = out / str(year)
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{slug}.yaml").write_text(text, encoding="utf-8")

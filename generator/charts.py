@@ -16,8 +16,8 @@ from pyecharts.charts.base import default as pyecharts_default
 from pyecharts.commons.utils import JsCode
 
 from .chart_defaults import strip_defaults
-from .derive import basic_share, execution_rate, fmt, fmt_pct, fund_rate, funds_total, project_share
-from .model import Figure, Item, Report
+from .derive import Record, fmt, fmt_pct
+from .model import Figure, Item
 from .spreadsheet import csv_bytes
 
 
@@ -66,11 +66,11 @@ def _option(chart) -> dict:
     return strip_defaults(option)
 
 
-def spending_chart(report: Report) -> Chart | None:
-    s, unit = report.spending, report.unit
+def spending_chart(rec: Record) -> Chart | None:
+    s, unit = rec.report.spending, rec.unit
     if s.basic is None or s.project is None:
         return None
-    parts = [("基本支出", s.basic, basic_share(report)), ("项目支出", s.project, project_share(report))]
+    parts = [("基本支出", s.basic, rec.basic_share), ("项目支出", s.project, rec.project_share)]
     pie = (
         Pie()
         .add(
@@ -90,14 +90,14 @@ def spending_chart(report: Report) -> Chart | None:
     return Chart("spending", "支出结构", caption, _option(pie), ["支出类别", f"金额（{unit}）", "占比"], rows)
 
 
-def budget_chart(report: Report) -> Chart | None:
-    b, unit = report.budget, report.unit
+def budget_chart(rec: Record) -> Chart | None:
+    b, unit = rec.report.budget, rec.unit
     if b is None:
         return None
     bars = [(name, v) for name, v in (("年初预算数", b.initial), ("调整后预算数", b.adjusted), ("全年执行数", b.executed)) if v is not None]
     if len(bars) < 2:
         return None
-    rate = execution_rate(report)
+    rate = rec.execution_rate
     option = _option(_hbar([n for n, _ in bars], [v for _, v in bars], unit))
     caption = "，".join(f"{n} {fmt(v)} {unit}" for n, v in bars)
     caption += f"，预算执行率 {fmt_pct(rate)}。" if rate is not None else "。"
@@ -175,39 +175,34 @@ def _hbar(labels: list[str], values: list[float], unit: str) -> Bar:
     return bar
 
 
-def report_charts(report: Report) -> list[Chart]:
+def report_charts(rec: Record) -> list[Chart]:
     """The charts at the head of a report page, in order."""
-    if report.kind == "project":
-        return [c for c in (funds_chart(report), budget_chart(report)) if c]
-    return [c for c in (spending_chart(report), budget_chart(report)) if c]
+    if rec.report.kind == "project":
+        return [c for c in (funds_chart(rec), budget_chart(rec)) if c]
+    return [c for c in (spending_chart(rec), budget_chart(rec)) if c]
 
 
-def indicator_charts(report: Report) -> list[Chart]:
+def indicator_charts(rec: Record) -> list[Chart]:
     """Completion (actual against target) per indicator, and score against weight per 一级指标."""
     out = []
-    numeric = [i for i in report.indicators
-               if isinstance(i.target, (int, float)) and isinstance(i.actual, (int, float)) and i.target]
-    if numeric:
+    if rec.completion:
+        numeric = [i for i, _ in rec.completion]
         labels = [i.name for i in numeric]
-        rates = [round(i.actual / i.target * 100, 1) for i in numeric]
+        rates = [rate for _, rate in rec.completion]
         option = _option(_hbar(labels, rates, "%"))
         caption = "各项指标实际完成值占年度指标值的百分比：" + "，".join(f"{n} {fmt(r)}%" for n, r in zip(labels, rates)) + "。"
         rows = [[i.name, f"{fmt(i.target)} {i.unit or ''}".strip(), f"{fmt(i.actual)} {i.unit or ''}".strip(), f"{fmt(r)}%"]
                 for i, r in zip(numeric, rates)]
         out.append(Chart("completion", "指标完成情况", caption, option, ["指标", "年度指标值", "实际完成值", "完成比例"],
                          rows, bar_height(len(numeric))))
-    by_level: dict[str, list[float]] = {}
-    for i in report.indicators:
-        if i.weight is not None and i.score is not None:
-            weight, score = by_level.setdefault(i.level1, [0.0, 0.0])
-            by_level[i.level1] = [weight + i.weight, score + i.score]
+    by_level = {level: (weight, score) for level, weight, score in rec.level_scores}
     if by_level:
         levels = list(by_level)
         bar = (
             Bar()
             .add_xaxis(levels)
-            .add_yaxis("分值", [round(by_level[k][0], 2) for k in levels], label_opts=opts.LabelOpts(position="right"))
-            .add_yaxis("得分", [round(by_level[k][1], 2) for k in levels], label_opts=opts.LabelOpts(position="right"))
+            .add_yaxis("分值", [by_level[k][0] for k in levels], label_opts=opts.LabelOpts(position="right"))
+            .add_yaxis("得分", [by_level[k][1] for k in levels], label_opts=opts.LabelOpts(position="right"))
             .reversal_axis()
             .set_global_opts(legend_opts=opts.LegendOpts(pos_bottom="0"), tooltip_opts=opts.TooltipOpts(trigger="axis"),
                              yaxis_opts=opts.AxisOpts(is_inverse=True))
@@ -220,12 +215,13 @@ def indicator_charts(report: Report) -> list[Chart]:
     return out
 
 
-def funds_chart(report: Report) -> Chart | None:
+def funds_chart(rec: Record) -> Chart | None:
     """A project's funds by source: full-year budget against executed, with execution rates."""
-    funds = [f for f in report.funds if f.adjusted is not None or f.executed is not None]
-    if not funds:
+    rated = [(f, rate) for f, rate in zip(rec.report.funds, rec.fund_rates) if f.adjusted is not None or f.executed is not None]
+    if not rated:
         return None
-    unit = report.unit
+    funds = [f for f, _ in rated]
+    unit = rec.unit
     sources = [f.source for f in funds]
     bar = (
         Bar()
@@ -236,11 +232,11 @@ def funds_chart(report: Report) -> Chart | None:
         .set_global_opts(legend_opts=opts.LegendOpts(pos_bottom="0"), tooltip_opts=opts.TooltipOpts(trigger="axis"),
                          yaxis_opts=opts.AxisOpts(is_inverse=True))
     )
-    total = funds_total(report)
-    rows = [[f.source, fmt(f.initial), fmt(f.adjusted), fmt(f.executed), fmt_pct(fund_rate(f))] for f in funds]
+    total = rec.funds_total
+    rows = [[f.source, fmt(f.initial), fmt(f.adjusted), fmt(f.executed), fmt_pct(rate)] for f, rate in rated]
     rows.append(["合计", fmt(total["initial"]), fmt(total["adjusted"]), fmt(total["executed"]), fmt_pct(total["rate"])])
-    caption = "，".join(f"{f.source}全年预算 {fmt(f.adjusted)} {unit}、执行 {fmt(f.executed)} {unit}（{fmt_pct(fund_rate(f))}）"
-                       for f in funds) + f"；合计执行率 {fmt_pct(total['rate'])}。"
+    caption = "，".join(f"{f.source}全年预算 {fmt(f.adjusted)} {unit}、执行 {fmt(f.executed)} {unit}（{fmt_pct(rate)}）"
+                       for f, rate in rated) + f"；合计执行率 {fmt_pct(total['rate'])}。"
     return Chart("funds", "资金来源与执行", caption, _option(bar),
                  ["资金来源", f"年初预算数（{unit}）", f"全年预算数（{unit}）", f"全年执行数（{unit}）", "执行率"], rows,
                  bar_height(2 * len(funds)) + 30)

@@ -57,6 +57,9 @@ class Record:
     # In the report's own unit, for its own page: the 合计 of its funds, and each fund's rate.
     funds_total: dict = field(default_factory=dict)
     fund_rates: tuple = ()
+    # Indicators: (indicator, actual ÷ target in %) where both are numbers; (一级指标, 分值, 得分) sums.
+    completion: tuple = ()
+    level_scores: tuple = ()
 
     @property
     def report(self) -> Report:
@@ -75,7 +78,23 @@ def record(entry: Entry) -> Record:
                                        ("execution_rate", r.budget.rate if r.budget else None)) if value is not None}
     return Record(entry, report_url(entry), report_label(entry), in_wan(s.total, r.unit), in_wan(s.basic, r.unit),
                   in_wan(s.project, r.unit), basic_share(r), project_share(r), execution_rate(r), frozenset(stated),
-                  funds_total(r), tuple(fund_rate(f) for f in r.funds))
+                  funds_total(r), tuple(fund_rate(f) for f in r.funds), completion(r), level_scores(r))
+
+
+def completion(report: Report) -> tuple:
+    """Each indicator with numbers for both target and actual: (indicator, actual as % of target)."""
+    return tuple((i, round(i.actual / i.target * 100, 1)) for i in report.indicators
+                 if isinstance(i.target, (int, float)) and isinstance(i.actual, (int, float)) and i.target)
+
+
+def level_scores(report: Report) -> tuple:
+    """分值 and 得分 summed per 一级指标, over the indicators that state both, in order of appearance."""
+    sums: dict[str, list[float]] = {}
+    for i in report.indicators:
+        if i.weight is not None and i.score is not None:
+            weight, score = sums.setdefault(i.level1, [0.0, 0.0])
+            sums[i.level1] = [weight + i.weight, score + i.score]
+    return tuple((level, round(w, 2), round(sc, 2)) for level, (w, sc) in sums.items())
 
 
 @dataclass(frozen=True)

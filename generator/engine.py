@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from .passthrough import PassThroughHtml
@@ -41,19 +42,24 @@ def mkdocs_config(docs_dir: Path, site_dir: Path, site_url: str | None, sample: 
 
 
 def build_site(docs_dir: Path, site_dir: Path, site_url: str | None = None, sample: bool = False,
-               engine: str = "mkdocs") -> None:
+               engine: str = "mkdocs", timings: dict | None = None) -> None:
     """Build docs_dir with the engine and index it with Pagefind into a new folder; swap it in
-    only when everything succeeded."""
+    only when everything succeeded. timings, if given, gets the seconds of each step
+    (engine_s, index_s): the benchmark reports them apart."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = site_dir.with_name(f".{site_dir.name}.new")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
+        start = time.perf_counter()
         if engine == "zensical":
             _zensical_build(docs_dir, tmp, site_url, sample)
         else:
-            _mkdocs_build(docs_dir, tmp, site_url, sample)
+            mkdocs_build(docs_dir, tmp, site_url, sample)
+        engine_done = time.perf_counter()
         index_site(tmp, site_dir.with_name(f".{site_dir.name}.search"))
+        if timings is not None:
+            timings.update(engine_s=round(engine_done - start, 2), index_s=round(time.perf_counter() - engine_done, 2))
     except SearchIndexError as e:
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildError(f"{e} 原有的 {site_dir.name}/ 未改动。") from None
@@ -68,13 +74,14 @@ def build_site(docs_dir: Path, site_dir: Path, site_url: str | None = None, samp
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _mkdocs_build(docs_dir: Path, out: Path, site_url: str | None, sample: bool) -> None:
+def mkdocs_build(docs_dir: Path, out: Path, site_url: str | None, sample: bool, passthrough: bool = True) -> None:
+    """MkDocs alone, into out: no search index (the benchmark's floor runs just this)."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     quiet_mkdocs_logging()
     try:
-        build(mkdocs_config(docs_dir, out, site_url, sample))
+        build(mkdocs_config(docs_dir, out, site_url, sample, passthrough))
     except MkDocsException as e:
         raise BuildError(f"MkDocs 构建失败：{e}。上面的 WARNING/ERROR 行说明了原因；原有的网站未改动。") from None
 
@@ -116,10 +123,23 @@ def _zensical_build(docs_dir: Path, out: Path, site_url: str | None, sample: boo
         own_index.write_text(json.dumps({"config": settings, "items": []}, ensure_ascii=False), encoding="utf-8")
 
 
+class _CurrentStderr(logging.StreamHandler):
+    """Writes to sys.stderr as it is when a message comes, not as it was when the handler was
+    made: the tests run the CLI in-process, each run with its own captured stderr."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 def quiet_mkdocs_logging() -> None:
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_jx", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
+        handler = _CurrentStderr()
         handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
         handler.setLevel(logging.WARNING)
         handler._jx = True  # type: ignore[attr-defined]

@@ -116,8 +116,8 @@ def report_description(rec: derive.Record) -> str:
 
 def render_report(env: Environment, rec: derive.Record, downloads: dict[str, str]) -> Page:
     r, entry = rec.report, rec.entry
-    head = charts.report_charts(r)
-    indicator = charts.indicator_charts(r)
+    head = charts.report_charts(rec)
+    indicator = charts.indicator_charts(rec)
     items = charts.figure_charts([i for s in r.sections for i in s.items])
     template = "project.md.j2" if r.kind == "project" else "report.md.j2"
     markdown = env.get_template(template).render(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
-import sys
 import threading
+import traceback
 from pathlib import Path
 
 import pytest
@@ -21,14 +23,32 @@ DEMO = ROOT / "examples" / "demo"
 
 
 def run_generator(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run `python -m generator ...` as a user would, capturing what it prints."""
+    """Run `python -m generator ...` as a user would, capturing what it prints: in this process
+    (`generator.cli.main`, as `python -m generator` calls it), with its own environment, folder
+    and output, all put back afterwards. Tests of what a separate process does (signals,
+    which modules `check` imports) start one themselves."""
+    from generator.cli import main
+
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    out, err = io.StringIO(), io.StringIO()
     # Outside GitHub Actions unless a test asks for it: problems print as plain text.
-    full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=cwd, env=full_env, capture_output=True, text=True, timeout=300,
-    )
+    os.environ.pop("GITHUB_ACTIONS", None)
+    os.environ.update(env or {})
+    try:
+        os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as e:  # argparse: --help, misuse
+                code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+            except Exception:  # as the interpreter would: a traceback and status 1
+                traceback.print_exc()
+                code = 1
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess(["python", "-m", "generator", *args], code, out.getvalue(), err.getvalue())
 
 
 def build_site(data_dir: Path, out: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
@@ -44,6 +64,14 @@ def snapshot(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+def copy_build(built: Path, out: Path) -> Path:
+    """A private copy of a finished build (its site/ and docs/), for a test that builds over it:
+    faster than building the same data again."""
+    for part in ("site", "docs"):
+        shutil.copytree(built / part, out / part, symlinks=True)
+    return out
+
+
 def copy_data(dest: Path) -> Path:
     """A private copy of data/ that a test may change."""
     shutil.copytree(DATA, dest)
@@ -53,6 +81,15 @@ def copy_data(dest: Path) -> Path:
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
+
+    def end_headers(self):
+        # Scripts, styles and data files may be kept by the browser, as GitHub Pages lets it
+        # (max-age=600): a crawl of a hundred pages then does not fetch them a hundred times.
+        # Pages are always fetched afresh.
+        path = self.path.split("?", 1)[0]
+        if not path.endswith("/") and not path.endswith(".html"):
+            self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
 
 class SiteServer:

@@ -7,7 +7,7 @@ import pytest
 
 from generator.loading import load
 
-from .conftest import DATA, build_site, snapshot
+from .conftest import build_site, copy_build, snapshot
 from .test_validate import MINIMAL
 
 GOOD = MINIMAL  # a valid report, shared with the validation tests
@@ -186,10 +186,8 @@ BUILD_CASES = ["tab indentation", "NaN amount", "misspelt key", "parts do not su
 
 
 @pytest.fixture(scope="module")
-def earlier_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("earlier")
-    assert build_site(DATA, out).returncode == 0
-    return out
+def earlier_site(tmp_path_factory, real_site):
+    return copy_build(real_site.path.parent, tmp_path_factory.mktemp("earlier"))
 
 
 @pytest.mark.parametrize("case", BUILD_CASES + ["gbk", "10 MB"])

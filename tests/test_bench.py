@@ -9,14 +9,18 @@ from .conftest import ROOT
 
 def test_the_benchmark_measures_a_small_synthetic_site(tmp_path):
     out = tmp_path / "results.json"
-    run = subprocess.run([sys.executable, "-m", "bench.run", "20", "--repeat", "1", "--json", str(out)], cwd=ROOT,
+    run = subprocess.run([sys.executable, "-m", "bench.run", "20", "--repeat", "1", "--searches", "1", "--json", str(out)], cwd=ROOT,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     [result] = json.loads(out.read_text(encoding="utf-8"))
-    assert result["reports"] == 20 and result["runs"] == 1  # one build is enough to check the figures
+    assert result["reports"] == 20 and result["runs"] == 1  # one build, one search each: enough to check the figures
     assert result["total_s"] >= result["build_s"] > 0 and result["floor_s"] > 0
+    # Generation, MkDocs and the index timed apart: MkDocs and the index make up the build.
+    assert result["engine_s"] > 0 and result["index_s"] > 0
+    assert abs(result["engine_s"] + result["index_s"] - result["build_s"]) < 0.5
     assert result["ratio_to_floor"] == round(result["total_s"] / result["floor_s"], 2)
-    assert 0 < result["report_html_median_kb"] <= result["report_html_max_kb"]
+    # Every tenth department's reports are five times longer: the largest page is not the median one.
+    assert 0 < result["report_html_median_kb"] < result["report_html_max_kb"]
     # A first search fetches part of the Pagefind bundle, draws results, and takes some time.
     assert 0 < result["first_search_kb"] < result["search_index_kb"]
     assert result["first_search_results"] > 0 and result["first_search_ms"] > 0
@@ -41,3 +45,11 @@ def test_a_kind_of_department_is_in_a_tenth_of_the_synthetic_reports(tmp_path):
     # The benchmark's first search is for one kind of department; its worst case, a word of the seed.
     assert sum(f"{run.SEARCH_QUERY}0" in text for text in reports) == 5
     assert all(run.SEARCH_EVERY in text for text in reports)
+
+
+def test_a_tenth_of_the_synthetic_reports_are_five_times_as_long(tmp_path):
+    from bench import synthetic
+
+    sizes = sorted(len(p.read_text(encoding="utf-8")) for p in synthetic.make(tmp_path / "d", 50).glob("*/*.yaml"))
+    seed = len(synthetic.SEED.read_text(encoding="utf-8"))
+    assert sum(size >= 5 * seed for size in sizes) == 5 and sizes[len(sizes) // 2] < 2 * seed

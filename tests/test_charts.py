@@ -2,16 +2,16 @@
 
 import json
 
-from generator import charts
-from generator.model import Item, Report
+from generator import charts, derive
+from generator.model import Item
 from generator.readers import read_yaml
 from generator.validate import validate
 
 from .conftest import SEED
 
 
-def seed() -> Report:
-    return validate(read_yaml(SEED)).report
+def seed() -> derive.Record:
+    return derive.record(validate(read_yaml(SEED)))
 
 
 def test_spending_chart_shows_both_parts_with_the_documents_shares():
@@ -50,7 +50,7 @@ def test_grouped_figures_become_one_bar_chart_each():
 
 
 def test_the_seed_has_charts_for_consumption_vouchers_and_investment_projects():
-    report = seed()
+    report = seed().report
     items = [i for s in report.sections for i in s.items]
     found = [c for cs in charts.figure_charts(items).values() for c in cs]
     values = {c.title: c.option["series"][0]["data"] for c in found}

@@ -4,7 +4,7 @@ import os
 import shutil
 from pathlib import Path
 
-from .conftest import DATA, build_site, copy_data, run_generator, snapshot
+from .conftest import DATA, build_site, copy_build, copy_data, run_generator, snapshot
 
 
 def break_seed(data_dir, old: str, new: str):
@@ -60,9 +60,9 @@ def test_misuse_exits_2():
     assert run_generator("check", "--no-such-option").returncode == 2
 
 
-def test_a_failed_build_leaves_the_earlier_site_as_it_was(tmp_path):
+def test_a_failed_build_leaves_the_earlier_site_as_it_was(tmp_path, real_site):
     out = tmp_path / "out"
-    assert build_site(DATA, out).returncode == 0
+    copy_build(real_site.path.parent, out)  # the earlier site
     before = snapshot(out / "site")
     data = copy_data(tmp_path / "data")
     break_seed(data, "grade: 优", "grade: 很好")
@@ -72,9 +72,9 @@ def test_a_failed_build_leaves_the_earlier_site_as_it_was(tmp_path):
     assert after == before
 
 
-def test_a_failed_mkdocs_build_also_leaves_the_earlier_site(tmp_path):
+def test_a_failed_mkdocs_build_also_leaves_the_earlier_site(tmp_path, real_site):
     out = tmp_path / "out"
-    assert build_site(DATA, out).returncode == 0
+    copy_build(real_site.path.parent, out)  # the earlier site
     marker = out / "site" / "index.html"
     before = marker.read_bytes()
     # A hand-written page with a broken link makes MkDocs fail in strict mode, after generation.
@@ -92,13 +92,13 @@ def test_schema_command_writes_the_json_schema(tmp_path):
     assert target.read_text(encoding="utf-8") == (DATA / "report.schema.json").read_text(encoding="utf-8")
 
 
-def test_an_interrupted_build_leaves_the_earlier_site_whole(tmp_path):
+def test_an_interrupted_build_leaves_the_earlier_site_whole(tmp_path, real_site):
     import signal
 
     from .conftest import DEMO
 
     out = tmp_path / "out"
-    assert build_site(DATA, out).returncode == 0
+    copy_build(real_site.path.parent, out)  # the earlier site
     before = snapshot(out / "site")
     build = _start_build(DEMO, out, ".site.new")  # MkDocs is writing the new site
     build.send_signal(signal.SIGINT)
@@ -147,13 +147,13 @@ def test_a_killed_build_leaves_nothing_that_the_next_build_does_not_remove(tmp_p
     assert _search_work_folders() == in_tmp  # nothing was ever put in /tmp
 
 
-def test_a_terminated_build_cleans_up_at_once_and_keeps_the_site(tmp_path):
+def test_a_terminated_build_cleans_up_at_once_and_keeps_the_site(tmp_path, real_site):
     import signal
 
     from .conftest import DEMO
 
     out = tmp_path / "out"
-    assert build_site(DATA, out).returncode == 0
+    copy_build(real_site.path.parent, out)  # the earlier site
     before = snapshot(out / "site")
     build = _start_build(DEMO, out)
     build.send_signal(signal.SIGTERM)  # `kill`, or a CI job cancelled
@@ -163,11 +163,11 @@ def test_a_terminated_build_cleans_up_at_once_and_keeps_the_site(tmp_path):
     assert snapshot(out / "site") == before
 
 
-def test_two_builds_into_the_same_folder_do_not_run_at_once(tmp_path):
+def test_two_builds_into_the_same_folder_do_not_run_at_once(tmp_path, real_site):
     from generator.locking import exclusive
 
     out = tmp_path / "out"
-    assert build_site(DATA, out).returncode == 0
+    copy_build(real_site.path.parent, out)  # the earlier site
     before = snapshot(out / "site")
     with exclusive(out / "site"):  # as a build still running would hold it
         result = build_site(DATA, out)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import DEMO, SiteServer, build_site, run_generator
+from .conftest import DEMO, SiteServer, copy_build, run_generator
 from .test_browser import Watched, drawn_charts, wait_for_charts
 
 QUERIES = ["民政局", "消费券", "养老服务", "农村公路", "预算执行率", "满意度"]
@@ -59,19 +59,16 @@ def pages(site: Path) -> dict[str, tuple]:
 
 
 @pytest.fixture(scope="module")
-def both(tmp_path_factory):
-    """The demo set built by each engine, each served at the address it was built for."""
-    servers = {}
-    for engine in ("mkdocs", "zensical"):
-        out = tmp_path_factory.mktemp(engine)
-        server = SiteServer(out / "site")
-        result = run_generator("build", "--engine", engine, "--data", str(DEMO), "--site-dir", str(out / "site"),
-                               "--docs-dir", str(out / "docs"), "--site-url", server.url)
-        assert result.returncode == 0, result.stderr
-        servers[engine] = server
-    yield servers
-    for server in servers.values():
-        server.close()
+def both(tmp_path_factory, demo_site):
+    """The demo set built by each engine, each served at the address it was built for
+    (MkDocs': the session's demo site)."""
+    out = tmp_path_factory.mktemp("zensical")
+    server = SiteServer(out / "site")
+    result = run_generator("build", "--engine", "zensical", "--data", str(DEMO), "--site-dir", str(out / "site"),
+                           "--docs-dir", str(out / "docs"), "--site-url", server.url)
+    assert result.returncode == 0, result.stderr
+    yield {"mkdocs": demo_site, "zensical": server}
+    server.close()
 
 
 def test_every_page_reads_the_same_from_either_engine(both):
@@ -120,13 +117,12 @@ def test_charts_draw_on_the_zensical_site_after_instant_navigation(browser, both
         watched.close()
 
 
-def test_without_zensical_installed_the_build_says_how(tmp_path, monkeypatch):
+def test_without_zensical_installed_the_build_says_how(tmp_path, monkeypatch, demo_site):
     from generator import engine
     from generator.problems import BuildError
 
     monkeypatch.setattr(engine, "zensical_executable", lambda: (_ for _ in ()).throw(BuildError("找不到 Zensical。请运行 `make site ENGINE=zensical`")))
-    out = tmp_path / "out"
-    assert build_site(DEMO, out).returncode == 0
+    out = copy_build(demo_site.path.parent, tmp_path / "out")
     with pytest.raises(BuildError, match="ENGINE=zensical"):
         engine.build_site(out / "docs", out / "site", engine="zensical")
     assert (out / "site" / "index.html").exists()  # the earlier site is untouched

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .conftest import DATA, build_site
+from .conftest import DATA
 
 HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[、.])")
 
@@ -29,10 +29,8 @@ def source_sentences(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def report_page(tmp_path_factory) -> str:
-    out = tmp_path_factory.mktemp("fidelity")
-    assert build_site(DATA, out).returncode == 0
-    return visible_text((out / "site/2021/huangshi-shangwuju/index.html").read_text(encoding="utf-8"))
+def report_page(real_site) -> str:
+    return visible_text((real_site.path / "2021/huangshi-shangwuju/index.html").read_text(encoding="utf-8"))
 
 
 SOURCE = (DATA / "2021/huangshi-shangwuju.source.txt").read_text(encoding="utf-8")

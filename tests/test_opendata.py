@@ -10,14 +10,12 @@ import yaml
 from generator import derive, fields, opendata
 from generator.loading import load
 
-from .conftest import DATA, build_site
+from .conftest import DATA
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("opendata")
-    assert build_site(DATA, out).returncode == 0
-    return out / "site"
+def site(real_site):
+    return real_site.path
 
 
 @pytest.fixture(scope="module")

@@ -24,24 +24,46 @@ def page_urls(site: Path) -> list[str]:
 
 
 def visit(page, url: str) -> dict:
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+    page.goto(url)  # until the load event: the page, its styles, scripts and images
+    return settled(page)
+
+
+def settled(page) -> dict:
+    """Once its charts are drawn: how many chart containers the page has and how many are drawn."""
     if page.locator(".jx-chart[data-chart]").count():
         wait_for_charts(page)
     return drawn_charts(page)
 
 
+SIDE_BY_SIDE = 3  # pages a crawl loads at once: the browser works on one while another waits
+
+
+def crawl(pages: list, base: str, paths: list[str]):
+    """Every path loaded (to its load event, charts drawn), len(pages) at a time side by side;
+    yields (page, path, chart counts) for each, in order."""
+    for start in range(0, len(paths), len(pages)):
+        batch = list(zip(pages, paths[start:start + len(pages)]))
+        for page, path in batch:
+            page.evaluate("url => setTimeout(() => location.assign(url))", base + path.lstrip("/"))
+        for page, path in batch:
+            page.wait_for_url(base + path.lstrip("/"))  # and its load event
+            yield page, path, settled(page)
+
+
 @pytest.mark.parametrize("which", ["demo_site", "real_site"])
 def test_every_page_loads_cleanly_with_its_charts_drawn(browser, which, request):
     server = request.getfixturevalue(which)
-    watched = Watched(browser, server)
+    watchers = [Watched(browser, server) for _ in range(SIDE_BY_SIDE)]
     urls = page_urls(server.path)
     assert len(urls) >= (50 if which == "demo_site" else 8)
-    for path in urls:
-        counts = visit(watched.page, server.url + path.lstrip("/"))
+    visited = []
+    for _, path, counts in crawl([w.page for w in watchers], server.url, urls):
         assert counts["drawn"] == counts["containers"], path
-    watched.clean()
-    watched.close()
+        visited.append(path)
+    assert visited == urls
+    for w in watchers:
+        w.clean()
+        w.close()
 
 
 AXE_PAGES = {
@@ -98,9 +120,8 @@ def test_everything_a_mouse_does_the_keyboard_does(browser, demo_site):
 
 def test_phones_never_scroll_sideways_and_charts_fit(browser, demo_site):
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    for path in page_urls(demo_site.path):
-        visit(page, demo_site.url + path.lstrip("/"))
+    pages = [context.new_page() for _ in range(SIDE_BY_SIDE)]
+    for page, path, _ in crawl(pages, demo_site.url, page_urls(demo_site.path)):
         sizes = page.evaluate("""() => ({
             page: document.documentElement.scrollWidth,
             charts: [...document.querySelectorAll('.jx-chart')].map(c => c.getBoundingClientRect().right),

@@ -1,6 +1,7 @@
 """The views across reports, on the demo data set: the figures on the pages are the data's."""
 
 import csv
+import functools
 import html as htmllib
 import io
 import json
@@ -19,6 +20,7 @@ from .conftest import DATA, DEMO, ROOT
 BANNER = "示例数据，非真实数据"
 
 
+@functools.cache  # read once: the demo data does not change during the run
 def reports() -> list[dict]:
     return [yaml.safe_load(p.read_text(encoding="utf-8")) | {"_stem": p.stem} for p in sorted(DEMO.glob("*/*.yaml"))]
 
