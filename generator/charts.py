@@ -51,7 +51,7 @@ def _plain(value):
     return pyecharts_default(value)
 
 
-def _option(chart) -> dict:
+def page_option(chart) -> dict:
     # Not chart.dump_options(): its indent=4 forces the slow pure-Python JSON encoder.
     option = json.loads(json.dumps(chart.get_options(), default=_plain))
     if isinstance(chart, Bar):
@@ -87,7 +87,7 @@ def spending_chart(rec: Record) -> Chart | None:
     )
     rows = [[name, fmt(value), fmt_pct(pct)] for name, value, pct in parts]
     rows.append(["合计", fmt(s.total), "100%"])
-    return Chart("spending", "支出结构", caption, _option(pie), ["支出类别", f"金额（{unit}）", "占比"], rows)
+    return Chart("spending", "支出结构", caption, page_option(pie), ["支出类别", f"金额（{unit}）", "占比"], rows)
 
 
 def budget_chart(rec: Record) -> Chart | None:
@@ -98,7 +98,7 @@ def budget_chart(rec: Record) -> Chart | None:
     if len(bars) < 2:
         return None
     rate = rec.execution_rate
-    option = _option(_hbar([n for n, _ in bars], [v for _, v in bars], unit))
+    option = page_option(hbar([n for n, _ in bars], [v for _, v in bars], unit))
     caption = "，".join(f"{n} {fmt(v)} {unit}" for n, v in bars)
     caption += f"，预算执行率 {fmt_pct(rate)}。" if rate is not None else "。"
     rows = [[n, fmt(v)] for n, v in bars]
@@ -138,7 +138,7 @@ def loose_figures(item: Item) -> list[Figure]:
 
 def group_chart(key: str, title: str, figures: list[Figure]) -> Chart:
     unit = figures[0].unit or ""
-    option = _option(_hbar([f.label for f in figures], [f.value for f in figures], unit))
+    option = page_option(hbar([f.label for f in figures], [f.value for f in figures], unit))
     caption = "，".join(f"{f.label} {figure_text(f)}" for f in figures) + "。"
     rows = [[f.label, figure_text(f)] for f in figures]
     return Chart(key, title, caption, option, ["项目", "数值"], rows, bar_height(len(figures)))
@@ -159,7 +159,7 @@ def figure_text(f: Figure) -> str:
     return f"{q} {amount}" if q else amount
 
 
-def _hbar(labels: list[str], values: list[float], unit: str) -> Bar:
+def hbar(labels: list[str], values: list[float], unit: str) -> Bar:
     # Horizontal bars: Chinese category names stay readable on a narrow phone screen.
     bar = (
         Bar()
@@ -189,7 +189,7 @@ def indicator_charts(rec: Record) -> list[Chart]:
         numeric = [i for i, _ in rec.completion]
         labels = [i.name for i in numeric]
         rates = [rate for _, rate in rec.completion]
-        option = _option(_hbar(labels, rates, "%"))
+        option = page_option(hbar(labels, rates, "%"))
         caption = "各项指标实际完成值占年度指标值的百分比：" + "，".join(f"{n} {fmt(r)}%" for n, r in zip(labels, rates)) + "。"
         rows = [[i.name, f"{fmt(i.target)} {i.unit or ''}".strip(), f"{fmt(i.actual)} {i.unit or ''}".strip(), f"{fmt(r)}%"]
                 for i, r in zip(numeric, rates)]
@@ -210,7 +210,7 @@ def indicator_charts(rec: Record) -> list[Chart]:
         caption = "按一级指标汇总的分值与得分：" + "，".join(
             f"{k} 分值 {fmt(by_level[k][0])}、得分 {fmt(by_level[k][1])}" for k in levels) + "。"
         rows = [[k, fmt(by_level[k][0]), fmt(by_level[k][1])] for k in levels]
-        out.append(Chart("scores", "分值与得分", caption, _option(bar), ["一级指标", "分值", "得分"], rows,
+        out.append(Chart("scores", "分值与得分", caption, page_option(bar), ["一级指标", "分值", "得分"], rows,
                          bar_height(2 * len(levels)) + 30))
     return out
 
@@ -237,6 +237,6 @@ def funds_chart(rec: Record) -> Chart | None:
     rows.append(["合计", fmt(total["initial"]), fmt(total["adjusted"]), fmt(total["executed"]), fmt_pct(total["rate"])])
     caption = "，".join(f"{f.source}全年预算 {fmt(f.adjusted)} {unit}、执行 {fmt(f.executed)} {unit}（{fmt_pct(rate)}）"
                        for f, rate in rated) + f"；合计执行率 {fmt_pct(total['rate'])}。"
-    return Chart("funds", "资金来源与执行", caption, _option(bar),
+    return Chart("funds", "资金来源与执行", caption, page_option(bar),
                  ["资金来源", f"年初预算数（{unit}）", f"全年预算数（{unit}）", f"全年执行数（{unit}）", "执行率"], rows,
                  bar_height(2 * len(funds)) + 30)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pyecharts import options as opts
 from pyecharts.charts import Line, Pie
 
-from .charts import Chart, _hbar, _option, bar_height
+from .charts import Chart, bar_height, hbar, page_option
 from .derive import Record, fmt, fmt_pct
 from .model import GRADES
 
@@ -23,7 +23,7 @@ def grade_chart(entries: list[Record], key: str = "grades") -> Chart:
         .set_global_opts(legend_opts=opts.LegendOpts(pos_bottom="0"))
     )
     caption = "，".join(f"“{g}” {n} 份" for g, n in counts) + f"，共 {len(entries)} 份。"
-    return Chart(key, "自评等级分布", caption, _option(pie), ["自评等级", "报告数"], [[g, str(n)] for g, n in counts])
+    return Chart(key, "自评等级分布", caption, page_option(pie), ["自评等级", "报告数"], [[g, str(n)] for g, n in counts])
 
 
 def _department_reports(records: list[Record]) -> list[Record]:
@@ -42,7 +42,7 @@ def spending_ranking(entries: list[Record], key: str = "ranking", every_row: boo
     title = "本年财政拨款支出排名" + (f"（前 {TOP} 个部门）" if len(ranked) > TOP else "")
     caption = "，".join(f"{n} {fmt(v)} 万元" for n, v in zip(names, values)) + "。"
     rows = [[rec.report.department.name, fmt(rec.total)] for rec in (ranked if every_row else shown)]
-    return Chart(key, title, caption, _option(_hbar(names, values, "万元")), ["部门", "本年财政拨款支出（万元）"], rows,
+    return Chart(key, title, caption, page_option(hbar(names, values, "万元")), ["部门", "本年财政拨款支出（万元）"], rows,
                  bar_height(len(shown)))
 
 
@@ -57,7 +57,7 @@ def project_share_chart(entries: list[Record], key: str = "project-share") -> Ch
     title = "项目支出占比" + (f"（前 {TOP} 个部门）" if len(with_share) > TOP else "")
     caption = "项目支出占本年财政拨款支出的比例：" + "，".join(f"{n} {fmt_pct(v)}" for n, v in zip(names, values)) + "。"
     rows = [[e.report.department.name, fmt_pct(s)] for e, s in with_share]
-    return Chart(key, title, caption, _option(_hbar(names, values, "%")), ["部门", "项目支出占比"], rows, bar_height(len(shown)))
+    return Chart(key, title, caption, page_option(hbar(names, values, "%")), ["部门", "项目支出占比"], rows, bar_height(len(shown)))
 
 
 def spending_trend(entries: list[Record]) -> Chart | None:
@@ -74,7 +74,7 @@ def spending_trend(entries: list[Record]) -> Chart | None:
                          yaxis_opts=opts.AxisOpts(name="万元"))
     rows = [[str(rec.report.year), fmt(rec.total), fmt(rec.basic), fmt(rec.project)] for rec in records]
     caption = "，".join(f"{rec.report.year} 年 {fmt(rec.total)} 万元" for rec in records) + "（本年财政拨款支出）。"
-    return Chart("trend", "支出变化", caption, _option(line), ["年度", "本年财政拨款支出（万元）", "基本支出（万元）", "项目支出（万元）"], rows)
+    return Chart("trend", "支出变化", caption, page_option(line), ["年度", "本年财政拨款支出（万元）", "基本支出（万元）", "项目支出（万元）"], rows)
 
 
 def score_trend(entries: list[Record]) -> Chart | None:
@@ -90,4 +90,4 @@ def score_trend(entries: list[Record]) -> Chart | None:
     )
     rows = [[str(r.year), fmt(r.result.score), r.result.grade] for r in reports]
     caption = "，".join(f"{r.year} 年 {fmt(r.result.score)} 分（{r.result.grade}）" for r in reports) + "。"
-    return Chart("score", "自评得分变化", caption, _option(line), ["年度", "自评得分", "自评等级"], rows, 280)
+    return Chart("score", "自评得分变化", caption, page_option(line), ["年度", "自评得分", "自评等级"], rows, 280)
