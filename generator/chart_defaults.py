@@ -22,7 +22,6 @@ draws the charts of several pages in Chromium with and without stripping.
 
 from __future__ import annotations
 
-import json
 
 # lib/model/globalDefault.js (darkMode, color and textStyle: themed; fontFamily depends on the platform)
 GLOBAL = {"colorBy": "series", "blendMode": None, "animation": "auto", "animationDuration": 1000,
@@ -218,5 +217,11 @@ def _strip(value: dict, defaults: dict) -> dict:
 
 
 def _same(a, b) -> bool:
-    # As JSON: to Python False == 0 and True == 1, to ECharts they differ.
-    return b is not _MISSING and json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+    """Equal as JSON values: to Python False == 0 and 1 == 1.0, to ECharts they differ."""
+    if b is _MISSING or type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return a == b
