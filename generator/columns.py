@@ -42,6 +42,8 @@ COLUMNS = {c.title: c for c in [
     Column("项目", lambda rec: rec.report.project.name if rec.report.project else None),
     Column("报告", lambda rec: rec.label, "report"),
     Column("标题", lambda rec: rec.report.title),
+    # As the document states it (a grade the site works out from the score is not data): the
+    # HTML table shows the worked-out one too, marked 推算.
     Column("自评等级", lambda rec: rec.report.result.grade, "grade", "等级"),
     Column("自评得分", lambda rec: rec.report.result.score, "number", "得分"),
     Column("金额单位", lambda rec: rec.report.unit),

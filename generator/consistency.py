@@ -22,7 +22,7 @@ def check_report(entry: Entry) -> list[Problem]:
         out.append(Problem(entry.name, line, path_text(loc), message, level))
 
     s = r.spending
-    if s.basic is not None and s.project is not None and abs(s.basic + s.project - s.total) > TOLERANCE:
+    if s.total is not None and s.basic is not None and s.project is not None and abs(s.basic + s.project - s.total) > TOLERANCE:
         problem(("spending", "total"),
                 f"基本支出 {fmt(s.basic)} + 项目支出 {fmt(s.project)} = {fmt(s.basic + s.project)}，"
                 f"与本年财政拨款支出 {fmt(s.total)} 不符。请核对这三个数。")
@@ -37,7 +37,7 @@ def check_report(entry: Entry) -> list[Problem]:
         if stated is not None and computed is not None and abs(stated - computed) > TOLERANCE:
             problem(("spending", key),
                     f"所填占比 {fmt(stated)}% 与按金额算出的 {computed:.2f}% 相差超过 {TOLERANCE} 个百分点。请核对。")
-    if r.result.score is not None and grade_for_score(r.result.score) != r.result.grade:
+    if r.result.score is not None and r.result.grade is not None and grade_for_score(r.result.score) != r.result.grade:
         problem(("result", "grade"),
                 f"得分 {fmt(r.result.score)} 对应的等级是“{grade_for_score(r.result.score)}”，所填等级却是“{r.result.grade}”"
                 "（优 ≥ 90，良 80–89.99，中 60–79.99，差 < 60）。请核对等级或得分。")
@@ -50,7 +50,7 @@ def check_report(entry: Entry) -> list[Problem]:
             problem(("budget", "rate"),
                     f"所填预算执行率 {fmt(r.budget.rate)}% 与 全年执行数 ÷ 调整后预算数 = {computed:.2f}% 不符。请核对。")
     executed = funds_total(r)["executed"]
-    if r.funds and executed is not None and abs(executed - s.total) > TOLERANCE:
+    if r.funds and executed is not None and s.total is not None and abs(executed - s.total) > TOLERANCE:
         problem(("spending", "total"),
                 f"各资金来源的全年执行数合计 {fmt(executed)}，与所填支出 {fmt(s.total)} 不符。请核对。", "warning")
     weights = [ind.weight for ind in r.indicators]

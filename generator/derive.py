@@ -53,7 +53,11 @@ class Record:
     basic_share: float | None  # %
     project_share: float | None
     execution_rate: float | None
-    stated: frozenset[str]  # the shares and rates the document itself states
+    # Figures the site worked out, not the document (shown as 推算): the grade from the score by the
+    # official bands, a total summed from the funds, a share or rate from the amounts.
+    worked_out: frozenset[str]
+    grade: str | None  # stated, or worked out from a stated score; None: 未公布
+    own_total: float | None  # the year's spending in the report's own unit, as its page shows it
     # In the report's own unit, for its own page: the 合计 of its funds, and each fund's rate.
     funds_total: dict = field(default_factory=dict)
     fund_rates: tuple = ()
@@ -74,11 +78,33 @@ class Record:
 def record(entry: Entry) -> Record:
     r = entry.report
     s = r.spending
-    stated = {name for name, value in (("basic_share", s.basic_share), ("project_share", s.project_share),
-                                       ("execution_rate", r.budget.rate if r.budget else None)) if value is not None}
-    return Record(entry, report_url(entry), report_label(entry), in_wan(s.total, r.unit), in_wan(s.basic, r.unit),
-                  in_wan(s.project, r.unit), basic_share(r), project_share(r), execution_rate(r), frozenset(stated),
-                  funds_total(r), tuple(fund_rate(f) for f in r.funds), completion(r), level_scores(r))
+    worked_out = {name for name, stated, value in (
+        ("basic_share", s.basic_share, basic_share(r)), ("project_share", s.project_share, project_share(r)),
+        ("execution_rate", r.budget.rate if r.budget else None, execution_rate(r))) if stated is None and value is not None}
+    grade = r.result.grade
+    if grade is None and r.result.score is not None:
+        grade = grade_for_score(r.result.score)
+        worked_out.add("grade")
+    total, summed = year_spending(r)
+    if summed:
+        worked_out.add("total")
+    return Record(entry, report_url(entry), report_label(entry), in_wan(total, r.unit), in_wan(s.basic, r.unit),
+                  in_wan(s.project, r.unit), basic_share(r), project_share(r), execution_rate(r), frozenset(worked_out),
+                  grade, total, funds_total(r), tuple(fund_rate(f) for f in r.funds), completion(r), level_scores(r))
+
+
+def year_spending(report: Report) -> tuple[float | None, bool]:
+    """The year's spending in the report's unit, and whether it was summed here: 本年财政拨款支出 as
+    stated; for a project also its 全年执行数 (budget), else its funds' 全年执行数 added up."""
+    if report.spending.total is not None:
+        return report.spending.total, False
+    if report.kind == "project":
+        if report.budget and report.budget.executed is not None:
+            return report.budget.executed, False
+        executed = [f.executed for f in report.funds if f.executed is not None]
+        if executed:
+            return sum(executed), len(executed) > 1
+    return None, False
 
 
 def completion(report: Report) -> tuple:
@@ -106,7 +132,8 @@ class Derived:
     by_department: "pd.DataFrame"  # index: department slug, by name
 
 
-YEAR_COLUMNS = ["reports", "department_reports", "project_reports", "departments", "department_total", *GRADES]
+UNPUBLISHED = "未公布"  # a grade the document does not state and no score to work it out from
+YEAR_COLUMNS = ["reports", "department_reports", "project_reports", "departments", "department_total", *GRADES, UNPUBLISHED]
 DEPARTMENT_COLUMNS = ["name", "region", "reports", "years"]
 
 
@@ -124,14 +151,15 @@ def _frame(records: list[Record]) -> "pd.DataFrame":
         "name": [rec.report.department.name for rec in records],
         "region": [rec.report.department.region for rec in records],
         "kind": [rec.report.kind for rec in records],
-        "grade": [rec.report.result.grade for rec in records],
+        "grade": [rec.grade or UNPUBLISHED for rec in records],
         "total": [rec.total for rec in records],
     })
 
 
 def year_table(records: list[Record]) -> "pd.DataFrame":
     """Per year: reports, of which department and project reports, departments, the departments'
-    本年财政拨款支出 summed in 万元 (projects' spending is part of it), and reports per grade."""
+    本年财政拨款支出 summed in 万元 (projects' spending is part of it; a report that does not state
+    it adds nothing), and reports per grade (stated or worked out; 未公布 for neither)."""
     import pandas as pd
 
     frame = _frame(records)
@@ -146,8 +174,8 @@ def year_table(records: list[Record]) -> "pd.DataFrame":
         "department_total": frame["total"].where(own).groupby(frame["year"]).sum(min_count=1).round(2),
     })
     table["project_reports"] = table["reports"] - table["department_reports"]
-    grades = pd.crosstab(frame["year"], frame["grade"]).reindex(columns=list(GRADES), fill_value=0)
-    table = table.join(grades).fillna({g: 0 for g in GRADES})
+    grades = pd.crosstab(frame["year"], frame["grade"]).reindex(columns=[*GRADES, UNPUBLISHED], fill_value=0)
+    table = table.join(grades).fillna({g: 0 for g in [*GRADES, UNPUBLISHED]})
     return table[YEAR_COLUMNS].sort_index(ascending=False)
 
 
@@ -245,6 +273,13 @@ def change_words(label: str, before: float | None, after: float | None, unit: st
     return text
 
 
+def grade_words(rec: Record) -> str:
+    """“优”, or “优”（按得分推算） for a grade the document does not state, or 未公布."""
+    if rec.grade is None:
+        return UNPUBLISHED
+    return f"“{rec.grade}”" + ("（按得分推算）" if "grade" in rec.worked_out else "")
+
+
 def year_over_year(records: list[Record]) -> list[tuple[int, int, list[str]]]:
     """For each pair of consecutive years of a department's reports: (year before, year, sentences),
     amounts in 万元 (the two years may be in different units)."""
@@ -257,10 +292,12 @@ def year_over_year(records: list[Record]) -> list[tuple[int, int, list[str]]]:
             change_words("基本支出", earlier.basic, later.basic),
             change_words("项目支出", earlier.project, later.project),
         ) if s]
-        if before.result.grade != after.result.grade:
-            sentences.append(f"自评等级由“{before.result.grade}”变为“{after.result.grade}”")
+        if earlier.grade is None or later.grade is None:
+            pass  # nothing to compare: a year's grade is 未公布
+        elif earlier.grade != later.grade:
+            sentences.append(f"自评等级由{grade_words(earlier)}变为{grade_words(later)}")
         else:
-            sentences.append(f"自评等级保持“{after.result.grade}”")
+            sentences.append(f"自评等级保持{grade_words(later)}")
         if before.result.score is not None and after.result.score is not None:
             sentences.append(change_words("自评得分", before.result.score, after.result.score, "分"))
         out.append((before.year, after.year, sentences))

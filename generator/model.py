@@ -51,8 +51,10 @@ class Project(Strict):
 
 
 class Result(Strict):
-    grade: Literal["优", "良", "中", "差"] = Field(title="自评等级", description="优、良、中、差之一。")
-    score: Optional[Percent] = Field(None, title="自评得分", description="0 到 100 分，可不填。")
+    grade: Optional[Literal["优", "良", "中", "差"]] = Field(
+        None, title="自评等级",
+        description="原文所述的优、良、中、差之一。原文没有给出时不填：网站显示“未公布”，有得分时按官方分档推算并注明“推算”。")
+    score: Optional[Percent] = Field(None, title="自评得分", description="0 到 100 分；原文没有给出时不填。")
 
 
 class Source(Strict):
@@ -68,7 +70,8 @@ class Source(Strict):
 
 
 class Spending(Strict):
-    total: Amount = Field(title="本年财政拨款支出", description="本年财政拨款支出总额。")
+    total: Optional[Amount] = Field(
+        None, title="本年财政拨款支出", description="本年财政拨款支出总额；原文没有给出时不填（网站显示“未公布”）。")
     basic: Optional[Amount] = Field(None, title="基本支出", description="保障机构运转的基本支出。")
     project: Optional[Amount] = Field(None, title="项目支出", description="为完成特定工作任务的项目支出。")
     personnel: Optional[Amount] = Field(None, title="人员经费", description="基本支出中的人员经费。")
@@ -157,12 +160,13 @@ class Report(Strict):
     department: Department = Field(title="部门", description="作出自评的部门。")
     project: Optional[Project] = Field(None, title="项目", description="仅项目支出绩效自评填写。")
     title: Text = Field(title="报告标题", description="原文标题，如“2021 年度黄石市商务局部门整体绩效自评结果”。")
-    result: Result = Field(title="自评结果", description="自评等级和得分。")
+    result: Result = Field(default_factory=Result, title="自评结果", description="原文所述的自评等级和得分，可不填。")
     published: Optional[datetime.date] = Field(None, title="公开日期", description="格式 2022-05-31，可不填。")
     source: Optional[Source] = Field(None, title="原始文件", description="原文文件和发布网址。")
     unit: Literal["万元", "元"] = Field("万元", title="金额单位", description="本报告所有金额的单位，默认万元。")
     spending: Spending = Field(
-        title="支出情况", description="本年财政拨款支出及其构成；项目自评填项目的全年支出（total）。"
+        default_factory=Spending, title="支出情况",
+        description="本年财政拨款支出及其构成，原文给出的才填；项目自评的全年执行数可以只填在 budget 或 funds 中。",
     )
     funds: list[Fund] = Field(default_factory=list, title="资金来源", description="项目自评的资金按来源的预算和执行情况。")
     goals: list[Goal] = Field(default_factory=list, title="年度目标", description="项目年度目标及其完成情况。")
@@ -173,6 +177,14 @@ class Report(Strict):
     problems: list[Text] = Field(default_factory=list, title="存在的问题", description="自评发现的问题，每条一项，原文照录。")
     measures: list[Text] = Field(default_factory=list, title="改进措施", description="下一步改进措施，每条一项，原文照录。")
     sections: list[Section] = Field(default_factory=list, title="正文", description="原文叙述，按原文顺序逐字照录。")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_blocks_are_empty(cls, data):
+        # `result:` or `spending:` left empty in YAML (null) means "the document states none of it".
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not (k in ("result", "spending") and v is None)}
+        return data
 
     @property
     def kind_name(self) -> str:

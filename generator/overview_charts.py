@@ -8,14 +8,16 @@ from pyecharts import options as opts
 from pyecharts.charts import Line, Pie
 
 from .charts import Chart, bar_height, hbar, page_option
-from .derive import Record, fmt, fmt_pct
+from .derive import UNPUBLISHED, Record, fmt, fmt_pct
 from .model import GRADES
 
 TOP = 20  # a ranking shows at most this many bars; the table below it has every report
 
 
 def grade_chart(entries: list[Record], key: str = "grades") -> Chart:
-    counts = [(g, sum(1 for e in entries if e.report.result.grade == g)) for g in GRADES]
+    # Stated grades and grades worked out from a stated score alike; 未公布 when neither.
+    counts = [(g, sum(1 for rec in entries if (rec.grade or UNPUBLISHED) == g)) for g in (*GRADES, UNPUBLISHED)]
+    counts = [(g, n) for g, n in counts if g != UNPUBLISHED or n]
     pie = (
         Pie()
         .add("自评等级", [(g, n) for g, n in counts if n], radius=["42%", "68%"],
@@ -33,7 +35,8 @@ def _department_reports(records: list[Record]) -> list[Record]:
 def spending_ranking(entries: list[Record], key: str = "ranking", every_row: bool = True) -> Chart | None:
     """The departments by spending: at most TOP bars; the table has every department, or only
     the ones drawn when every_row is false (the home page, which links to the year's page)."""
-    ranked = sorted(_department_reports(entries), key=lambda rec: -(rec.total or 0))
+    # Reports that do not state their spending are not ranked (never as 0).
+    ranked = sorted((rec for rec in _department_reports(entries) if rec.total is not None), key=lambda rec: -rec.total)
     if not ranked:
         return None
     shown = ranked[:TOP]
@@ -73,21 +76,23 @@ def spending_trend(entries: list[Record]) -> Chart | None:
     line.set_global_opts(legend_opts=opts.LegendOpts(pos_bottom="0"), tooltip_opts=opts.TooltipOpts(trigger="axis"),
                          yaxis_opts=opts.AxisOpts(name="万元"))
     rows = [[str(rec.report.year), fmt(rec.total), fmt(rec.basic), fmt(rec.project)] for rec in records]
-    caption = "，".join(f"{rec.report.year} 年 {fmt(rec.total)} 万元" for rec in records) + "（本年财政拨款支出）。"
+    caption = "，".join(f"{rec.report.year} 年 {fmt(rec.total)} 万元" if rec.total is not None else f"{rec.report.year} 年未公布"
+                       for rec in records) + "（本年财政拨款支出）。"
     return Chart("trend", "支出变化", caption, page_option(line), ["年度", "本年财政拨款支出（万元）", "基本支出（万元）", "项目支出（万元）"], rows)
 
 
 def score_trend(entries: list[Record]) -> Chart | None:
-    reports = sorted((e.report for e in _department_reports(entries) if e.report.result.score is not None), key=lambda r: r.year)
-    if len(reports) < 2:
+    recs = sorted((rec for rec in _department_reports(entries) if rec.report.result.score is not None),
+                  key=lambda rec: rec.report.year)
+    if len(recs) < 2:
         return None
     line = (
         Line()
-        .add_xaxis([str(r.year) for r in reports])
-        .add_yaxis("自评得分", [r.result.score for r in reports])
+        .add_xaxis([str(rec.report.year) for rec in recs])
+        .add_yaxis("自评得分", [rec.report.result.score for rec in recs])
         .set_global_opts(legend_opts=opts.LegendOpts(is_show=False), tooltip_opts=opts.TooltipOpts(trigger="axis"),
                          yaxis_opts=opts.AxisOpts(name="分", min_=0, max_=100))
     )
-    rows = [[str(r.year), fmt(r.result.score), r.result.grade] for r in reports]
-    caption = "，".join(f"{r.year} 年 {fmt(r.result.score)} 分（{r.result.grade}）" for r in reports) + "。"
+    rows = [[str(rec.report.year), fmt(rec.report.result.score), rec.grade] for rec in recs]
+    caption = "，".join(f"{rec.report.year} 年 {fmt(rec.report.result.score)} 分（{rec.grade}）" for rec in recs) + "。"
     return Chart("score", "自评得分变化", caption, page_option(line), ["年度", "自评得分", "自评等级"], rows, 280)

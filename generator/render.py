@@ -110,8 +110,9 @@ def report_description(rec: derive.Record) -> str:
     """One sentence on the report: the page's description and the feed's summary."""
     r = rec.report
     score = f"，得分 {derive.fmt(r.result.score)}" if r.result.score is not None else ""
+    spending = f"本年支出 {derive.fmt(rec.own_total)} {r.unit}" if rec.own_total is not None else "本年支出未公布"
     return (f"{r.department.name} {r.year} 年度{r.project.name + '项目支出绩效自评' if r.project else r.kind_name}："
-            f"自评等级“{r.result.grade}”{score}，本年支出 {derive.fmt(r.spending.total)} {r.unit}。")
+            f"自评等级{derive.grade_words(rec)}{score}，{spending}。")
 
 
 def render_report(env: Environment, rec: derive.Record, downloads: dict[str, str]) -> Page:

@@ -71,7 +71,7 @@ def test_a_misspelt_key_names_the_likely_key(tmp_path):
     found = problems(tmp_path, MINIMAL.replace("spending:", "spendng:"))
     messages = " ".join(p.message for p in found)
     assert "未知的键 `spendng`" in messages and "是否想写 `spending`" in messages
-    assert any("缺少必填项“支出情况”" in p.message for p in found)
+    assert len(found) == 1  # the block itself may be left out: a document need not state spending
 
 
 def test_a_missing_field_is_named_in_chinese(tmp_path):
