@@ -17,7 +17,7 @@ from .derive import Record
 class Column:
     title: str
     value: Callable[[Record], object]
-    kind: str = "text"  # text | number | percent | year | grade | department | report
+    kind: str = "text"  # text | number | total (a number marked 推算 when summed here) | percent | year | grade | department | report
     short: str | None = None  # the HTML table's heading, when shorter than the title
 
     @property
@@ -54,7 +54,7 @@ COLUMNS = {c.title: c for c in [
     Column("人员经费", lambda rec: rec.report.spending.personnel, "number"),
     Column("公用经费", lambda rec: rec.report.spending.public, "number"),
     # In 万元 whatever the report's unit: for comparing reports.
-    Column("本年支出（万元）", lambda rec: rec.total, "number"),
+    Column("本年支出（万元）", lambda rec: rec.total, "total"),
     Column("基本支出占比（%）", lambda rec: _round(rec.basic_share), "percent", "基本支出占比"),
     Column("项目支出占比（%）", lambda rec: _round(rec.project_share), "percent", "项目支出占比"),
     Column("年初预算数", _budget("initial"), "number"),

@@ -74,6 +74,9 @@ def test_a_project_without_spending_takes_its_years_execution_from_budget_or_fun
     assert funds.own_total == 100 and "total" in funds.worked_out  # 90 + 10, summed here
     page = site["pages"]["2021/xiang-mu-ju-xiaoshe/index.md"].markdown
     assert re.search(r"<dt>项目全年执行数</dt><dd>100<small>万元 · 各资金来源合计", page)
+    year = site["pages"]["2021/index.md"].markdown
+    assert re.search(r'>100<small class="jx-worked-out"[^>]*>推算</small></td>', year)  # the summed total, marked
+    assert not re.search(r'>180<small class="jx-worked-out"', year)  # the stated 全年执行数, not
 
 
 def test_year_figures_count_unpublished_grades_and_never_rank_a_missing_total_as_zero(site):
