@@ -47,6 +47,14 @@ class Watched:
         self.context.close()
 
 
+def instant_navigation_ready(page) -> None:
+    """Material takes over a link only once it has the sitemap (the list of the site's pages):
+    a click before that reloads the page. Wait until the sitemap has arrived."""
+    page.wait_for_function("""() => performance.getEntriesByType('resource')
+        .some(e => e.name.endsWith('/sitemap.xml') && e.responseEnd > 0)""")
+    page.evaluate("() => new Promise(requestAnimationFrame)")  # and its handlers have run
+
+
 @pytest.fixture
 def watched(browser, real_site):
     w = Watched(browser, real_site)
@@ -88,6 +96,7 @@ def test_the_reports_charts_draw(watched, real_site):
 def test_charts_draw_after_instant_navigation_from_the_home_page(watched, real_site):
     page = watched.page
     page.goto(real_site.url)
+    instant_navigation_ready(page)
     page.evaluate("window.__sameDocument = true")  # survives only if navigation is instant (no reload)
     # Material's instant navigation rewrites the links it takes over to absolute URLs.
     page.click(f'article a[href="{real_site.url}{REPORT}"]')
@@ -121,6 +130,7 @@ def test_switching_to_dark_mode_redraws_charts_without_reload(watched, real_site
     fills = "() => [...document.querySelectorAll('.jx-chart svg text')].map(t => t.getAttribute('fill')).sort().join()"
     light = page.evaluate(fills)
     assert page.evaluate("window.jxCharts.theme()") == "light"
+    instant_navigation_ready(page)
     page.evaluate("window.__sameDocument = true; document.querySelector('.jx-chart svg').__old = true")
     # What Material's palette toggle does: set the colour scheme on <body>.
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
@@ -220,6 +230,7 @@ def test_a_reader_walks_overview_year_department_report_with_charts_at_each_step
     page = watched_demo.page
     page.goto(demo_site.url)
     wait_for_charts(page)
+    instant_navigation_ready(page)
     page.evaluate("window.__sameDocument = true")
     steps = [
         ("article .jx-years a[href$='/2022/']", "2022/"),

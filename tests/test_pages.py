@@ -5,65 +5,16 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT
-from .test_browser import Watched, drawn_charts, wait_for_charts
+from .test_browser import drawn_charts, instant_navigation_ready, wait_for_charts
+from .test_crawl import visit
+from .test_phones import PHONE
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
-PHONE = {"width": 375, "height": 812}
-
-
-def page_urls(site: Path) -> list[str]:
-    """Every page of a built site, as paths below its root."""
-    return sorted(str(p.parent.relative_to(site)).replace(".", "") + "/" if p.parent != site else ""
-                  for p in site.rglob("index.html"))
-
-
-def visit(page, url: str) -> dict:
-    page.goto(url)  # until the load event: the page, its styles, scripts and images
-    return settled(page)
-
-
-def settled(page) -> dict:
-    """Once its charts are drawn: how many chart containers the page has and how many are drawn."""
-    if page.locator(".jx-chart[data-chart]").count():
-        wait_for_charts(page)
-    return drawn_charts(page)
-
-
-SIDE_BY_SIDE = 3  # pages a crawl loads at once: the browser works on one while another waits
-
-
-def crawl(pages: list, base: str, paths: list[str]):
-    """Every path loaded (to its load event, charts drawn), len(pages) at a time side by side;
-    yields (page, path, chart counts) for each, in order."""
-    for start in range(0, len(paths), len(pages)):
-        batch = list(zip(pages, paths[start:start + len(pages)]))
-        for page, path in batch:
-            page.evaluate("url => setTimeout(() => location.assign(url))", base + path.lstrip("/"))
-        for page, path in batch:
-            page.wait_for_url(base + path.lstrip("/"))  # and its load event
-            yield page, path, settled(page)
-
-
-@pytest.mark.parametrize("which", ["demo_site", "real_site"])
-def test_every_page_loads_cleanly_with_its_charts_drawn(browser, which, request):
-    server = request.getfixturevalue(which)
-    watchers = [Watched(browser, server) for _ in range(SIDE_BY_SIDE)]
-    urls = page_urls(server.path)
-    assert len(urls) >= (50 if which == "demo_site" else 8)
-    visited = []
-    for _, path, counts in crawl([w.page for w in watchers], server.url, urls):
-        assert counts["drawn"] == counts["containers"], path
-        visited.append(path)
-    assert visited == urls
-    for w in watchers:
-        w.clean()
-        w.close()
 
 
 AXE_PAGES = {
@@ -118,27 +69,6 @@ def test_everything_a_mouse_does_the_keyboard_does(browser, demo_site):
     context.close()
 
 
-def test_phones_never_scroll_sideways_and_charts_fit(browser, demo_site):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    pages = [context.new_page() for _ in range(SIDE_BY_SIDE)]
-    for page, path, _ in crawl(pages, demo_site.url, page_urls(demo_site.path)):
-        sizes = page.evaluate("""() => ({
-            page: document.documentElement.scrollWidth,
-            charts: [...document.querySelectorAll('.jx-chart')].map(c => c.getBoundingClientRect().right),
-            tables: [...document.querySelectorAll('.jx-table-wrap')].map(w => getComputedStyle(w).overflowX),
-            // Controls a finger can reach (Material's palette radios are 0 x 0: their labels are the targets).
-            small: [...document.querySelectorAll('button:not([tabindex="-1"]), input, .md-header__button, .md-tabs__link')]
-                .filter(e => e.offsetParent !== null)
-                .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && r.right > 0)
-                .filter(r => r.height < 24 || r.width < 24).length,
-        })""")
-        assert sizes["page"] <= PHONE["width"], path
-        assert all(right <= PHONE["width"] for right in sizes["charts"]), path
-        assert set(sizes["tables"]) <= {"auto", "scroll"}, path  # wide tables scroll inside their box
-        assert sizes["small"] == 0, path  # tap targets at least 24 x 24 px
-    context.close()
-
-
 def test_screenshots_of_the_overview_and_a_report_at_phone_and_desktop_size(browser, real_site):
     ARTIFACTS.mkdir(exist_ok=True)
     for size_name, viewport in (("phone", PHONE), ("desktop", {"width": 1280, "height": 900})):
@@ -156,6 +86,7 @@ def test_dark_mode_survives_ten_instant_navigations_without_leaking_charts(brows
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
     page = context.new_page()
     visit(page, demo_site.url)
+    instant_navigation_ready(page)
     page.evaluate("window.__sameDocument = true")
     route = ["2023/", "departments/shili-jiaoyuju/", "2022/shili-jiaoyuju/", "2022/", "departments/shili-minzhengju/",
              "2021/shili-minzhengju/", "2021/", "2021/shili-jiaoyuju-xiaoyuan-anquan/", "departments/shili-jiaoyuju/", "2023/shili-jiaoyuju/"]
