@@ -222,7 +222,15 @@ def _translate(raw: RawReport, err: dict) -> Problem:
     value = err.get("input")
     kind = err["type"]
     ctx = err.get("ctx") or {}
-    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    # The value as the YAML file has it: true, not Python's True; a mapping or list by what it is.
+    if isinstance(value, bool):
+        shown = f"'{str(value).lower()}'"
+    elif isinstance(value, dict):
+        shown = "一个映射"
+    elif isinstance(value, list):
+        shown = "一个列表"
+    else:
+        shown = repr(value)
     if kind == "missing":
         message = f"缺少必填项{named}。请补上 `{loc[-1]}: ...`。"
     elif value is None:
@@ -257,6 +265,12 @@ def _translate(raw: RawReport, err: dict) -> Problem:
             message = f"{named}的格式不对，现在是 {shown}。"
     elif kind in ("string_too_short",):
         message = f"{named}不能为空。"
+    elif kind in ("string_too_long", "too_long"):
+        limit = ctx.get("max_length", "")
+        unit = "个字符" if kind == "string_too_long" else "项"
+        message = f"{named}最多 {limit} {unit}，现在有 {ctx.get('actual_length', len(value) if hasattr(value, '__len__') else '')} {unit}。"
+    elif kind in ("bool_type", "bool_parsing"):
+        message = f"{named}应是 true 或 false，现在是 {shown}。"
     elif kind in ("string_type",):
         message = f"{named}应是文字，现在是 {shown}。如果是数字编码，请加引号。"
     elif kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -265,6 +279,6 @@ def _translate(raw: RawReport, err: dict) -> Problem:
         message = f"{named}应是列表（每项以“- ”开头），现在是 {shown}。"
     elif kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
         message = f"{named}应是日期，格式如 2022-05-31，现在是 {shown}。"
-    else:
-        message = f"{named}的值 {shown} 不符合要求（{err['msg']}）。"
+    else:  # never the library's English: what is wrong, in words staff read
+        message = f"{named}的值 {shown} 不符合数据格式的要求。请对照网站“开放数据 → 字段说明”中这一项的说明修改。"
     return Problem(raw.name, raw.line_of(loc), field, message)

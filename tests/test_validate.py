@@ -1,6 +1,7 @@
 """Stage 2, validate: one typed model; every problem at once, in Chinese, naming line and field."""
 
 import json
+import re
 
 import pytest
 import yaml
@@ -141,3 +142,19 @@ def test_a_source_url_must_be_a_web_address_not_a_script(tmp_path):
 def test_an_empty_required_text_is_named_as_empty(tmp_path):
     found = problems(tmp_path, MINIMAL.replace("title: 2021 年度测试局部门整体绩效自评结果", 'title: ""'))
     assert [(p.field, p.line, p.message) for p in found] == [("title", 7, "“报告标题”不能为空。请填写。")]
+
+
+@pytest.mark.parametrize("change", [
+    ("slug: ce-shi-ju", "slug: " + "a" * 81),  # too long
+    ("name: 测试局", "name: [测试局]"),  # a list for text
+    ("year: 2021", "year: true"),
+    ("score: 85", "score: {a: 1}"),
+    ("title: 2021 年度测试局部门整体绩效自评结果", "title: 2021-05-01"),
+])
+def test_no_message_is_the_librarys_english(tmp_path, change):
+    found = problems(tmp_path, MINIMAL.replace(*change))
+    assert found, change
+    for p in found:
+        # Field paths and quoted values aside, the words are Chinese: no "Input should be ...".
+        words = re.sub(r"`[^`]*`|'[^']*'|\b[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*\b", "", p.message)
+        assert not re.search(r"[A-Za-z]{3,}", words), p.message
