@@ -15,7 +15,7 @@ ENGINE_DEPS := $(if $(filter zensical,$(ENGINE)),$(STAMP_ZENSICAL))
 STAMP_JS := node_modules/.installed
 ECHARTS := build/echarts.min.js
 
-.PHONY: site serve test check demo bench recall deps browser lock clean
+.PHONY: site serve test check demo bench recall import-eval deps browser lock clean
 
 site: deps $(ENGINE_DEPS)
 	$(PY) -m generator build --engine $(ENGINE)
@@ -35,6 +35,11 @@ bench: deps $(STAMP_BENCH) browser
 
 recall: deps $(STAMP_BENCH) browser
 	$(PY) -m bench.search_recall
+
+# How well the importer reads the real documents of tests/corpus/ (details of the held-out ones:
+# make import-eval ARGS=--held-out; ARGS=--check exits 1 on any wrong value)
+import-eval: $(STAMP_PY)
+	$(PY) -m bench.import_eval $(ARGS)
 
 check: $(STAMP_PY)
 	$(PY) -m generator check
