@@ -91,12 +91,15 @@ class Budget(Strict):
     rate: Optional[Percent] = Field(None, title="预算执行率（%）", description="原文所述的预算执行率，应等于全年执行数 ÷ 调整后预算数。")
 
 
-FUND_SOURCES = ("财政资金", "财政专户管理资金", "单位资金", "其他资金")
+# The rows forms give funds under: the 2020 Ministry of Finance form's, then older forms'. Suggested
+# in the Excel template; a document's own row label is kept as it stands.
+FUND_SOURCES = ("当年财政拨款", "上年结转资金", "其他资金", "财政资金", "财政专户管理资金", "单位资金")
 
 
 class Fund(Strict):
-    source: Literal["财政资金", "财政专户管理资金", "单位资金", "其他资金"] = Field(
-        title="资金来源", description="财政资金、财政专户管理资金、单位资金或其他资金。"
+    source: Text = Field(
+        title="资金来源",
+        description="原文表格中这一行的名称，如 当年财政拨款、上年结转资金、其他资金（2020 年财政部格式），或 财政资金、单位资金。",
     )
     initial: Optional[Amount] = Field(None, title="年初预算数", description="该来源的年初预算金额。")
     adjusted: Optional[Amount] = Field(None, title="全年预算数", description="该来源调整后的全年预算数。")

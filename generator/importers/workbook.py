@@ -26,6 +26,7 @@ LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
 UNITS = ("万元", "元")
 CHOICES = {"kind": tuple(KINDS.values()), "grade": GRADES, "unit": UNITS, "fund": FUND_SOURCES,
            "level1": LEVEL1, "operator": OPERATORS}
+OPEN_CHOICES = {"fund"}  # suggestions, not the only values allowed
 
 # Sheets of one value per row: (label in column A, path in the report, kind of value)
 KEY_VALUE_SHEETS = {
@@ -144,8 +145,9 @@ def _header(ws, titles: list[str], widths: list[int]) -> None:
 
 
 def _dropdown(ws, kind: str, ref: str) -> None:
+    # A fund's source may be any row label of the document's form: the list only suggests.
     validation = DataValidation(type="list", formula1='"' + ",".join(CHOICES[kind]) + '"', allow_blank=True,
-                                showErrorMessage=True, errorTitle="请从列表中选择", error="只能填写列表中的值。")
+                                showErrorMessage=kind not in OPEN_CHOICES, errorTitle="请从列表中选择", error="只能填写列表中的值。")
     ws.add_data_validation(validation)
     validation.add(ref)
 
@@ -388,7 +390,7 @@ def _convert(value, kind: str, file: str, place: str, label: str, problems: list
             return codes.get(value, value)
         problems.append(Problem(file, place, label, f"“{label}”只能是 {'、'.join(KINDS.values())} 之一，现在是“{value}”。"))
         return None
-    if kind in CHOICES and value not in CHOICES[kind]:
+    if kind in CHOICES and kind not in OPEN_CHOICES and value not in CHOICES[kind]:
         problems.append(Problem(file, place, label, f"“{label}”只能是 {'、'.join(CHOICES[kind])} 之一，现在是“{value}”。请从下拉列表中选择。"))
         return None
     if kind == "date" and isinstance(value, dt.datetime):
