@@ -49,9 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     template.add_argument("output", type=Path, metavar="OUT.xlsx", help="要写入的 Excel 文件")
     template.add_argument("--from", dest="source", type=Path, metavar="REPORT.yaml", help="用已有报告填好表格（便于修改）")
 
-    importer = sub.add_parser("import", help="把填好的 Excel 表格或已发布的文档（.txt/.docx）转为 YAML")
-    importer.add_argument("input", type=Path, metavar="FILE", help=".xlsx、.txt 或 .docx 文件")
-    importer.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（默认 data/<年度>/<部门标识>.yaml）")
+    importer = sub.add_parser("import", help="把填好的 Excel 表格或已发布的文档（.txt/.docx）转为 YAML 草稿，可一次导入多个文件或文件夹")
+    importer.add_argument("inputs", type=Path, nargs="+", metavar="FILE", help=".xlsx、.txt 或 .docx 文件，或包含它们的文件夹")
+    importer.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（只导入一个文件时；默认 data/<年度>/<部门标识>.yaml）")
+    importer.add_argument("--data", type=Path, default=DEFAULT_DATA, help="草稿写入的数据目录（默认 data/）")
     importer.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
     importer.add_argument("--include-hidden", action="store_true", help="也导入隐藏的工作表、行、列和看不见的文字（仍会警告）")
 
@@ -172,23 +173,16 @@ def cmd_template(args) -> int:
 
 
 def cmd_import(args) -> int:
-    """Import a form (.xlsx) or a published document (.txt/.docx); a file that cannot be read
-    safely is refused with its problems listed and exit status 1, and nothing is written."""
-    from .importers import SUFFIXES, import_file
+    """Import forms (.xlsx) and published documents (.txt/.docx), one or many; a file that cannot
+    be read safely is refused with its problems listed, nothing is written for it, and the
+    command ends with status 1."""
+    from .importers import import_many
 
-    if not args.input.is_file():
-        print(f"错误：找不到文件 {args.input}。", file=sys.stderr)
+    if args.output and (len(args.inputs) != 1 or args.inputs[0].is_dir()):
+        print("错误：-o 只能在导入一个文件时使用；导入多个文件时，草稿按年度和部门写入 data/。", file=sys.stderr)
         return 2
-    if args.input.suffix.lower() not in SUFFIXES:
-        print(f"错误：只能导入 .xlsx、.txt 或 .docx 文件，{args.input.name} 不是。", file=sys.stderr)
-        return 2
-    try:
-        return import_file(args.input, args.output, DEFAULT_DATA, force=args.force,
-                           include_hidden=getattr(args, "include_hidden", False), report_problems=report_problems)
-    except DataError as e:
-        report_problems(e.problems)
-        print(f"未导入：请改正以上 {len(e.problems)} 个问题后再试。", file=sys.stderr)
-        return 1
+    return import_many(args.inputs, args.output, args.data, force=args.force,
+                       include_hidden=getattr(args, "include_hidden", False), report_problems=report_problems)
 
 
 def cmd_schema(args) -> int:

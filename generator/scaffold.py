@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .model import KINDS
 from .readers import find_report_files
-from .importers.document import slug_for
+from .naming import report_path, slug_for
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -36,8 +36,7 @@ def new_report(data_dir: Path, year: int, name: str, slug: str | None = None, pr
     if not SLUG.match(slug):
         raise ValueError(f"部门标识 {slug} 只能用小写英文字母、数字和连字符。")
     kind = "project" if project else "department"
-    stem = slug if not project else f"{slug}-{slug_for(project).replace('-', '')}"
-    path = data_dir / str(year) / f"{stem}.yaml"
+    path = report_path(data_dir, year, kind, slug, project)
     if path.exists():
         raise FileExistsError(path)
     env = Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined,

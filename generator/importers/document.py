@@ -19,7 +19,11 @@ from lxml import etree
 
 from . import limits
 from .limits import hidden_content, open_package, read_bounded, refuse
+from .structure import Imported
+from ..naming import slug_for
 from ..problems import DataError, Problem, at_most, display_path
+
+UNPLACED_FOLDER = "待定"  # drafts without a year or unit: check names this folder until they are filled in
 
 H1 = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
 H2 = re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.*)$")
@@ -503,7 +507,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     data: dict = {"schema_version": 1, "kind": values.pop("kind")}
     data.update(values)
     if "department" in data:
-        data["department"]["slug"] = slug_for(data["department"]["name"])
+        data["department"]["slug"] = slug_for(data["department"]["name"])  # naming.py
     data["title"] = title or None
     if not title:
         missing.insert(0, "标题")
@@ -529,38 +533,35 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     return Draft(data, found, missing, preamble, hidden)
 
 
-def slug_for(name: str) -> str:
-    """A department's slug from its name in pinyin: 黄石市商务局 -> huangshi-shangwuju."""
-    from pypinyin import lazy_pinyin
-
-    city = re.match(r"^(.+?[市县区])(.+)$", name)
-    parts = [city.group(1)[:-1], city.group(2)] if city else [name]
-    words = ["".join(lazy_pinyin(p)) for p in parts]
-    return "-".join(re.sub(r"[^a-z0-9]", "", w.lower()) for w in words if w) or "bumen"
-
-
 def import_document(path: Path, output: Path | None, data_dir: Path, force: bool = False,
-                    include_hidden: bool = False) -> int:
+                    include_hidden: bool = False) -> Imported:
     """python -m generator import FILE.txt|.docx: write the draft and say what was and was not found.
 
     A file that cannot be read, or that holds text Word does not show (unless include_hidden),
     raises DataError before anything is written."""
-    from ..validate import validate_data
+    from ..naming import report_path
     from ..readers import RawReport
+    from ..validate import validate_data
 
     draft = build_draft(path, include_hidden)
     if draft.hidden and not include_hidden:
         raise DataError(draft.hidden)
-    year = draft.data.get("year", "未知年度")
-    slug = draft.data.get("department", {}).get("slug", path.stem)
-    out = output or data_dir / str(year) / f"{slug}.yaml"
+    data = draft.data
+    year = data.get("year")
+    slug = (data.get("department") or {}).get("slug")
+    if output:
+        out = output
+    elif year and slug:
+        out = report_path(data_dir, year, data.get("kind", "department"), slug, (data.get("project") or {}).get("name"))
+    else:
+        # No year or unit found: the draft waits in a folder `check` names until someone fills them in.
+        out = data_dir / UNPLACED_FOLDER / f"{path.stem}.yaml"
     if out.exists() and not force:
-        print(f"错误：{out} 已存在。要覆盖它请加 --force，或用 -o 指定另一个文件。", file=sys.stderr)
-        return 1
+        return Imported(path, error=f"{out} 已存在。要覆盖它请加 --force，或用 -o 指定另一个文件。")
     out.parent.mkdir(parents=True, exist_ok=True)
     header = (f"# yaml-language-server: $schema=../report.schema.json\n"
               f"# 由 python -m generator import 从 {path.name} 生成的草稿：请核对每一项，补上缺少的内容。\n")
-    out.write_text(header + yaml.safe_dump(draft.data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    out.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
     if output is None or out.parent != path.parent:
         target = out.parent / path.name
         if not target.exists():
@@ -576,10 +577,12 @@ def import_document(path: Path, output: Path | None, data_dir: Path, force: bool
         for p in draft.unplaced:
             print(f"  - {p[:60]}", file=sys.stderr)
     try:
-        validate_data(RawReport(out, str(out), draft.data, {}))
+        validate_data(RawReport(out, str(out), data, {}))
         print("草稿已通过数据格式检查。")
     except DataError as e:
         print("草稿还需补充（运行 python -m generator check 查看）：", file=sys.stderr)
         for p in e.problems:
             print(f"  - {p.field}: {p.message}", file=sys.stderr)
-    return 0
+    body = sum(len(p) for section in data.get("sections", []) for item in section.get("items", []) for p in [item.get("text") or ""])
+    unplaced = sum(map(len, draft.unplaced))
+    return Imported(path, out, data.get("kind"), year, len(draft.found), unplaced / body if body else None)

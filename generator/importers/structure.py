@@ -9,6 +9,7 @@ as merged (its other grid positions say so), never collapsed or dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..problems import Problem
 
@@ -92,3 +93,17 @@ class Document:
     @property
     def tables(self) -> list[Table]:
         return [p for p in self.parts if isinstance(p, Table)]
+
+
+@dataclass
+class Imported:
+    """What one imported file gave, for the table `import` ends with."""
+
+    source: Path
+    out: Path | None = None  # the draft written, or None when the file failed
+    kind: str | None = None
+    year: int | None = None
+    found: int = 0  # fields found
+    unplaced: float | None = None  # share of the body text left in 未归类内容
+    doubtful: list[str] = field(default_factory=list)  # fields with more than one candidate
+    error: str | None = None  # why nothing was written
