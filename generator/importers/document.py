@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from lxml import etree
 
-from . import limits
+from . import limits, recognise
 from .limits import hidden_content, open_package, read_bounded, refuse
 from .structure import Imported
 from ..naming import slug_for
@@ -504,10 +504,37 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     title_lines, sections, preamble = structure(paras)
     title = "".join(title_lines)
     values, found, missing = extract(paras, title)
-    data: dict = {"schema_version": 1, "kind": values.pop("kind")}
+    # What the document is (title, kind, year, unit, project): recognise.py's rules, each with its line.
+    for key in ("kind", "year", "department"):
+        values.pop(key, None)
+    found = [f for f in found if not f.startswith(("年度", "报告类型", "部门名称"))]
+    missing = [m for m in missing if m not in ("年度", "部门名称")]
+    named = recognise.title_of(lines)
+    kind = recognise.kind_of(named.value if named else None, lines)
+    year = recognise.year_of(named, lines)
+    unit = recognise.unit_of(named, lines)
+    project = recognise.project_of(named, lines) if kind and kind.value == "project" else None
+    data: dict = {"schema_version": 1, "kind": kind.value if kind else None}
+    for label, key, finding in (("报告类型", "kind", kind), ("年度", "year", year), ("部门名称", "department", unit),
+                                ("项目名称", "project", project)):
+        if finding is None:
+            if key != "project" or (kind and kind.value == "project"):
+                missing.append(label)
+            continue
+        if key in ("department", "project"):
+            data[key] = {"name": finding.value}
+        else:
+            data[key] = finding.value
+        found.append(f"{label}：{finding.value}" + (f"（第 {finding.line} 行）" if finding.line else "（据标题）"))
     data.update(values)
     if "department" in data:
         data["department"]["slug"] = slug_for(data["department"]["name"])  # naming.py
+    if named and title_lines and named.value in recognise.normalised(title):
+        pass  # the lines before the first heading are the title, broken over lines: kept whole
+    elif named:
+        if title_lines:
+            preamble[:0] = title_lines  # the lines before the first heading are kept, not dropped, when the title is elsewhere
+        title = named.value
     data["title"] = title or None
     if not title:
         missing.insert(0, "标题")
