@@ -66,3 +66,11 @@ def test_what_no_rule_finds_is_not_found():
     lines = ["为提升预算绩效管理水平，强化部门支出责任，加强预算管理。"]
     assert r.title_of(lines) is None and r.year_of(None, lines) is None and r.unit_of(None, lines) is None
     assert r.unit_of(r.title_of(["会宁县2021年度中央彩票公益金支持地方社会公益事业发展资金绩效自评报告"]), []) is None
+
+
+def test_the_money_unit_is_what_the_document_writes_and_only_when_it_is_one():
+    assert r.money_unit_of(["单位：元", "年度资金总额 | 1000 | 980"]).value == "元"
+    assert r.money_unit_of(["项目资金（元） | 年初预算数 | 全年预算数"]).value == "元"
+    assert r.money_unit_of(["本年支出合计3642.4万元"]).value == "万元"
+    assert r.money_unit_of(["本年支出合计3642.4万元", "单位：元"]) is None  # both: a person decides
+    assert r.money_unit_of(["一、部门基本情况"]) is None

@@ -367,10 +367,24 @@ def _clean(node: dict) -> dict:
 
 # ---- figures -------------------------------------------------------------------------
 
-def amount(text: str, label: str) -> float | None:
-    """The amount right after a label (“基本支出 1,390.81 万元”, “基本支出 | 1390.81”), not “基本支出占比”."""
+def amount(text: str, label: str, spending: bool = False) -> float | None:
+    """The amount right after a label (“基本支出 1,390.81 万元”, “基本支出 | 1390.81”), not “基本支出占比”.
+
+    Not when a second number follows in the next cell: that is a row of a table with several
+    amount columns (年初预算数 | 全年执行数), which only its column headers can tell apart. For a
+    spending figure, not when the nearest money word before it is a budget's (其中: 一般公共预算 ...
+    项目支出 2985.5 lists what a budget is made of, not what was spent)."""
     match = re.search(label + r"(?:数)?\s*(?:(?:为|[:|])\s*)?" + NUMBER + r"\s*(?:万元|元)?", text)  # one \s* run: no backtracking
-    return float(match.group(1).replace(",", "")) if match else None
+    if not match:
+        return None
+    if re.match(r"\s*\|\s*" + NUMBER, text[match.end():match.end() + 40]):
+        return None
+    if spending:
+        before = text[max(0, match.start() - 300):match.start()]
+        words = re.findall(r"预算|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|执行", before)
+        if words and words[-1] in ("预算", "资金总额", "资金来源"):
+            return None
+    return float(match.group(1).replace(",", ""))
 
 
 def _spaced_bars(text: str) -> str:
@@ -382,9 +396,16 @@ def _spaced_bars(text: str) -> str:
     return " | ".join([parts[0].rstrip()] + [p.strip() for p in parts[1:-1]] + [parts[-1].lstrip()])
 
 
+# Between a label and its number: words of a rule or formula (预算执行率未达到90%的需说明原因,
+# 执行率 = 执行数 ÷ 预算数 × 100%), not of a value.
+RULE_WORDS = re.compile(r"未达到|达到|低于|高于|不足|超过|不得|不低于|不高于|以上|以下|需|应|须|=|＝|÷|/|×|\*")
+
+
 def percent_after(text: str, label: str) -> float | None:
-    match = re.search(label + r"[^。；|]{0,20}?" + NUMBER + r"\s*%", text)
-    return float(match.group(1).replace(",", "")) if match else None
+    for match in re.finditer(label + r"([^。；|]{0,20}?)" + NUMBER + r"\s*%", text):
+        if not RULE_WORDS.search(match.group(1)) and not RULE_WORDS.search(text[match.end():match.end() + 4]):
+            return float(match.group(2).replace(",", ""))
+    return None
 
 
 def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[str]]:
@@ -415,9 +436,11 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
     record("自评等级", ("result", "grade"), GRADE_WORDS[grade.group(1)] if grade else None)
     score = re.search(r"(?:自评)?(?:总)?得分(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)
     record("自评得分", ("result", "score"), float(score.group(1)) if score else None)
-    record("本年财政拨款支出", ("spending", "total"), amount(flat, r"(?:本年)?财政拨款支出") or amount(flat, "支出总额"))
+    record("本年财政拨款支出", ("spending", "total"),
+           amount(flat, r"(?:本年)?财政拨款支出", spending=True)
+           or amount(flat, r"(?<![\u4e00-\u9fff])(?:本年|年度)?支出(?:总额|合计)", spending=True))  # not 政府采购支出总额
     for label, key in (("基本支出", "basic"), ("项目支出", "project"), ("人员经费", "personnel"), ("公用经费", "public")):
-        record(label, ("spending", key), amount(flat, label))
+        record(label, ("spending", key), amount(flat, label, spending=True))
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
     for label, key in (("年初预算", "initial"), ("调整后预算|全年预算", "adjusted"), ("全年执行|执行数", "executed")):
@@ -515,10 +538,11 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     unit = recognise.unit_of(named, lines)
     project = recognise.project_of(named, lines) if kind and kind.value == "project" else None
     data: dict = {"schema_version": 1, "kind": kind.value if kind else None}
+    money = recognise.money_unit_of(lines)
     for label, key, finding in (("报告类型", "kind", kind), ("年度", "year", year), ("部门名称", "department", unit),
-                                ("项目名称", "project", project)):
+                                ("项目名称", "project", project), ("金额单位", "unit", money)):
         if finding is None:
-            if key != "project" or (kind and kind.value == "project"):
+            if key not in ("project", "unit") or (key == "project" and kind and kind.value == "project"):
                 missing.append(label)
             continue
         if key in ("department", "project"):
@@ -527,6 +551,8 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
             data[key] = finding.value
         found.append(f"{label}：{finding.value}" + (f"（第 {finding.line} 行）" if finding.line else "（据标题）"))
     data.update(values)
+    if money is None and any(k in values for k in ("spending", "budget")):
+        missing.append("金额单位（原文没有写明，草稿按默认的万元，请核对）")
     if "department" in data:
         data["department"]["slug"] = slug_for(data["department"]["name"])  # naming.py
     if named and title_lines and named.value in recognise.normalised(title):

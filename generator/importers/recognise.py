@@ -176,3 +176,19 @@ def project_of(title: Found | None, lines: list[str]) -> Found | None:
         if inside and not re.fullmatch(r"20\d\d年度?|本级|本局", inside.group(1)):
             return Found(inside.group(1), title.line)
     return None
+
+
+YUAN = re.compile(r"(?:金额)?单位\s*[:：]\s*元(?![\u4e00-\u9fff])|[(（]\s*元\s*[)）]|\d\s*元(?![\u4e00-\u9fff]*万)")
+WAN = re.compile(r"万元")
+
+
+def money_unit_of(lines: list[str]) -> Found | None:
+    """The unit the document gives amounts in: 元 when it says so (单位：元, a (元) column, 1,234.56元)
+    and never 万元; 万元 when it writes 万元 and never 元. Both, or neither: not found."""
+    yuan = next((i + 1 for i, line in enumerate(lines) if YUAN.search(_clean(line))), None)
+    wan = next((i + 1 for i, line in enumerate(lines) if WAN.search(line)), None)
+    if yuan and not wan:
+        return Found("元", yuan)
+    if wan and not yuan:
+        return Found("万元", wan)
+    return None
