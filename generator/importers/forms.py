@@ -1,0 +1,157 @@
+"""The official forms' tables, recognised by their column and row headers, whatever the layout:
+the 项目资金 / 年度资金 block (年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分, with
+rows 年度资金总额, 当年财政拨款, 上年结转资金, 其他资金, 基本支出, 项目支出), the indicator table
+(一级 / 二级 / 三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差原因分析及改进措施) and 总分.
+
+Only cells under a recognised header are read, each value with the cell it came from; a
+number in a row label, an instruction or a formula is never a value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .structure import Table, Where
+
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，：％（）", "0123456789.,:%()")
+NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
+
+# Column headers, most specific first: the first that a header cell contains names its column.
+MONEY_COLUMNS = [("年初预算", "initial"), ("全年预算", "adjusted"), ("调整后预算", "adjusted"), ("全年执行", "executed"),
+                 ("执行数", "executed"), ("分值", "weight"), ("执行率", "rate"), ("得分", "score")]
+INDICATOR_COLUMNS = [("一级指标", "level1"), ("二级指标", "level2"), ("三级指标", "name"), ("年度指标值", "target"),
+                     ("指标值", "target"), ("实际完成值", "actual"), ("全年实际值", "actual"), ("完成值", "actual"),
+                     ("实际值", "actual"), ("分值", "weight"), ("得分", "score"), ("偏差原因", "note")]
+# Rows of the money block: 年度资金总额 is the whole; the others are its parts.
+TOTAL_ROW = re.compile(r"年度资金总额|资金总额|合计")
+SPENDING_ROWS = {"基本支出": "basic", "项目支出": "project"}
+
+
+def text(table: Table, row: int, column: int) -> str:
+    return " ".join(table.value(row, column).translate(FULL_WIDTH).split())
+
+
+def number(raw: str) -> float | None:
+    """A cell that is only a number (with 万元, 元, 分 or % after it): 1,172.55 万元 -> 1172.55."""
+    value = re.sub(r"\s*(?:万元|元|分|%)$", "", raw.replace(" ", ""))
+    return float(value.replace(",", "")) if NUMBER.match(value) else None
+
+
+def _columns(table: Table, row: int, names: list[tuple[str, str]]) -> dict[str, int]:
+    """The fields a header row names, by column: each field once, at its first column."""
+    out: dict[str, int] = {}
+    for column in range(len(table.rows[row])):
+        cell = text(table, row, column).replace(" ", "")
+        for word, field in names:
+            if word in cell and field not in out and column not in out.values():
+                out[field] = column
+                break
+    return out
+
+
+def money_block(table: Table) -> dict:
+    """{"budget": {...}, "funds": [...], "spending": {...}, "found": [(path, value, where)]} from the
+    rows under a header naming 年初预算数, a 全年预算数 or 调整后预算数, and a 全年执行数."""
+    out: dict = {"budget": {}, "funds": [], "spending": {}, "found": []}
+    for row in range(len(table.rows)):
+        columns = _columns(table, row, MONEY_COLUMNS)
+        if not {"initial", "executed"} <= columns.keys():
+            continue
+        first = min(columns.values())
+        for below in range(row + 1, len(table.rows)):
+            label = "".join(text(table, below, c) for c in range(first)).replace(" ", "")
+            label = re.sub(r"^.*?(?=年度资金总额|其中|当年|本年|上年|其他|基本支出|项目支出|财政|合计)", "", label)
+            values = {field: number(text(table, below, c)) for field, c in columns.items()}
+            if not label or re.search(r"一级指标|年度总体目标|绩效指标", label):
+                break  # the block has ended
+            amounts = {f: v for f, v in values.items() if v is not None and f in ("initial", "adjusted", "executed")}
+            where = {field: table.rows[below][c].where for field, c in columns.items()}  # each value's own cell
+            if TOTAL_ROW.search(label):
+                target, path = out["budget"], "budget"
+                if values.get("rate") is not None:
+                    out["budget"]["rate"] = values["rate"]
+                    out["found"].append(("budget.rate", values["rate"], where["rate"]))
+            elif label in SPENDING_ROWS or label.removeprefix("其中:") in SPENDING_ROWS:
+                key = SPENDING_ROWS[label.removeprefix("其中:")]
+                if amounts.get("executed") is not None:
+                    out["spending"][key] = amounts["executed"]
+                    out["found"].append((f"spending.{key}", amounts["executed"], where["executed"]))
+                continue
+            else:
+                source = re.sub(r"^其中[:：]?", "", label)
+                fund = {"source": source, **amounts}
+                out["funds"].append(fund)
+                out["found"] += [(f"funds[{len(out['funds']) - 1}].{f}", v, where[f]) for f, v in amounts.items()]
+                continue
+            target.update(amounts)
+            out["found"] += [(f"{path}.{f}", v, where[f]) for f, v in amounts.items()]
+        break
+    return out
+
+
+OPERATOR = re.compile(r"^\s*(≥|≤|>|<|=|＞|＜|≧|≦|大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于)\s*")
+OPERATORS = {"≧": "≥", "≦": "≤", "＞": ">", "＜": "<", "大于等于": "≥", "不低于": "≥", "不少于": "≥", "小于等于": "≤",
+             "不高于": "≤", "不超过": "≤", "大于": ">", "小于": "<"}
+
+
+def target_parts(raw: str) -> tuple[str, object, str | None]:
+    """(operator, value, unit) of an indicator's 年度指标值 as the form writes it: ≥95% -> (≥, 95, %);
+    text stays text (定性)."""
+    operator = "="
+    found = OPERATOR.match(raw)
+    if found:
+        operator = OPERATORS.get(found.group(1), found.group(1))
+        raw = raw[found.end():]
+    value = re.match(r"^([-+]?\d[\d,]*(?:\.\d+)?)\s*(.{0,6})$", raw.strip())
+    if value:
+        return operator, float(value.group(1).replace(",", "")), value.group(2).strip() or None
+    return ("定性" if not found else operator), raw.strip(), None
+
+
+def indicator_rows(table: Table) -> tuple[list[dict], tuple[float, Where] | None]:
+    """Each 三级指标 row under a header naming 一级指标 and 三级指标, with its 一级 and 二级 指标
+    from merged cells, until the table's 总分 row; and the 总分 in that row's 得分 column."""
+    for row in range(len(table.rows)):
+        columns = _columns(table, row, INDICATOR_COLUMNS)
+        if not {"level1", "name"} <= columns.keys():
+            continue
+        rows, total = [], None
+        for below in range(row + 1, len(table.rows)):
+            cells = {field: text(table, below, c) for field, c in columns.items()}
+            if any(re.fullmatch(r"总分|合计|总计", text(table, below, c).replace(" ", "")) for c in range(len(table.rows[below]))):
+                if "score" in columns and (value := number(cells.get("score") or "")) is not None:
+                    total = (value, table.rows[below][columns["score"]].where)
+                break
+            if not cells.get("name") or cells["name"] == cells.get("level2") == cells.get("level1"):
+                continue
+            # An empty 一级 or 二级 cell continues the one above: a merged cell flattened into text.
+            level1 = re.sub(r"\s*[(（]?\d+\s*分[)）]?$", "", cells["level1"]) or (rows[-1]["level1"] if rows else None)
+            level2 = cells.get("level2") or (rows[-1]["level2"] if rows and not cells["level1"] else None)
+            item = {"level1": level1, "level2": level2, "name": cells["name"]}
+            if cells.get("target"):
+                operator, value, unit = target_parts(cells["target"])
+                item.update(operator=operator, target=value, **({"unit": unit} if unit else {}))
+            if cells.get("actual"):
+                actual = number(cells["actual"])
+                item["actual"] = actual if actual is not None else cells["actual"]
+            for field in ("weight", "score"):
+                value = number(cells.get(field) or "")
+                if value is not None:
+                    item[field] = value
+            if cells.get("note"):
+                item["note"] = cells["note"]
+            rows.append(item)
+        return rows, total
+    return [], None
+
+
+def stated_score(table: Table) -> tuple[float, Where] | None:
+    """A form's 自评总分 field (自评总分: | 99.68): the first number in the cells after the label."""
+    for row, cells in enumerate(table.rows):
+        for column in range(len(cells)):
+            if re.fullmatch(r"自评总分[:：]?|自评得分[:：]?", text(table, row, column).replace(" ", "")):
+                for after in range(column + 1, min(column + 3, len(cells))):
+                    value = number(text(table, row, after))
+                    if value is not None and 0 <= value <= 100:
+                        return value, cells[after].where
+    return None
