@@ -15,6 +15,7 @@ DOCUMENTS = ROOT / "tests" / "documents"  # invented documents in real shapes (s
 def test_a_folder_imports_into_the_places_check_expects_and_ends_with_a_table(tmp_path):
     inbox = tmp_path / "inbox"
     shutil.copytree(DOCUMENTS, inbox)
+    (inbox / "README.md").unlink()  # the folder's own description, not a report
     (inbox / "坏文件.docx").write_bytes(b"not a zip")  # a renamed or damaged file fails alone
     data = tmp_path / "data"
     result = run_generator("import", str(inbox), "--data", str(data))

@@ -16,7 +16,7 @@ from ..naming import report_path
 from ..problems import DataError, Problem
 from .structure import Imported
 
-SUFFIXES = (".xlsx", ".txt", ".docx")
+SUFFIXES = (".xlsx", ".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 
 
 def import_many(inputs: list[Path], output: Path | None, data_dir: Path, force: bool = False,
@@ -83,11 +83,23 @@ def import_file(path: Path, output: Path | None, data_dir: Path, force: bool = F
         return Imported(path, error=f"找不到文件 {path}。")
     if path.suffix.lower() not in SUFFIXES:
         return Imported(path, error=f"只能导入 {'、'.join(SUFFIXES)} 文件，{path.name} 不是。")
-    if path.suffix.lower() != ".xlsx":
+    if path.suffix.lower() != ".xlsx" or not is_our_template(path):
         from .document import import_document
 
         return import_document(path, output, data_dir, force=force, include_hidden=include_hidden)
     return _import_workbook(path, output, data_dir, force, include_hidden, report_problems)
+
+
+def is_our_template(path: Path) -> bool:
+    """A workbook made by `template` (its 基本信息 sheet), not one laid out as a department makes it."""
+    from .limits import open_package, workbook_sheets
+    from .workbook import KEY_VALUE_SHEETS
+
+    from ..problems import display_path
+
+    name = display_path(path)
+    names = {title for title, _, _ in workbook_sheets(open_package(path, name, "xlsx"), name)}
+    return set(KEY_VALUE_SHEETS) <= names
 
 
 def _import_workbook(path: Path, output: Path | None, data_dir: Path, force: bool, include_hidden: bool,

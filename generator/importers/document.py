@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from lxml import etree
 
-from . import limits, recognise
+from . import assemble, limits, recognise
 from .limits import hidden_content, open_package, read_bounded, refuse
 from .structure import Imported
 from ..naming import slug_for
@@ -522,7 +522,21 @@ def measures(sections: list[dict]) -> list[str]:
 # ---- the draft ---------------------------------------------------------------------------
 
 def build_draft(path: Path, include_hidden: bool = False) -> Draft:
-    lines, hidden = read_document(path, include_hidden)
+    if path.suffix.lower() in (".txt", ".docx"):
+        # Text and Word: the lines verbatim as this module reads them (its checks of hidden text
+        # name the table and row); the tables through the structured reader, for the forms.
+        lines, hidden = read_document(path, include_hidden)
+        doc = assemble.Document(display_path(path))
+        # A table flattened into text has lost its merged cells, so its columns cannot be trusted to
+        # line up with its header: only Word's real tables are read as forms (for now).
+        if path.suffix.lower() == ".docx":
+            try:
+                doc = assemble.read_any(path, include_hidden=True)
+            except DataError:
+                pass
+    else:
+        doc = assemble.read_any(path, include_hidden)
+        lines, hidden = assemble.lines_of(doc), doc.hidden
     paras = paragraphs(lines)
     title_lines, sections, preamble = structure(paras)
     title = "".join(title_lines)
@@ -574,6 +588,15 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     if table:
         data["indicators"] = table
         found.append(f"绩效指标：{len(table)} 行")
+    # The official forms' tables, read by their headers, state these better than running text does.
+    stated, from_forms = assemble.form_values(doc)
+    for key, value in stated.items():
+        if isinstance(value, dict):
+            data[key] = {**data.get(key, {}), **value}
+        else:
+            data[key] = value
+    if from_forms:
+        found = [f for f in found if not f.startswith("绩效指标")] + from_forms
     steps = measures(sections)
     if steps:
         data["measures"] = steps
