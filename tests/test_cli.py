@@ -116,9 +116,14 @@ def _start_build(data, out, marker: str = ".site.search"):
     import sys
     import time
 
+    import signal
+
+    # Ctrl+C reaches the build as it would from a terminal: a test runner's worker may ignore
+    # SIGINT, and a child inherits that (Python then never raises KeyboardInterrupt).
     build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--data", str(data), "--site-dir", str(out / "site"),
                               "--docs-dir", str(out / "docs")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"})
+                             env={k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"},
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while not (out / marker).exists() and build.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
