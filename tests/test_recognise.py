@@ -74,3 +74,25 @@ def test_the_money_unit_is_what_the_document_writes_and_only_when_it_is_one():
     assert r.money_unit_of(["本年支出合计3642.4万元"]).value == "万元"
     assert r.money_unit_of(["本年支出合计3642.4万元", "单位：元"]) is None  # both: a person decides
     assert r.money_unit_of(["一、部门基本情况"]) is None
+
+
+def test_a_form_field_and_a_title_naming_different_bodies_are_doubtful_not_found():
+    lines = ["示例市农业农村局2022年度部门整体支出绩效自评报告", "部门(单位)名称 | 示例市水利局 |"]
+    assert [c.value for c in r.unit_doubt(r.title_of(lines), lines)] == ["示例市水利局", "示例市农业农村局"]
+    same = ["2021年林业局部门整体支出绩效自评表", "部门(单位)名称 | 零陵区林业局 |"]  # a short form of the same body
+    assert r.unit_doubt(r.title_of(same), same) == []
+
+
+def test_the_draft_leaves_a_doubtful_unit_out_and_says_why(tmp_path):
+    from .conftest import run_generator
+
+    source = tmp_path / "自评.txt"
+    source.write_text("示例市农业农村局2022年度部门整体支出绩效自评报告\n部门(单位)名称 | 示例市水利局 |\n一、基本情况\n正文。\n",
+                      encoding="utf-8")
+    result = run_generator("import", str(source), "-o", str(tmp_path / "draft.yaml"))
+    assert result.returncode == 0
+    assert "存疑" in result.stdout and "示例市水利局（第 2 行） 或 示例市农业农村局（第 1 行）" in result.stdout
+    import yaml
+
+    draft = yaml.safe_load((tmp_path / "draft.yaml").read_text(encoding="utf-8"))
+    assert "department" not in draft and draft["title"] == "示例市农业农村局2022年度部门整体支出绩效自评报告"

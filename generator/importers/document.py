@@ -41,6 +41,7 @@ class Draft:
     missing: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     hidden: list[Problem] = field(default_factory=list)  # text staff cannot see in Word
+    doubtful: dict[str, list[str]] = field(default_factory=dict)  # field -> its candidates, none taken
 
 
 # ---- reading the document --------------------------------------------------------------
@@ -550,12 +551,18 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     kind = recognise.kind_of(named.value if named else None, lines)
     year = recognise.year_of(named, lines)
     unit = recognise.unit_of(named, lines)
+    doubtful: dict[str, list[str]] = {}
+    if candidates := recognise.unit_doubt(named, lines):
+        unit = None  # two bodies named: a person chooses
+        doubtful["部门名称"] = [f"{c.value}（第 {c.line} 行）" for c in candidates]
     project = recognise.project_of(named, lines) if kind and kind.value == "project" else None
     data: dict = {"schema_version": 1, "kind": kind.value if kind else None}
     money = recognise.money_unit_of(lines)
     for label, key, finding in (("报告类型", "kind", kind), ("年度", "year", year), ("部门名称", "department", unit),
                                 ("项目名称", "project", project), ("金额单位", "unit", money)):
         if finding is None:
+            if label in doubtful:
+                continue
             if key not in ("project", "unit") or (key == "project" and kind and kind.value == "project"):
                 missing.append(label)
             continue
@@ -569,8 +576,9 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
         missing.append("金额单位（原文没有写明，草稿按默认的万元，请核对）")
     if "department" in data:
         data["department"]["slug"] = slug_for(data["department"]["name"])  # naming.py
-    if named and title_lines and named.value in recognise.normalised(title):
-        pass  # the lines before the first heading are the title, broken over lines: kept whole
+    if named and title_lines and named.value in recognise.normalised(title) \
+            and len(recognise.normalised(title)) - len(named.value) <= 10:
+        pass  # the lines before the first heading are the title broken over lines (… 自评 / 结果): kept whole
     elif named:
         if title_lines:
             preamble[:0] = title_lines  # the lines before the first heading are kept, not dropped, when the title is elsewhere
@@ -606,7 +614,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     if sections:
         data["sections"] = sections
         found.append(f"正文：{len(sections)} 个一级标题")
-    return Draft(data, found, missing, preamble, hidden)
+    return Draft(data, found, missing, preamble, hidden, doubtful)
 
 
 def import_document(path: Path, output: Path | None, data_dir: Path, force: bool = False,
@@ -648,6 +656,8 @@ def import_document(path: Path, output: Path | None, data_dir: Path, force: bool
     print("找到了：" + "；".join(draft.found))
     if draft.missing:
         print("没有找到（请在草稿中补上或删除）：" + "、".join(draft.missing))
+    for label, candidates in draft.doubtful.items():
+        print(f"存疑，没有填入草稿（请对照原文选定后填写）：{label}：" + " 或 ".join(candidates))
     if draft.unplaced:
         print(f"警告：{len(draft.unplaced)} 段文字无法归入章节，已放在“未归类内容”中，请核对：", file=sys.stderr)
         for p in draft.unplaced:
@@ -661,4 +671,5 @@ def import_document(path: Path, output: Path | None, data_dir: Path, force: bool
             print(f"  - {p.field}: {p.message}", file=sys.stderr)
     body = sum(len(p) for section in data.get("sections", []) for item in section.get("items", []) for p in [item.get("text") or ""])
     unplaced = sum(map(len, draft.unplaced))
-    return Imported(path, out, data.get("kind"), year, len(draft.found), unplaced / body if body else None)
+    return Imported(path, out, data.get("kind"), year, len(draft.found), unplaced / body if body else None,
+                    list(draft.doubtful))

@@ -124,6 +124,19 @@ def _org(name: str) -> str | None:
 
 def unit_of(title: Found | None, lines: list[str]) -> Found | None:
     """The evaluated unit: the form's own field if it has one, else the title's unit."""
+    return field_unit(lines) or title_unit(title, lines)
+
+
+def unit_doubt(title: Found | None, lines: list[str]) -> list[Found]:
+    """Both when the form's field and the title name different bodies (neither a short form of
+    the other): a person must choose, so neither is taken as found."""
+    field, titled = field_unit(lines), title_unit(title, lines)
+    if field and titled and not (field.value.endswith(titled.value) or titled.value.endswith(field.value)):
+        return [field, titled]
+    return []
+
+
+def field_unit(lines: list[str]) -> Found | None:
     for label in UNIT_LABELS:
         # A form's label starts its cell (or line): 预算单位 inside a sentence is not a field.
         pattern = re.compile(r"(?:^|\s)" + label + r"\s*[:：|]?\s*([^\s|:：]{2,40})")
@@ -134,6 +147,10 @@ def unit_of(title: Found | None, lines: list[str]) -> Found | None:
             found = pattern.search(_clean(line)) or pattern.search(re.sub(r"(?<=\S) (?=\S)", "", _clean(line)))
             if found and (name := _org(found.group(1))):
                 return Found(name, i + 1)
+    return None
+
+
+def title_unit(title: Found | None, lines: list[str]) -> Found | None:
     if title:
         text = _clean(title.value).replace(" ", "")
         before_year = re.match(r"^(.{2,40}?)20\d\d年", text)
