@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from lxml import etree
 
-from . import assemble, limits, recognise
+from . import assemble, forms, limits, recognise
 from .limits import hidden_content, open_package, read_bounded, refuse
 from .structure import Imported
 from ..naming import slug_for
@@ -592,7 +592,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     if devs:
         data["deviations"] = devs
         found.append(f"绩效目标偏差：{len(devs)} 条")
-    table = indicator_rows(paras)
+    table = indicator_rows(paras) or next((rows for line in lines if (rows := forms.running_indicators(line))), [])
     if table:
         data["indicators"] = table
         found.append(f"绩效指标：{len(table)} 行")

@@ -155,3 +155,57 @@ def stated_score(table: Table) -> tuple[float, Where] | None:
                     if value is not None and 0 <= value <= 100:
                         return value, cells[after].where
     return None
+
+
+# The indicator table run together into one line of words (a form copied out of a PDF or an
+# attachment preview): 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 ... 产出指标(50分)
+# 数量指标 基建工程委托业务项目数量 ≥50个 50 8 8 ... Read only while every row fits its header.
+LEVEL1_WORD = re.compile(r"^(?:产出|效益|满意度|成本)指标[(（]\d+(?:\.\d+)?分[)）]$|^(?:产出|效益|满意度)指标$")
+LEVEL2_WORD = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|"
+                         r"经济成本|社会成本|生态环境成本)指标$")
+
+
+def running_indicators(line: str) -> list[dict]:
+    words = line.translate(FULL_WIDTH).split()
+    header = [i for i, w in enumerate(words) if w == "一级指标"]
+    for start in header:
+        fields = []
+        for w in words[start:start + 12]:
+            field = next((f for word, f in INDICATOR_COLUMNS if word in w), "note" if "原因" in w else None)
+            if field is None:
+                break
+            fields.append(field)
+        if fields[:3] != ["level1", "level2", "name"] or not {"weight", "score"} <= set(fields):
+            continue
+        values = fields[3:]  # after the name, in the header's order
+        rows, level1, level2, i = [], None, None, start + len(fields)
+        while i < len(words):
+            word = words[i]
+            if re.match(r"^(?:总分|合计|注[:：])", word):
+                break
+            if LEVEL1_WORD.match(word) and not (level1 and word == level1 and LEVEL2_WORD.match(word)):
+                level1, level2, i = re.sub(r"[(（].*$", "", word), None, i + 1
+                continue
+            if LEVEL2_WORD.match(word):
+                level2, i = word, i + 1
+                continue
+            wanted = [f for f in values if f != "note"]
+            cells = words[i + 1:i + 1 + len(wanted)]
+            item = dict(zip(wanted, cells))
+            if len(cells) < len(wanted) or any(number(item.get(f, "")) is None for f in ("weight", "score") if f in item) \
+                    or level1 is None:
+                break  # the row does not fit its header: stop rather than guess
+            row = {"level1": level1, "level2": level2, "name": word}
+            if "target" in item:
+                operator, value, unit = target_parts(item["target"])
+                row.update(operator=operator, target=value, **({"unit": unit} if unit else {}))
+            if "actual" in item:
+                actual = number(item["actual"])
+                row["actual"] = actual if actual is not None else item["actual"]
+            row.update({f: number(item[f]) for f in ("weight", "score") if f in item})
+            if row.get("score", 0) > row.get("weight", 100):
+                break
+            rows.append(row)
+            i += 1 + len(cells)
+        return rows
+    return []
