@@ -23,6 +23,7 @@ from .structure import Imported
 from ..naming import slug_for
 from ..problems import DataError, Problem, at_most, display_path
 
+PAGE_SECTION = "原网页信息（导航和发布信息，通常应删除）"
 UNPLACED_FOLDER = "待定"  # drafts without a year or unit: check names this folder until they are filled in
 
 H1 = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
@@ -609,6 +610,12 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     if steps:
         data["measures"] = steps
         found.append(f"改进措施：{len(steps)} 条")
+    # The portal's navigation and the page's metadata (索引号, 发布机构 ...) are not the report's
+    # text: kept, under their own heading, for staff to check and usually delete.
+    page = [p for p in preamble if recognise.is_chrome(p)]
+    preamble = [p for p in preamble if not recognise.is_chrome(p)]
+    if page:
+        sections.insert(0, {"title": PAGE_SECTION, "items": [{"text": p} for p in page]})
     if preamble:
         sections.append({"title": "未归类内容", "items": [{"text": p} for p in preamble]})
     if sections:
