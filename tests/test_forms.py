@@ -165,3 +165,18 @@ def test_the_same_input_makes_the_same_bytes(forms, tmp_path, browser):
     make_forms.write_pdfs([(form, tmp_path / "again.pdf")], browser)
     for again, first in (("docx", "mof2020.docx"), ("xlsx", "mof2020-alt.xlsx"), ("pdf", "mof2020.pdf")):
         assert (tmp_path / f"again.{again}").read_bytes() == (out / f"{P07}.{first}").read_bytes(), first
+
+
+def test_the_importer_reads_every_form_without_a_wrong_value(forms):
+    """`make import-eval --forms`: every Word, Excel and PDF form made from the corpus imports with
+    no wrong or invented value, and with every indicator row and budget figure it states."""
+    from bench import import_eval
+
+    out, _ = forms
+    scores = import_eval.score_forms(out, import_eval.CORPUS)
+    assert [(s["id"], s["wrong"]) for s in scores if s["wrong"]] == []
+    figures = import_eval.totals(scores)
+    assert figures["wrong"] == 0 and figures["refused"] == 0
+    assert figures["rows_found"] == figures["rows_stated"] > 100
+    budget = figures["groups"]["预算"]
+    assert budget["correct"] == budget["stated"] > 100

@@ -38,7 +38,8 @@ def lines_of(doc: Document) -> list[str]:
         if isinstance(part, Block):
             out += part.text.splitlines() or [""]
         else:
-            out += [" | ".join(part.value(r, c) for c in range(len(row))) for r, row in enumerate(part.rows)]
+            # A merged cell's text once, where it starts: as the form shows it, not repeated.
+            out += [" | ".join(cell.text for cell in row) for row in part.rows]
     return out
 
 

@@ -23,7 +23,8 @@ INDICATOR_COLUMNS = [("一级指标", "level1"), ("二级指标", "level2"), ("�
                      ("指标值", "target"), ("实际完成值", "actual"), ("全年实际值", "actual"), ("完成值", "actual"),
                      ("实际值", "actual"), ("分值", "weight"), ("得分", "score"), ("偏差原因", "note")]
 # Rows of the money block: 年度资金总额 is the whole; the others are its parts.
-TOTAL_ROW = re.compile(r"年度资金总额|资金总额|合计")
+TOTAL_ROW = re.compile(r"年度资金总额|资金总额|年度总金额|合计")
+BLOCK_TITLE = re.compile(r"资金\s*[(（]\s*万?元\s*[)）]$|^资金情况")
 SPENDING_ROWS = {"基本支出": "basic", "项目支出": "project"}
 
 
@@ -59,8 +60,11 @@ def money_block(table: Table) -> dict:
             continue
         first = min(columns.values())
         for below in range(row + 1, len(table.rows)):
-            label = "".join(text(table, below, c) for c in range(first)).replace(" ", "")
-            label = re.sub(r"^.*?(?=年度资金总额|其中|当年|本年|上年|其他|基本支出|项目支出|财政|合计)", "", label)
+            # The row's own label is the cell just before the amounts (a merged cell shows its text
+            # there too); a block title merged down the left (项目资金（万元）) is not a row.
+            label = text(table, below, first - 1).replace(" ", "") if first else ""
+            if BLOCK_TITLE.search(label):
+                continue
             values = {field: number(text(table, below, c)) for field, c in columns.items()}
             if not label or re.search(r"一级指标|年度总体目标|绩效指标", label):
                 break  # the block has ended

@@ -119,7 +119,8 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
 def _org(name: str) -> str | None:
     name = re.sub(r"^\d+\s*[-－]\s*", "", name.strip(" :：|,，。"))  # budget codes: 705-重庆市忠县科学技术协会
     name = re.sub(r"[(（](?:公章|盖章|本级|本局)[)）]$", "", name)
-    return name if 2 <= len(name) <= 40 and name.endswith(ORG_END) else None
+    body = name.removesuffix("本级")  # 青神县发展和改革局本级: the body's own level, kept as the form writes it
+    return name if 2 <= len(name) <= 40 and body.endswith(ORG_END) else None
 
 
 def unit_of(title: Found | None, lines: list[str]) -> Found | None:
