@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from lxml import etree
 
-from . import assemble, forms, limits, recognise
-from .limits import hidden_content, open_package, read_bounded, refuse
+from . import assemble, forms, limits, recognise, word_looks
+from .limits import hidden_content, open_package, refuse
 from .structure import Imported
 from ..naming import slug_for
 from ..problems import DataError, Problem, at_most, display_path
@@ -67,19 +66,9 @@ def _too_long(name: str) -> DataError:
 
 
 def _text_lines(path: Path, name: str) -> list[str]:
-    raw = read_bounded(path, name, limits.MAX_TEXT_BYTES, "请只保留报告正文后再导入。")
-    text = None
-    if b"\0" not in raw:  # NUL: UTF-16, or a binary file renamed .txt
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-    if text is None:
-        raise refuse(name, "无法识别文件的编码：它不是 UTF-8 或 GBK 编码的纯文本（可能是 UTF-16 编码，或其他文件改了扩展名）。"
-                           "请在记事本中打开它，“另存为”时选择 UTF-8 编码，再导入。")
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    from .read_text import decode_lines
+
+    return decode_lines(path, name)
 
 
 def _docx_lines(path: Path, name: str, include_hidden: bool) -> tuple[list[str], list[Problem]]:
@@ -91,7 +80,7 @@ def _docx_lines(path: Path, name: str, include_hidden: bool) -> tuple[list[str],
     try:
         document = docx.Document(io.BytesIO(package))
         body = document.element.body
-        looks = _looks(document)
+        looks = word_looks.looks(document)
         return _body_lines(body, looks, name, include_hidden)
     except DataError:
         raise
@@ -119,7 +108,7 @@ def _body_lines(body, looks: dict, name: str, include_hidden: bool) -> tuple[lis
             for t in block.iter("{*}t"):  # w:t, and the text of drawings and equations
                 if "}" in t.tag:
                     pieces.append(t.text or "")
-                    if (t.text or "").strip() and t.getparent().tag == W + "r" and (why := _invisible(t.getparent(), looks)):
+                    if (t.text or "").strip() and t.getparent().tag == W + "r" and (why := word_looks.invisible(t.getparent(), looks)):
                         unseen.append((why, t.text))
             add("".join(pieces))
             if unseen:
@@ -129,7 +118,7 @@ def _body_lines(body, looks: dict, name: str, include_hidden: bool) -> tuple[lis
             above: dict[int, str] = {}  # the previous row's cell texts by grid column, for vertical merges
             for row, tr in enumerate(block.iterchildren(W + "tr"), start=1):
                 cells, unseen, here = [], [], {}
-                column = _number(tr.find(f"{W}trPr/{W}gridBefore"), 0)
+                column = word_looks.number(tr.find(f"{W}trPr/{W}gridBefore"), 0)
                 for tc in tr.iterchildren(W + "tc"):
                     merge = tc.find(f"{W}tcPr/{W}vMerge")
                     if merge is not None and merge.get(W + "val") in (None, "continue"):
@@ -138,12 +127,12 @@ def _body_lines(body, looks: dict, name: str, include_hidden: bool) -> tuple[lis
                         paras = list(tc.iterchildren(W + "p"))
                         text = "\n".join(p.text for p in paras).strip()
                         for run in (r for p in paras for r in p.xpath("w:r | w:hyperlink/w:r")):
-                            if run.text.strip() and (why := _invisible(run, looks)):
+                            if run.text.strip() and (why := word_looks.invisible(run, looks)):
                                 unseen.append((why, run.text))
                     here[column] = text
                     if not cells or cells[-1] != text:  # a merged cell's text once per row
                         cells.append(text)
-                    column += max(_number(tc.find(f"{W}tcPr/{W}gridSpan"), 1), 1)
+                    column += max(word_looks.number(tc.find(f"{W}tcPr/{W}gridSpan"), 1), 1)
                 above = here
                 add(" | ".join(cells))
                 if unseen:
@@ -155,102 +144,7 @@ def _body_lines(body, looks: dict, name: str, include_hidden: bool) -> tuple[lis
 
 # ---- text that cannot be seen in Word --------------------------------------------------------
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _looks(document) -> dict:
-    """What decides whether a run can be seen, read once: the run properties of the document's
-    defaults under each paragraph style, of each style (following basedOn), and whether the page
-    has a dark background."""
-    root = document.styles.element
-    own, based, default = {}, {}, None
-    for style in root.iterchildren(W + "style"):
-        sid = style.get(W + "styleId")
-        own[sid] = _rpr(style.find(W + "rPr"))
-        parent = style.find(W + "basedOn")
-        based[sid] = parent.get(W + "val") if parent is not None else None
-        if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true", "on"):
-            default = sid
-    resolved: dict[str, dict] = {}
-    defaults = _rpr(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
-
-    def resolve(sid, depth=0) -> dict:
-        if sid not in own or depth > 20:  # a loop of basedOn ends here
-            return {}
-        if sid not in resolved:
-            resolved[sid] = {**resolve(based[sid], depth + 1), **own[sid]}
-        return resolved[sid]
-
-    paragraph_styles: dict[str | None, dict] = {}
-
-    def paragraph(sid) -> dict:  # the document's defaults under a paragraph style, once per style
-        if sid not in paragraph_styles:
-            paragraph_styles[sid] = {**defaults, **resolve(sid if sid in own else default)}  # Word's fallback too
-        return paragraph_styles[sid]
-
-    background = document.element.find(W + "background")
-    return {"paragraph": paragraph, "style": resolve,
-            "dark_page": background is not None and not _light(background.get(W + "color"), empty=True)}
-
-
-def _rpr(rpr) -> dict:
-    """The run properties that can hide text: vanish, colour, size, shading, highlight."""
-    out: dict = {}
-    for child in rpr.iterchildren(tag=etree.Element) if rpr is not None else ():  # elements, not comments
-        tag, val = child.tag, child.get(W + "val")
-        if tag == W + "vanish":
-            out["vanish"] = (val or "true").lower() not in ("0", "false", "off")
-        elif tag == W + "color":
-            theme = child.get(W + "themeColor") in ("background1", "light1") and not child.get(W + "themeShade")
-            out["white"] = _light(val) or theme
-        elif tag == W + "sz":
-            out["size"] = _number(child, None)
-        elif tag == W + "shd":
-            out["shaded"] = not _light(child.get(W + "fill"), empty=True)
-        elif tag == W + "highlight":
-            out["highlight"] = (val or "none").lower() not in ("none", "white")
-    return out
-
-
-def _invisible(run, looks: dict) -> str | None:
-    """Why Word does not show this run's text: hidden, tiny, or white on a white background."""
-    paragraph = run.getparent()
-    if paragraph.tag != W + "p":  # the run is in a hyperlink, a field or a tracked insertion
-        paragraph = next(run.iterancestors(W + "p"), None)
-    pstyle = paragraph.find(f"{W}pPr/{W}pStyle") if paragraph is not None else None
-    props = looks["paragraph"](pstyle.get(W + "val") if pstyle is not None else None)
-    rpr = run.find(W + "rPr")
-    if rpr is not None:  # most runs of a long document have no formatting of their own
-        rstyle = rpr.find(W + "rStyle")
-        props = {**props, **(looks["style"](rstyle.get(W + "val")) if rstyle is not None else {}), **_rpr(rpr)}
-    if not props:
-        return None
-    if props.get("vanish"):
-        return "隐藏文字"
-    if props.get("size") is not None and props["size"] <= 2:  # half-points: 1 磅 or less
-        return "字号不超过 1 磅"
-    if props.get("white") and not (props.get("shaded") or props.get("highlight") or looks["dark_page"]):
-        shading = [paragraph.find(f"{W}pPr/{W}shd") if paragraph is not None else None]
-        shading += [cell.find(f"{W}tcPr/{W}shd") for cell in run.iterancestors(W + "tc")][:1]
-        if all(s is None or _light(s.get(W + "fill"), empty=True) for s in shading):
-            return "白色文字"
-    return None
-
-
-def _light(color: str | None, empty: bool = False) -> bool:
-    """A (nearly) white colour such as FFFFFF; `empty`: whether no colour (or auto) counts as white."""
-    if color is None or color.lower() == "auto":
-        return empty
-    if color.lower() == "white":
-        return True
-    return bool(re.fullmatch(r"[0-9A-Fa-f]{6}", color)) and all(int(color[i:i + 2], 16) >= 0xF0 for i in (0, 2, 4))
-
-
-def _number(element, default):
-    try:
-        return int(element.get(W + "val")) if element is not None else default
-    except (TypeError, ValueError):
-        return default
+W = word_looks.W  # the WordprocessingML namespace
 
 
 def _beginning(line: str) -> str:

@@ -9,17 +9,16 @@ text is flattened into its cell. Text Word does not show is refused unless inclu
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 from lxml import etree
 
-from . import limits
+from . import limits, word_looks
 from .limits import hidden_content, open_package, refuse
 from .structure import Block, Cell, Document, Table, Where
 from ..problems import DataError, at_most, display_path
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W = word_looks.W  # the WordprocessingML namespace
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 MAX_GRID = 4 * limits.MAX_CELLS  # grid positions in all tables of a document: spans cost what they cover
 
@@ -35,7 +34,7 @@ def read(path: Path, include_hidden: bool = False) -> Document:
         body = document.element.body
         for fallback in list(body.iter(FALLBACK)):  # the copy of a text box for old Word: read once
             fallback.getparent().remove(fallback)
-        looks = _looks(document)
+        looks = word_looks.looks(document)
         looks["included"] = include_hidden  # a problem is an error, or a warning that the text is imported
         _read_body(body, looks, out, text_limit(name), {"left": MAX_GRID})
     except DataError:
@@ -83,7 +82,7 @@ def _paragraph(p, looks: dict) -> tuple[str, list[tuple[str, str]]]:
     for t in p.iter("{*}t"):
         if "}" in t.tag and t.text:
             pieces.append(t.text)
-            if t.text.strip() and t.getparent().tag == W + "r" and (why := _invisible(t.getparent(), looks)):
+            if t.text.strip() and t.getparent().tag == W + "r" and (why := word_looks.invisible(t.getparent(), looks)):
                 unseen.append((why, t.text))
     return "".join(pieces), unseen
 
@@ -115,10 +114,10 @@ def _table(tbl, k: int, looks: dict, out: Document, count, budget: dict) -> Tabl
     rows = [r for r in _children(tbl) if r.tag == W + "tr"]
     width = 0
     for r, tr in enumerate(rows):
-        column = max(_number(tr.find(f"{W}trPr/{W}gridBefore"), 0), 0)
+        column = max(word_looks.number(tr.find(f"{W}trPr/{W}gridBefore"), 0), 0)
         here = {}
         for tc in (c for c in _children(tr) if c.tag == W + "tc"):
-            span = max(_number(tc.find(f"{W}tcPr/{W}gridSpan"), 1), 1)
+            span = max(word_looks.number(tc.find(f"{W}tcPr/{W}gridSpan"), 1), 1)
             if column + span > limits.MAX_COLUMNS:
                 raise refuse(out.name, f"表 {k} 第 {r + 1} 行超过了 {limits.MAX_COLUMNS} 列的上限，文件可能已损坏。{limits.KINDS['docx'][1]}")
             text, unseen = _cell(tc, looks)
@@ -183,96 +182,6 @@ def text_limit(name: str):
 
 
 # ---- text Word does not show: copied from document.py (its names are private) -----------------
-
-def _looks(document) -> dict:
-    """Run properties that can hide text, read once: the defaults under each paragraph style, each
-    style's own (following basedOn), and whether the page is dark."""
-    root = document.styles.element
-    own, based, default = {}, {}, None
-    for style in root.iterchildren(W + "style"):
-        sid = style.get(W + "styleId")
-        own[sid] = _rpr(style.find(W + "rPr"))
-        parent = style.find(W + "basedOn")
-        based[sid] = parent.get(W + "val") if parent is not None else None
-        if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true", "on"):
-            default = sid
-    resolved, paragraph_styles = {}, {}
-    defaults = _rpr(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
-
-    def resolve(sid, depth=0) -> dict:
-        if sid not in own or depth > 20:  # a loop of basedOn ends here
-            return {}
-        if sid not in resolved:
-            resolved[sid] = {**resolve(based[sid], depth + 1), **own[sid]}
-        return resolved[sid]
-
-    def paragraph(sid) -> dict:
-        if sid not in paragraph_styles:
-            paragraph_styles[sid] = {**defaults, **resolve(sid if sid in own else default)}
-        return paragraph_styles[sid]
-
-    background = document.element.find(W + "background")
-    return {"paragraph": paragraph, "style": resolve, "included": False,
-            "dark_page": background is not None and not _light(background.get(W + "color"), empty=True)}
-
-
-def _rpr(rpr) -> dict:
-    """The run properties that can hide text: vanish, colour, size, shading, highlight."""
-    out: dict = {}
-    for child in rpr.iterchildren(tag=etree.Element) if rpr is not None else ():
-        tag, val = child.tag, child.get(W + "val")
-        if tag == W + "vanish":
-            out["vanish"] = (val or "true").lower() not in ("0", "false", "off")
-        elif tag == W + "color":
-            theme = child.get(W + "themeColor") in ("background1", "light1") and not child.get(W + "themeShade")
-            out["white"] = _light(val) or theme
-        elif tag == W + "sz":
-            out["size"] = _number(child, None)
-        elif tag == W + "shd":
-            out["shaded"] = not _light(child.get(W + "fill"), empty=True)
-        elif tag == W + "highlight":
-            out["highlight"] = (val or "none").lower() not in ("none", "white")
-    return out
-
-
-def _invisible(run, looks: dict) -> str | None:
-    """Why Word does not show this run's text: hidden, tiny, or white on a white background."""
-    paragraph = run.getparent()
-    if paragraph.tag != W + "p":  # the run is in a hyperlink, a field or a tracked insertion
-        paragraph = next(run.iterancestors(W + "p"), None)
-    pstyle = paragraph.find(f"{W}pPr/{W}pStyle") if paragraph is not None else None
-    props = looks["paragraph"](pstyle.get(W + "val") if pstyle is not None else None)
-    rpr = run.find(W + "rPr")
-    if rpr is not None:
-        rstyle = rpr.find(W + "rStyle")
-        props = {**props, **(looks["style"](rstyle.get(W + "val")) if rstyle is not None else {}), **_rpr(rpr)}
-    if props.get("vanish"):
-        return "隐藏文字"
-    if props.get("size") is not None and props["size"] <= 2:  # half-points: 1 磅 or less
-        return "字号不超过 1 磅"
-    if props.get("white") and not (props.get("shaded") or props.get("highlight") or looks["dark_page"]):
-        shading = [paragraph.find(f"{W}pPr/{W}shd") if paragraph is not None else None]
-        shading += [cell.find(f"{W}tcPr/{W}shd") for cell in run.iterancestors(W + "tc")][:1]
-        if all(s is None or _light(s.get(W + "fill"), empty=True) for s in shading):
-            return "白色文字"
-    return None
-
-
-def _light(color: str | None, empty: bool = False) -> bool:
-    """A (nearly) white colour such as FFFFFF; `empty`: whether no colour (or auto) counts as white."""
-    if color is None or color.lower() == "auto":
-        return empty
-    if color.lower() == "white":
-        return True
-    return bool(re.fullmatch(r"[0-9A-Fa-f]{6}", color)) and all(int(color[i:i + 2], 16) >= 0xF0 for i in (0, 2, 4))
-
-
-def _number(element, default):
-    try:
-        return int(element.get(W + "val")) if element is not None else default
-    except (TypeError, ValueError):
-        return default
-
 
 def _beginning(text: str) -> str:
     text = " ".join(text.split())

@@ -45,15 +45,15 @@ def read(path: Path, include_hidden: bool = False) -> Document:
     """The document at path; DataError if it is too big or not UTF-8 or GBK text. A text file
     hides nothing, so include_hidden changes nothing."""
     name = display_path(path)
-    lines = _decode(path, name)
+    lines = decode_lines(path, name)
     if sum(map(len, lines)) > limits.MAX_TEXT_CHARS or sum(1 for line in lines if line.strip()) > limits.MAX_LINES:
         raise refuse(name, f"文档超过 {limits.MAX_TEXT_CHARS:,} 字或 {limits.MAX_LINES:,} 行的上限，不像一份自评报告。"
                            "请只保留报告正文后再导入。")
     return Document(name, parts([normalise(line) for line in lines]))
 
 
-def _decode(path: Path, name: str) -> list[str]:
-    """As document.py's _text_lines (copied, it is private): UTF-8 with or without BOM, else GB18030."""
+def decode_lines(path: Path, name: str) -> list[str]:
+    """A text file's lines: UTF-8 with or without BOM, else GB18030 (GBK); refused otherwise."""
     raw = read_bounded(path, name, limits.MAX_TEXT_BYTES, "请只保留报告正文后再导入。")
     text = None
     if b"\0" not in raw:  # NUL: UTF-16, or a binary file renamed .txt
