@@ -63,7 +63,7 @@ def _median_search(chromium, site: Path, page_path: str, query: str, searches: i
     return {key: (max if key == "bytes" else statistics.median_low)(run[key] for run in runs) for key in runs[0]}
 
 
-def measure(n: int, root: Path, repeat: int, searches: int = SEARCHES) -> dict:
+def measure(n: int, root: Path, repeat: int, searches: int = SEARCHES, serve: bool = True) -> dict:
     data = synthetic.make(root / f"data-{n}", n)
     work = root / f"work-{n}"
     # This machine's timings wander by a second or more: the full build and the floor take
@@ -94,7 +94,7 @@ def measure(n: int, root: Path, repeat: int, searches: int = SEARCHES) -> dict:
         result["first_visit_gzip_kb"] = round(browser.first_visit(chromium, site, page_path) / 1024, 1)
     # `make serve` on the same data: seconds from saving an edited report to the preview
     # serving it (up to 1,000 reports; the preview keeps the whole site in memory).
-    if n <= SERVE_MAX:
+    if serve and n <= SERVE_MAX:
         edited = shutil.copytree(data, root / f"serve-{n}")
         result["serve_edit_s"] = serve_edit.measure(edited)["serve_edit_s"]
         shutil.rmtree(edited)
@@ -127,10 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000], help="报告数（默认 100 1000）")
     parser.add_argument("--repeat", type=int, default=None, help="每个规模重复构建的次数，取最快的一次（默认：1,000 份以内 3 次，更多 1 次）")
     parser.add_argument("--searches", type=int, default=SEARCHES, help=f"每次首次搜索在几个新页面中各测一次，取中位数（默认 {SEARCHES}）")
+    parser.add_argument("--no-serve", action="store_true", help="不测预览刷新（tests/test_serve.py 另测同一个函数）")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json", help="结果写入的 JSON 文件")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="jx-bench-") as tmp:
-        results = [measure(n, Path(tmp), args.repeat or (3 if n <= 1000 else 1), args.searches) for n in args.sizes]
+        results = [measure(n, Path(tmp), args.repeat or (3 if n <= 1000 else 1), args.searches,
+                           not args.no_serve) for n in args.sizes]
     print(table(results))
     args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\n已写入 {args.json}")
