@@ -234,7 +234,23 @@ def score_forms(forms: Path, corpus: Path) -> list[dict]:
         folder = corpus / entry["corpus_id"]
         held_out = bool(load(folder / "source.yaml").get("held_out"))
         doc_id = f"{entry['corpus_id']}.{entry['format']}"
-        out.append(score_file(forms / entry["file"], load(folder / "answer.yaml"), doc_id, held_out, None))
+        out.append(score_file(forms / entry["file"], in_form(load(folder / "answer.yaml"), entry.get("not_in_form", [])),
+                              doc_id, held_out, None))
+    return out
+
+
+def in_form(answer: dict, not_in_form: list[str]) -> dict:
+    """The answer without the facts the form file does not show (its manifest's not_in_form,
+    such as spending.total or counts.problems): a form cannot state what it leaves out."""
+    out = json.loads(json.dumps(answer))  # a copy
+    for path in not_in_form:
+        node, *rest = path.split(".")
+        if rest and isinstance(out.get(node), dict):
+            out[node].pop(rest[0], None)
+            if not out[node]:
+                out.pop(node)
+        else:
+            out.pop(node, None)
     return out
 
 
