@@ -55,6 +55,16 @@ def instant_navigation_ready(page) -> None:
     page.evaluate("() => new Promise(requestAnimationFrame)")  # and its handlers have run
 
 
+def follow(page, selector: str, url: str) -> None:
+    """Click a link and wait until the page it leads to is in, and its charts are drawn: after an
+    instant navigation the address changes before the old page's content is replaced."""
+    page.evaluate("document.querySelector('article').__left = true")  # the page being left
+    page.click(selector)
+    page.wait_for_url(url)
+    page.wait_for_function("() => !document.querySelector('article').__left")
+    wait_for_charts(page)
+
+
 @pytest.fixture
 def watched(browser, real_site):
     w = Watched(browser, real_site)
@@ -238,9 +248,7 @@ def test_a_reader_walks_overview_year_department_report_with_charts_at_each_step
         ("article #reports-own a[href$='/2022/shili-jiaoyuju/']", "2022/shili-jiaoyuju/"),
     ]
     for selector, url in steps:
-        page.click(selector)
-        page.wait_for_url(demo_site.url + url)
-        wait_for_charts(page)
+        follow(page, selector, demo_site.url + url)
         counts = drawn_charts(page)
         assert counts["containers"] >= 2 and counts["drawn"] == counts["containers"] == counts["live"], (url, counts)
         assert page.evaluate("window.__sameDocument === true"), f"{url} was reached by a full reload"

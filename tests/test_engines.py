@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import DEMO, SiteServer, copy_build, run_generator
-from .test_browser import Watched, drawn_charts, instant_navigation_ready, wait_for_charts
+from .test_browser import Watched, drawn_charts, follow, instant_navigation_ready
 
 QUERIES = ["民政局", "消费券", "养老服务", "农村公路", "预算执行率", "满意度"]
 
@@ -113,9 +113,7 @@ def test_charts_draw_on_the_zensical_site_after_instant_navigation(browser, both
         page.goto(server.url)
         instant_navigation_ready(page)
         page.evaluate("window.__sameDocument = true")
-        page.click('article a[href$="2023/shili-minzhengju/"]')
-        page.wait_for_url(server.url + "2023/shili-minzhengju/")
-        wait_for_charts(page)
+        follow(page, 'article a[href$="2023/shili-minzhengju/"]', server.url + "2023/shili-minzhengju/")
         counts = drawn_charts(page)
         assert counts["drawn"] == counts["containers"] == counts["live"] >= 2
         assert page.evaluate("window.__sameDocument === true"), "Zensical's instant navigation reloaded the page"

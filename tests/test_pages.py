@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 from .conftest import ROOT
-from .test_browser import drawn_charts, instant_navigation_ready, wait_for_charts
+from .test_browser import drawn_charts, follow, instant_navigation_ready
 from .test_crawl import visit
 from .test_phones import PHONE
 
@@ -91,9 +91,7 @@ def test_dark_mode_survives_ten_instant_navigations_without_leaking_charts(brows
     route = ["2023/", "departments/shili-jiaoyuju/", "2022/shili-jiaoyuju/", "2022/", "departments/shili-minzhengju/",
              "2021/shili-minzhengju/", "2021/", "2021/shili-jiaoyuju-xiaoyuan-anquan/", "departments/shili-jiaoyuju/", "2023/shili-jiaoyuju/"]
     for path in route:
-        page.click(f"article a[href='{demo_site.url}{path}']")
-        page.wait_for_url(demo_site.url + path)
-        wait_for_charts(page)
+        follow(page, f"article a[href='{demo_site.url}{path}']", demo_site.url + path)
         counts = drawn_charts(page)
         assert counts["drawn"] == counts["containers"] == counts["live"], path
         assert page.evaluate("window.jxCharts.theme()") == "dark"
