@@ -157,7 +157,9 @@ def test_switching_to_dark_mode_redraws_charts_without_reload(watched, real_site
 def search_hits(page, query: str, real_site) -> list[str]:
     """Open the site with ?q= (Material's shareable search) and return the result links."""
     page.goto(real_site.url + "?q=" + query)
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list a').length > 0", timeout=15000)
+    # Results are drawn as their pages' data arrives; search.js says how many once all are in.
+    page.wait_for_function("() => /找到 \\d+|没有找到/.test(document.querySelector('.md-search-result__meta').textContent)",
+                           timeout=15000)
     return page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href)")
 
 
