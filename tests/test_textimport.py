@@ -123,3 +123,13 @@ def test_import_refuses_to_overwrite(tmp_path):
     out.write_text("keep", encoding="utf-8")
     result = run_generator("import", str(SEED_SOURCE), "-o", str(out))
     assert result.returncode == 1 and out.read_text(encoding="utf-8") == "keep"
+
+
+def test_a_budget_figure_is_the_reports_only_when_its_label_starts_the_phrase():
+    from generator.importers.document import extract
+
+    # Shapes of real reports: one item's budget inside a list, and what was to be spent.
+    values, _, _ = extract(["其中,法院执行年初预算数6万元,年末结算支出6万元。", "全年应执行数为7.79万元,实际执行率为100%。"], "")
+    assert "initial" not in values.get("budget", {}) and "executed" not in values.get("budget", {})
+    values, _, _ = extract(["2022年预算收入69.06万元,其中年初预算57.28万元,调整追加11.78万元。"], "")
+    assert values["budget"]["initial"] == 57.28

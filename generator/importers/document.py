@@ -340,7 +340,9 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
     for label, key in (("年初预算", "initial"), ("调整后预算|全年预算", "adjusted"), ("全年执行|执行数", "executed")):
-        record(label.split("|")[0] + "数", ("budget", key), amount(flat, f"(?:{label})"))
+        # The label must start its phrase (or follow 其中): 法院执行年初预算数 is one item's budget,
+        # 应执行数 is what was to be spent, not what was.
+        record(label.split("|")[0] + "数", ("budget", key), amount(flat, f"(?:(?<![\u4e00-\u9fff])|(?<=其中))(?:{label})"))
     record("预算执行率", ("budget", "rate"), percent_after(flat, r"预算执行率"))
     return values, found, missing
 
