@@ -22,6 +22,7 @@ from . import limits
 from .limits import hidden_content, open_package, refuse, workbook_sheets
 from .read_docx import MAX_GRID, grid_table, text_limit
 from .structure import Document, Where
+from .workbook import why_unseen
 from ..problems import DataError, Problem, at_most, display_path
 
 FIX = limits.KINDS["xlsx"][1]
@@ -75,7 +76,7 @@ def _values(ws, state: str, hidden_rows: set, hidden_columns: set, unseen: dict,
             if cell.value is None or not (text := _shown(cell.value, cell.number_format)):
                 continue
             values[(r, c)] = text
-            key, why = _unseen(ws.title, state, hidden_rows, hidden_columns, r, c, cell)
+            key, why = why_unseen(ws.title, state, hidden_rows, hidden_columns, r, c, cell)
             if key and key not in unseen:
                 where = str(Where(sheet=ws.title, cell=f"{get_column_letter(c)}{r}"))
                 unseen[key] = hidden_content(name, where, why, text, "Excel", included)
@@ -193,37 +194,3 @@ def _shown(value, number_format: str | None) -> str:
     if re.fullmatch(r"-0(\.0*)?", text):
         text = text[1:]
     return text + ("%" if percent else "")
-
-
-# ---- what staff cannot see: as workbook.py's _unseen and _white (private there) ------------------
-
-def _unseen(sheet: str, state: str, hidden_rows: set, hidden_columns: set, row: int, col: int, cell) -> tuple[tuple | None, str]:
-    """Why staff cannot see this cell in Excel, keyed so each hidden sheet, row or column is named once."""
-    if state != "visible":
-        return (sheet,), f"工作表“{sheet}”是隐藏的"
-    if row in hidden_rows:
-        return (sheet, "row", row), f"第 {row} 行是隐藏的"
-    if col in hidden_columns:
-        return (sheet, "column", col), f"{get_column_letter(col)} 列是隐藏的"
-    if cell.number_format and not cell.number_format.strip(";"):
-        return (sheet, row, col), f"单元格的数字格式“{cell.number_format}”不显示内容"
-    font = cell.font
-    if font is not None and font.sz is not None and font.sz <= 1:
-        return (sheet, row, col), f"字号是 {font.sz:g} 磅，看不清"
-    fill = cell.fill
-    solid = fill is not None and getattr(fill, "fill_type", None) == "solid" and not _white(fill.fgColor)
-    if font is not None and _white(font.color) and not solid:
-        return (sheet, row, col), "白色文字在白色底色上"
-    return None, ""
-
-
-def _white(color) -> bool:
-    """A colour Excel shows as (nearly) white: FFFFFF, the palette's white, or the theme's background."""
-    kind = getattr(color, "type", None)
-    if kind == "rgb" and isinstance(color.rgb, str) and re.fullmatch(r"[0-9A-Fa-f]{6,8}", color.rgb):
-        return all(int(color.rgb[-6:][i:i + 2], 16) >= 0xF0 for i in (0, 2, 4))  # ARGB: Excel ignores the alpha
-    if kind == "indexed":
-        return color.indexed in (1, 9)
-    if kind == "theme":
-        return color.theme == 0 and (color.tint or 0) > -0.1
-    return False

@@ -232,7 +232,8 @@ def read_workbook(path: Path, hidden: list[Problem] | None = None) -> RawReport:
             return
         state, info = sheets.get(sheet, ("visible", None))
         try:
-            key, why = _unseen(sheet, state, info, row, col, cell)
+            key, why = why_unseen(sheet, state, info["hidden_rows"] if info else (), info["hidden_columns"] if info else (),
+                                  row, col, cell)
         except Exception as e:  # a style openpyxl loaded but cannot apply
             raise DataError([Problem(name, where(sheet, row, col), "", f"无法读取这个单元格的格式：{e}。请在 Excel 中另存为 .xlsx 后再导入。")]) from None
         if key and key not in unseen:
@@ -340,13 +341,14 @@ def _rows(name: str, wb, formulas, sheet: str, width: int):
         raise DataError([Problem(name, sheet, "", f"无法读取工作表“{sheet}”：{e}。请在 Excel 中另存为 .xlsx 后再导入。")]) from None
 
 
-def _unseen(sheet: str, state: str, info: dict | None, row: int, col: int, cell) -> tuple[tuple | None, str]:
-    """Why staff cannot see this cell in Excel, keyed so each hidden sheet, row or column is named once."""
+def why_unseen(sheet: str, state: str, hidden_rows, hidden_columns, row: int, col: int, cell) -> tuple[tuple | None, str]:
+    """Why staff cannot see this cell in Excel, keyed so each hidden sheet, row or column is named
+    once. Both Excel readers ask this (our template's and read_xlsx.py's)."""
     if state != "visible":
         return (sheet,), f"工作表“{sheet}”是隐藏的"
-    if info and row in info["hidden_rows"]:
+    if row in hidden_rows:
         return (sheet, "row", row), f"第 {row} 行是隐藏的"
-    if info and col in info["hidden_columns"]:
+    if col in hidden_columns:
         return (sheet, "column", col), f"{get_column_letter(col)} 列是隐藏的"
     if cell.number_format and not cell.number_format.strip(";"):
         return (sheet, row, col), f"单元格的数字格式“{cell.number_format}”不显示内容"
