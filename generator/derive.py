@@ -139,10 +139,12 @@ DEPARTMENT_COLUMNS = ["name", "region", "reports", "years"]
 
 def derive(entries: list[Entry]) -> Derived:
     records = [record(e) for e in entries]
-    return Derived(records, year_table(records), department_table(records))
+    frame = reports_frame(records)  # once, for both tables
+    return Derived(records, year_table(frame), department_table(frame))
 
 
-def _frame(records: list[Record]) -> "pd.DataFrame":
+def reports_frame(records: list[Record]) -> "pd.DataFrame":
+    """One row per report, the columns the tables group and sum."""
     import pandas as pd
 
     return pd.DataFrame({
@@ -156,13 +158,12 @@ def _frame(records: list[Record]) -> "pd.DataFrame":
     })
 
 
-def year_table(records: list[Record]) -> "pd.DataFrame":
+def year_table(frame: "pd.DataFrame") -> "pd.DataFrame":
     """Per year: reports, of which department and project reports, departments, the departments'
     本年财政拨款支出 summed in 万元 (projects' spending is part of it; a report that does not state
     it adds nothing), and reports per grade (stated or worked out; 未公布 for neither)."""
     import pandas as pd
 
-    frame = _frame(records)
     if frame.empty:
         return pd.DataFrame(columns=YEAR_COLUMNS)
     own = frame["kind"] == "department"
@@ -179,11 +180,10 @@ def year_table(records: list[Record]) -> "pd.DataFrame":
     return table[YEAR_COLUMNS].sort_index(ascending=False)
 
 
-def department_table(records: list[Record]) -> "pd.DataFrame":
+def department_table(frame: "pd.DataFrame") -> "pd.DataFrame":
     """Per department: its name and region, its reports and the years they cover (“2020、2021”)."""
     import pandas as pd
 
-    frame = _frame(records)
     if frame.empty:
         return pd.DataFrame(columns=DEPARTMENT_COLUMNS)
     by_slug = frame.groupby("slug")

@@ -90,7 +90,7 @@ def test_a_reports_own_page_keeps_the_unit_it_states(pages):
 
 
 def test_the_year_table_sums_in_wan_yuan_and_counts_grades(pages):
-    by_year = derive.year_table(pages["records"])
+    by_year = derive.year_table(derive.reports_frame(pages["records"]))
     assert list(by_year.index) == [2023, 2022]  # newest first
     assert by_year.loc[2023, "department_total"] == pytest.approx(2800)
     assert by_year.loc[2023, "reports"] == 2 and by_year.loc[2023, "departments"] == 2
