@@ -16,13 +16,14 @@ from pathlib import Path
 
 import yaml
 
-from . import assemble, forms, limits, recognise, word_looks
+from . import assemble, flattened, forms, limits, recognise, word_looks
 from .limits import hidden_content, open_package, refuse
 from .structure import Imported
 from ..naming import slug_for
 from ..problems import DataError, Problem, at_most, display_path
 
 PAGE_SECTION = "原网页信息（导航和发布信息，通常应删除）"
+TABLE_SECTION = "自评表原文（已读入金额和指标，核对后应删除）"
 UNPLACED_FOLDER = "待定"  # drafts without a year or unit: check names this folder until they are filled in
 
 H1 = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
@@ -435,7 +436,10 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     else:
         doc = assemble.read_any(path, include_hidden)
         lines, hidden = assemble.lines_of(doc), doc.hidden
-    paras = paragraphs(lines)
+    # A form flattened into text is read as a stream of cells (flattened.py); its lines are kept
+    # apart, verbatim, for staff to check against what was read, not mixed into the narrative.
+    flat, from_flat, table_lines, unsure = flattened.form_values(lines)
+    paras = paragraphs([line if n not in table_lines else "" for n, line in enumerate(lines)])
     title_lines, sections, preamble = structure(paras)
     title = "".join(title_lines)
     values, found, missing = extract(paras, title)
@@ -493,6 +497,12 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     if table:
         data["indicators"] = table
         found.append(f"绩效指标：{len(table)} 行")
+    for key, value in flat.items():
+        data[key] = {**data.get(key, {}), **value} if isinstance(value, dict) else value
+    if from_flat:
+        found = [f for f in found if not (f.startswith("绩效指标") and "indicators" in flat)] + from_flat
+    if unsure:
+        doubtful["表格行"] = [f"{row}：空格已丢失，各数值属于哪一列不止一种读法，未读入，请对照原表填写" for row in unsure]
     # The official forms' tables, read by their headers, state these better than running text does.
     stated, from_forms = assemble.form_values(doc)
     for key, value in stated.items():
@@ -512,6 +522,8 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     preamble = [p for p in preamble if not recognise.is_chrome(p)]
     if page:
         sections.insert(0, {"title": PAGE_SECTION, "items": [{"text": p} for p in page]})
+    if table_lines:
+        sections.append({"title": TABLE_SECTION, "text": "\n".join(lines[n].strip() for n in sorted(table_lines) if lines[n].strip())})
     if preamble:
         sections.append({"title": "未归类内容", "items": [{"text": p} for p in preamble]})
     if sections:

@@ -23,7 +23,7 @@ INDICATOR_COLUMNS = [("一级指标", "level1"), ("二级指标", "level2"), ("�
                      ("指标值", "target"), ("实际完成值", "actual"), ("全年实际值", "actual"), ("完成值", "actual"),
                      ("实际值", "actual"), ("分值", "weight"), ("得分", "score"), ("偏差原因", "note")]
 # Rows of the money block: 年度资金总额 is the whole; the others are its parts.
-TOTAL_ROW = re.compile(r"年度资金总额|资金总额|年度总金额|合计")
+TOTAL_ROW = re.compile(r"年度资金总额|资金总额|年度总金额|合计|^总(?:金)?额$")
 BLOCK_TITLE = re.compile(r"资金\s*[(（]\s*万?元\s*[)）]$|^资金情况")
 SPENDING_ROWS = {"基本支出": "basic", "项目支出": "project"}
 
@@ -70,20 +70,19 @@ def money_block(table: Table) -> dict:
                 break  # the block has ended
             amounts = {f: v for f, v in values.items() if v is not None and f in ("initial", "adjusted", "executed")}
             where = {field: table.rows[below][c].where for field, c in columns.items()}  # each value's own cell
-            if TOTAL_ROW.search(label):
+            place, name = money_row(label)
+            if place == "budget":
                 target, path = out["budget"], "budget"
                 if values.get("rate") is not None:
                     out["budget"]["rate"] = values["rate"]
                     out["found"].append(("budget.rate", values["rate"], where["rate"]))
-            elif label in SPENDING_ROWS or label.removeprefix("其中:") in SPENDING_ROWS:
-                key = SPENDING_ROWS[label.removeprefix("其中:")]
+            elif place == "spending":
                 if amounts.get("executed") is not None:
-                    out["spending"][key] = amounts["executed"]
-                    out["found"].append((f"spending.{key}", amounts["executed"], where["executed"]))
+                    out["spending"][name] = amounts["executed"]
+                    out["found"].append((f"spending.{name}", amounts["executed"], where["executed"]))
                 continue
             else:
-                source = re.sub(r"^其中[:：]?", "", label)
-                fund = {"source": source, **amounts}
+                fund = {"source": name, **amounts}
                 out["funds"].append(fund)
                 out["found"] += [(f"funds[{len(out['funds']) - 1}].{f}", v, where[f]) for f, v in amounts.items()]
                 continue
@@ -112,6 +111,38 @@ def target_parts(raw: str) -> tuple[str, object, str | None]:
     return ("定性" if not found else operator), raw.strip(), None
 
 
+def indicator_item(level1: str | None, level2: str | None, name: str, cells: dict[str, str]) -> dict:
+    """One indicator row from its cells' texts by field: target split into operator, value and
+    unit (a 指标性质 cell such as = and a 度量单位 cell complete it), numbers as numbers."""
+    item = {"level1": level1, "level2": level2, "name": name}
+    if target := cells.get("target"):
+        given = cells.get("operator") or ""
+        if OPERATOR.fullmatch(given) and not OPERATOR.match(target):
+            target = given + target
+        operator, value, unit = target_parts(target)
+        unit = unit or (cells.get("unit") if not isinstance(value, str) else None)
+        item.update(operator=operator, target=value, **({"unit": unit} if unit else {}))
+    if actual := cells.get("actual"):
+        item["actual"] = number(actual) if number(actual) is not None else actual
+    for field in ("weight", "score"):
+        if (value := number(cells.get(field) or "")) is not None:
+            item[field] = value
+    if cells.get("note"):
+        item["note"] = cells["note"]
+    return item
+
+
+def money_row(label: str) -> tuple[str, str | None]:
+    """Where a money block's row goes by its label: ("budget", None) for the whole, ("spending",
+    basic or project), or ("fund", its source)."""
+    if TOTAL_ROW.search(label):
+        return "budget", None
+    bare = re.sub(r"^其中[:：]?", "", label)
+    if bare in SPENDING_ROWS:
+        return "spending", SPENDING_ROWS[bare]
+    return "fund", bare
+
+
 def indicator_rows(table: Table) -> tuple[list[dict], tuple[float, Where] | None]:
     """Each 三级指标 row under a header naming 一级指标 and 三级指标, with its 一级 and 二级 指标
     from merged cells, until the table's 总分 row; and the 总分 in that row's 得分 column."""
@@ -131,20 +162,7 @@ def indicator_rows(table: Table) -> tuple[list[dict], tuple[float, Where] | None
             # An empty 一级 or 二级 cell continues the one above: a merged cell flattened into text.
             level1 = re.sub(r"\s*[(（]?\d+\s*分[)）]?$", "", cells["level1"]) or (rows[-1]["level1"] if rows else None)
             level2 = cells.get("level2") or (rows[-1]["level2"] if rows and not cells["level1"] else None)
-            item = {"level1": level1, "level2": level2, "name": cells["name"]}
-            if cells.get("target"):
-                operator, value, unit = target_parts(cells["target"])
-                item.update(operator=operator, target=value, **({"unit": unit} if unit else {}))
-            if cells.get("actual"):
-                actual = number(cells["actual"])
-                item["actual"] = actual if actual is not None else cells["actual"]
-            for field in ("weight", "score"):
-                value = number(cells.get(field) or "")
-                if value is not None:
-                    item[field] = value
-            if cells.get("note"):
-                item["note"] = cells["note"]
-            rows.append(item)
+            rows.append(indicator_item(level1, level2, cells["name"], cells))
         return rows, total
     return [], None
 

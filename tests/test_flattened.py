@@ -1,0 +1,97 @@
+"""Forms flattened into text (flattened.py): each shape real portals produce, read in the header's
+order; and the rows it must leave unread because their cells fit the columns more than one way."""
+
+from generator.importers import flattened
+
+
+def read(text: str):
+    return flattened.form_values(text.split("\n"))
+
+
+def test_one_cell_per_line_with_headers_and_levels_broken_over_lines():
+    # 零陵区林业局 2021 (tests/corpus/d06): a page's table, one cell per line, blank lines between.
+    values, found, used, unsure = read("\n\n".join([
+        "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分", "偏差原因", "分析及", "改进措施",
+        "产出指标", "(50)", "数量", "指标", "造林面积", "1.2万亩", "1.2万亩", "10", "10", "\u00a0",
+        "病虫害防治面积", "3.45万亩", "3.45万亩", "7", "7", "……", "\u00a0",
+        "效益指标", "30分)", "经济效", "益指标", "木材销售收入", "1100万元", "1093万元", "6", "5", "进度滞后",
+        "林产品收入", "2.6亿元", "2.45亿元", "6", "5", "生态"]))
+    rows = values["indicators"]
+    assert [(r["level1"], r["level2"], r["name"]) for r in rows] == [
+        ("产出指标", "数量指标", "造林面积"), ("产出指标", "数量指标", "病虫害防治面积"),
+        ("效益指标", "经济效益指标", "木材销售收入"), ("效益指标", "经济效益指标", "林产品收入")]
+    assert rows[0]["target"] == 1.2 and rows[0]["unit"] == "万亩" and rows[0]["weight"] == 10
+    assert rows[2]["note"] == "进度滞后" and "note" not in rows[3]  # a note only where a row follows it
+    assert rows[3]["score"] == 5 and not unsure
+    assert min(used) == 0 and found == ["绩效指标：4 行（第 1 行起）"]
+
+
+def test_rows_packed_to_the_left_are_placed_by_what_each_column_holds():
+    # 萧县 2023 (tests/corpus/p07): empty cells dropped, 分值 before 年度指标值, sub-rows without points.
+    values, _, _, unsure = read("\n".join([
+        "一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因 |",
+        "产 出 指 标 (50分) |",
+        "数量指标 | ★补助鱼塘面积 | 10 | 3亩 | 3亩 | 10 | ||||",
+        "其中鱼塘养殖面积 | 3亩 | 3亩 | ||||||",
+        "…… | |||",
+        "效 益 指 标 (30分) |",
+        "经济效益 指标 |",
+        "受益农户收入 | 20 | ≥11.376万元 | 12万元 | 20 | |||"]))
+    rows = values["indicators"]
+    assert rows[0] == {"level1": "产出指标", "level2": "数量指标", "name": "★补助鱼塘面积", "operator": "=", "target": 3.0,
+                       "unit": "亩", "actual": "3亩", "weight": 10.0, "score": 10.0}
+    assert "weight" not in rows[1] and rows[1]["target"] == 3.0  # 3亩 is no 分值
+    assert rows[2]["level2"] == "经济效益指标" and rows[2]["operator"] == "≥" and not unsure
+
+
+def test_a_money_block_with_a_cell_broken_over_two_lines_and_an_unread_column():
+    # 绥阳县太白镇 (tests/corpus/d03): 基本支出's row goes on on the next line; 得分计算方法 is not read.
+    values, found, _, unsure = read("\n".join([
+        "部门(单位)总体 资金(万元) | 资 金 来 源 | 年初预算数(A) | 全年执行数(B) | 分值(10分) | 得分 | 得分计算方法 |",
+        "年度资金总额: | 1172.55 | 1268.72 | 10 | 10 | 执行率*该指标分值,最高不得超过分值上限。 |",
+        "基本支出 | 985.19 | 914.97 |",
+        "10 | 10 | ||||",
+        "项目支出 | 187.36 | 353.75 | 10 | 10 | ||",
+        "其他 | ||||",
+        "年度总体目标 | 年初设定目标 |"]))
+    assert values["budget"] == {"initial": 1172.55, "executed": 1268.72}
+    assert values["spending"] == {"basic": 914.97, "project": 353.75}
+    assert "budget.initial：1172.55（第 2 行）" in found and not unsure
+
+
+def test_a_row_that_fits_its_columns_two_ways_is_left_for_staff():
+    # Three amounts under six numeric columns: 年初 / 全年 / 执行 or any other three. Not guessed.
+    values, _, used, unsure = read("\n".join([
+        "项目 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+        "年度资金总额 | 9.48 | 9.48 | 10 | 100% | 10 |",
+        "其中:本年财政拨款 | 5 | 5 | 5 | 10 | 100% | 10 |"]))
+    assert "budget" not in values and unsure == ["资金 年度资金总额（第 2 行）"]
+    assert values["funds"] == [{"source": "本年财政拨款", "initial": 5.0, "adjusted": 5.0, "executed": 5.0}]
+    assert used == {0, 1, 2}
+
+
+def test_a_rate_must_be_the_ratio_of_the_amounts_beside_it():
+    # 3,724,055.00? (a stray ? from a mis-encoded blank) — the big amounts can only be amounts,
+    # and 96.85 is a rate only if executed / adjusted says so.
+    values, _, _, unsure = read("\n".join([
+        "年初预算数 | 全年(调整)预算数 | 全年执行数 | 执行率 | 执行率权重 | 执行率得分 |",
+        "年度总金额 | 3,724,055.00? | 4,764,453.11? | 4,614,453.11? | ||",
+        "其中:财政拨款 | 3,724,055.00? | 4,764,453.11? | 4,614,453.11? | 96.85 | 10.00 | 9.68? |"]))
+    assert values["budget"] == {"initial": 3724055.0, "adjusted": 4764453.11, "executed": 4614453.11}
+    assert values["funds"] == [{"source": "财政拨款", "initial": 3724055.0, "adjusted": 4764453.11, "executed": 4614453.11}]
+    assert not unsure
+
+
+def test_a_one_cell_per_line_table_with_empty_cells_written_as_bars():
+    # 青神县 2023 (tests/corpus/p10): "cell |" lines, a lone | for an empty cell, 指标性质 and 度量单位 columns.
+    values, _, _, _ = read("\n".join([
+        "一级指标 |", "二级指标 |", "三级指标 |", "指标性质 |", "指标值 |", "度量单位 |", "完成值 |", "权重 |", "得分 |",
+        "未完成原因分析 |", "产出指标 |", "数量指标 |", "发放(缴纳)覆盖率 |", "= |", "100 |", "% |", "|", "60 |", "|", "|",
+        "合计 |", "100 |"]))
+    assert values["indicators"] == [{"level1": "产出指标", "level2": "数量指标", "name": "发放(缴纳)覆盖率", "operator": "=",
+                                     "target": 100.0, "unit": "%", "weight": 60.0}]
+
+
+def test_narrative_numbers_are_not_a_table():
+    values, found, used, unsure = read("本年预算执行率为98%，得分10分。\n一级指标完成较好，三级指标均达到年度指标值。")
+    assert (values, found, used, unsure) == ({}, [], set(), [])
