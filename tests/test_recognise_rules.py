@@ -1,0 +1,156 @@
+"""The rules that find a document's unit (单位) and project (项目名称), each on the shapes of real
+published self-evaluations (tests/corpus), and each with what it must not take."""
+
+from __future__ import annotations
+
+from generator.importers import recognise as r
+
+
+def unit(lines, title=None):
+    """The unit as the draft takes it: none when the document names two different bodies."""
+    title = title or r.title_of(lines)
+    return None if r.unit_doubt(title, lines) else getattr(r.unit_of(title, lines), "value", None)
+
+
+def project(lines):
+    return getattr(r.project_of(r.title_of(lines), lines), "value", None)
+
+
+# ---- the title ---------------------------------------------------------------------------------
+
+def test_a_metadata_value_on_its_own_line_is_not_the_title():
+    lines = ["• 发布机构", "  • 保山市人民政府办公室", "  • 公开目录", "  • 自评报告", "  • 主题词",
+             "保山市人民政府办公室2019年度部门整体支出绩效自评报告", "一、部门基本情况"]
+    title = r.title_of(lines)
+    assert title.value == "保山市人民政府办公室2019年度部门整体支出绩效自评报告" and title.line == 6  # 主题词 was left empty
+    assert unit(lines) == "保山市人民政府办公室"
+
+
+def test_a_section_heading_is_never_the_title():
+    assert r.title_of(["一、绩效目标分解下达情况", "二、绩效自评工作开展情况"]) is None
+
+
+def test_the_sentence_naming_the_report_stands_for_a_missing_title():
+    lines = ["为做好2022年财政衔接推进乡村振兴资金项目绩效管理工作，现将2022年西平县交通运输局财政衔接推进乡村振兴"
+             "资金项目绩效自评总结报告如下：", "一、绩效目标分解下达情况",
+             "我县2022年农村公路通村道路建设项目计划投资2179万元，实现新建村内道路。"]
+    assert r.title_of(lines) is None  # the draft's title is not invented from it
+    assert r.kind_of(None, lines).value == "project" and r.year_of(None, lines).value == 2022
+    assert unit(lines) == "西平县交通运输局"
+    assert project(lines) == "2022年农村公路通村道路建设项目"  # the title names only the year's funds
+
+
+def test_the_sentence_saying_what_it_evaluates_gives_the_year_but_我局_is_no_unit():
+    lines = ["根据有关通知（保财预〔2021〕66号），对我局2020年度部门整体支出进行绩效评价。现将自评情况报告如下："]
+    assert r.year_of(None, lines).value == 2020
+    assert r.unit_of(None, lines) is None
+    assert unit(["本溪市财政局是全市主管财政工作的政府部门。"]) == "本溪市财政局"  # a place, not 本 of 本局
+
+
+def test_a_title_given_again_with_the_unit_written_in_names_the_unit():
+    lines = ["当前位置: 首页 / 政务公开 / 财政资金 / 绩效评价 / 稿件页", "2022年度部门(单位)整体支出 绩效自评报告",
+             "来源:荷塘区妇联 发布时间:2023-12-04", "2022年度株洲市荷塘区妇女联合会部门(单位)整体支出绩效自评报告"]
+    assert unit(lines) == "株洲市荷塘区妇女联合会"  # not the publisher's short 荷塘区妇联
+    other = ["2022年度部门整体支出绩效自评报告", "2022年度部门整体支出绩效自评报告及评分表"]  # what it adds is no body
+    assert r.unit_of(r.title_of(other), other) is None
+
+
+def test_a_short_name_ends_the_unit_in_a_title():
+    lines = ["镜湖区残联中央转移支付2023年度绩效自评报告(残疾人事业发展补助资金)"]
+    assert unit(lines) == "镜湖区残联"
+    assert project(lines) == "残疾人事业发展补助资金"
+
+
+# ---- the form's fields ---------------------------------------------------------------------------
+
+def test_a_label_standing_alone_has_its_value_on_the_next_line():
+    lines = ["部门预算项目支出绩效自评表(2023年度) |", "项目名称 |", "51000021R000000019951-工资性支出 |", "主管部门 |",
+             "青神县发展和改革局本级 |", "实施单位 (盖章) |", "青神县发展和改革局 |"]
+    assert unit(lines) == "青神县发展和改革局本级"  # the 主管部门, as the form writes it
+    assert project(lines) == "51000021R000000019951-工资性支出"
+    empty = ["项目名称 |", "主管部门 |", "实施单位 |", "资金情况 (万元) |"]  # cells left empty: the next label is no value
+    assert r.field_project(empty) is None and r.field_unit(empty) is None
+
+
+def test_a_value_broken_over_two_lines_is_one_name():
+    lines = ["评价类型: 项目实施过程评价 项目完成结果评价", "部门(单位)全称:围场满族蒙古族自治县", "人民法院(公章)",
+             "主管部门审核意见:", "围场县满族蒙古族自治县人民法院", "2023年部门整体支出绩效评价报告"]
+    assert unit(lines) == "围场满族蒙古族自治县人民法院"
+    assert r.field_unit(["部门(单位)全称:示例县", "主管部门审核意见:"]) is None  # the next line is another label
+
+
+def test_a_row_run_together_ends_the_name_at_the_next_label():
+    lines = ["附件:2022年财政衔接资金实施项目绩效自评表中江县水利局2022年12月30日绩效目标自评表(2022年度)项目名称中江县"
+             "农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装项目负责人及电话谢凯13990260322(办公)主管部门"
+             "中江县水利局实施单位中江县水利局资金情况(万元)全年预算数(A)"]
+    assert unit(lines) == "中江县水利局"
+    assert r.unit_of(None, ["主管部门审核意见:财政部门审核意见:"]) is None
+
+
+# ---- the text -----------------------------------------------------------------------------------
+
+def test_a_body_describing_itself_near_the_top_is_the_unit():
+    lines = ["为提升预算绩效管理水平，对我局2020年度部门整体支出进行绩效评价。",
+             "保山市交通运输局是全市主管交通运输工作的行政机关。主要职责范围是：贯彻执行国家关于交通运输方面的方针。"]
+    assert unit(lines) == "保山市交通运输局"
+    called = ["一、部门基本情况", "(一)部门概况",
+              "山东省残疾人联合会(以下简称“省残联”)是中国残疾人联合会的地方组织，是残疾人事业团体。"]
+    assert unit(called) == "山东省残疾人联合会"
+    evaluator = ["根据有关规定，湖北残疾人联合会(以下简称“省残联”)成立绩效自评工作专班，对补助资金开展绩效自评。"]
+    assert unit(evaluator) == "湖北残疾人联合会"
+
+
+def test_an_office_a_project_body_or_another_body_described_is_not_the_unit():
+    assert r.unit_of(None, ["办公室是局机关的综合协调部门，负责文电、会务。"]) is None  # one of its own offices
+    assert r.unit_of(None, ["示例县示例镇人民政府是本项目的实施单位。"]) is None
+    # d14: another body set up inside the unit is named with 以下简称, but is not described as the unit.
+    d14 = ["红河州司法局2024年度部门整体支出绩效单位自评报告(本局)",
+           "中共红河州委全面依法治州委员会办公室(以下简称州委依法治州办)设在红河州司法局，接受领导。"]
+    assert unit(d14) == "红河州司法局"
+    two = ["示例市农业农村局2022年度部门整体支出绩效自评报告", "示例市水利局是全市主管水利工作的行政机关。"]
+    assert unit(two) is None and [c.value for c in r.unit_doubt(r.title_of(two), two)] == ["示例市农业农村局", "示例市水利局"]
+
+
+def test_the_body_signing_the_report_is_its_unit():
+    lines = ["关心下一代专项资金项目自评报告", "一、项目基本情况", "八、其他需说明的问题", "无",
+             "中共保山市委办公室", "2018年6月5日"]
+    assert unit(lines) == "中共保山市委办公室"
+    assert r.unit_of(None, ["办公室", "2018年6月5日"]) is None  # a signature without its place is not a full name
+    two = ["示例县财政局", "2022年3月1日", "示例县教育局", "2022年4月1日"]  # a letter's signer and the report's
+    assert unit(two) is None
+
+
+# ---- the project --------------------------------------------------------------------------------
+
+def test_the_title_names_the_project_before_or_after_its_year():
+    assert project(["关心下一代专项资金项目自评报告"]) == "关心下一代专项资金项目"
+    assert project(["湖北省残疾人事业发展补助资金(省对下转移支付)项目2018年度绩效自评报告"]) \
+        == "湖北省残疾人事业发展补助资金(省对下转移支付)"  # 项目2018年度…: the report's word, not the name's
+    assert project(["优抚对象生活补助经费转移支付2023年度绩效自评报告"]) == "优抚对象生活补助经费转移支付"
+    assert project(["会宁县2021年度中央彩票公益金支持地方社会公益事业发展资金绩效自评报告"]) \
+        == "中央彩票公益金支持地方社会公益事业发展资金"
+    assert project(["彭水自治县2024年度中央对地方转移支付计划生育服务项目绩效自评"]) == "中央对地方转移支付计划生育服务项目"
+
+
+def test_the_titles_own_words_and_the_years_funds_are_no_project():
+    assert project(["红河州数据发展中心2024年度项目支出绩效单位自评报告"]) is None
+    assert project(["保山市林业和草原局2021年度项目绩效自评报告"]) is None
+    assert project(["部门预算项目支出绩效自评表(2023年度)"]) is None
+    assert project(["海口市秀英区水务局2022年衔接资金项目绩效自评报告"]) is None
+
+
+def test_the_text_names_the_project_the_years_funds_went_to_only_when_it_is_one():
+    lines = ["海口市秀英区水务局2022年衔接资金项目绩效自评报告", "一、绩效目标分解下达情况",
+             "(一)海口市秀英区水务局2022年衔接资金共下达105万元，用于实施西秀镇龙头村蔬菜园产业项目。",
+             "实施西秀镇龙头村蔬菜园产业项目，该专项资金已按合同规定完成支付。"]
+    assert project(lines) == "西秀镇龙头村蔬菜园产业项目"
+    two = lines[:3] + ["另用于实施东山村灌溉渠改造项目。"]
+    assert project(two) is None  # two projects: a person chooses
+    fund = ["会宁县2021年度中央彩票公益金支持地方社会公益事业发展资金绩效自评报告",
+            "下达补助资金200万元，用于会宁县残疾人托养中心建设项目，"]
+    assert project(fund) == "中央彩票公益金支持地方社会公益事业发展资金"  # the title's, whatever the funds built
+
+
+def test_a_heading_about_the_whole_department_says_its_kind():
+    lines = ["一、部门基本情况", "(一)部门概况", "(三)部门整体绩效目标"]
+    assert r.kind_of(None, lines).value == "department"
