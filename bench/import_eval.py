@@ -40,7 +40,7 @@ FACTS += [("预算", f"budget.{k}", f"budget.{k}") for k in (*MONEY, "rate")]
 GROUPS = [g for g, _, _ in FACTS[:6]] + ["金额单位", "支出", "预算", "资金来源", "指标行", *COUNTS]
 SIGNS = str.maketrans({"≧": "≥", "≦": "≤", "═": "="})  # signs some provinces' tables use for ≥ ≤ =
 # Section and item titles are kept without their numbers (一、 （二） 3.), as the report model says.
-NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}(?:[、．]|\.(?!\d)))")
+HEADING_NUMBER = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}(?:[、．]|\.(?!\d))")
 
 
 # ---- the importer: the only two functions that know what it returns ----------------------
@@ -196,7 +196,11 @@ def score_draft(score: dict, answer: dict, draft: dict) -> dict:
 def lost_lines(text: str, data: dict) -> int:
     """Non-blank lines whose text is nowhere in the draft (its YAML, or its texts run together)."""
     hay = squash(yaml.safe_dump(data, allow_unicode=True, width=10**9)) + "\n" + squash("".join(strings(data)))
-    return sum(1 for line in text.splitlines() if (s := NUMBERING.sub("", squash(line))) and s not in hay)
+    # Heading numbers are dropped wherever a heading was found, also inside a line run together, whose
+    # pieces may land in different sections: each piece between them must be somewhere.
+    hay = HEADING_NUMBER.sub("", hay)
+    return sum(1 for line in text.splitlines()
+               if any(piece not in hay for piece in HEADING_NUMBER.split(squash(line)) if piece))
 
 
 def score_file(path: Path, answer: dict, doc_id: str, held_out: bool, text: str | None) -> dict:

@@ -172,7 +172,8 @@ def year_table(frame: "pd.DataFrame") -> "pd.DataFrame":
         "reports": by_year.size(),
         "department_reports": own.groupby(frame["year"]).sum(),
         "departments": by_year["slug"].nunique(),
-        "department_total": frame["total"].where(own).groupby(frame["year"]).sum(min_count=1).round(2),
+        # As floats: a year whose reports all leave the total out holds only None, which cannot be rounded.
+        "department_total": frame["total"].astype(float).where(own).groupby(frame["year"]).sum(min_count=1).round(2),
     })
     table["project_reports"] = table["reports"] - table["department_reports"]
     grades = pd.crosstab(frame["year"], frame["grade"]).reindex(columns=[*GRADES, UNPUBLISHED], fill_value=0)

@@ -179,6 +179,9 @@ class Report(Strict):
     conclusion: Optional[str] = Field(None, title="自评结论", description="项目自评的总体结论，原文照录。")
     problems: list[Text] = Field(default_factory=list, title="存在的问题", description="自评发现的问题，每条一项，原文照录。")
     measures: list[Text] = Field(default_factory=list, title="改进措施", description="下一步改进措施，每条一项，原文照录。")
+    intro: Optional[str] = Field(
+        None, title="开头", description="标题之后、第一个小标题之前的正文（如“根据……现将自评情况报告如下”），原文照录。"
+    )
     sections: list[Section] = Field(default_factory=list, title="正文", description="原文叙述，按原文顺序逐字照录。")
 
     @model_validator(mode="before")

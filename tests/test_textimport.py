@@ -15,7 +15,7 @@ DOCS = SEED.parent.parent.parent / "tests" / "documents"
 
 def all_text(data: dict) -> str:
     """Every text of a draft, joined: what the page will show."""
-    parts = [data.get("title") or ""]
+    parts = [data.get("title") or "", data.get("intro") or ""]
 
     def walk(nodes):
         for n in nodes:
@@ -89,7 +89,9 @@ def test_what_cannot_be_placed_goes_to_unclassified_content_with_a_warning(tmp_p
     assert result.returncode == 0
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["kind"] == "project" and data["result"] == {"grade": "优", "score": 91.0}
-    assert data["sections"][-1] == {"title": "未归类内容", "items": [{"text": "本报告依据《项目支出绩效评价管理办法》编制，数据截至2022年12月31日。"}]}
+    # The opening sentence before the first heading is the intro; a line that is neither stays unplaced.
+    assert data["intro"] == "本报告依据《项目支出绩效评价管理办法》编制，数据截至2022年12月31日。"
+    assert data["sections"][-1] == {"title": "未归类内容", "items": [{"text": "内部资料 注意保存"}]}
     assert "未归类内容" in result.stderr and "警告" in result.stderr
     assert "没有找到" in result.stdout and "本年财政拨款支出" in result.stdout
     assert (tmp_path / "project_with_preamble.txt").is_file()  # the source sits beside its draft

@@ -22,8 +22,12 @@ from .structure import Imported
 from ..naming import slug_for
 from ..problems import DataError, Problem, at_most, display_path
 
-PAGE_SECTION = "原网页信息（导航和发布信息，通常应删除）"
+PAGE_SECTION = "原网页和封面信息（导航、发布和填报信息，通常应删除）"
+# A cover page's or a page's field: 部门(单位)全称:…, 填报日期 2024年2月26日, 主管部门审核意见:, (公章)
+COVER_FIELD = re.compile(r"^[^，。；,;]{1,16}[:：]|^(?:填报|报告|评价|发布|制表)日期|审核意见|[(（](?:公章|盖章)[)）]|财政局制$")
+COVER_LENGTH = 80
 TABLE_SECTION = "自评表原文（已读入金额和指标，核对后应删除）"
+INTRO_LENGTH = 15  # an opening paragraph is a sentence or more, not a label
 UNPLACED_FOLDER = "待定"  # drafts without a year or unit: check names this folder until they are filled in
 
 H1 = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
@@ -185,7 +189,7 @@ def paragraphs(lines: list[str]) -> list[str]:
             continue
         alone = heading and not punctuated  # a heading alone on its line, such as “（一）部门支出情况”
         if (pieces and not _is_heading(line) and not alone and "|" not in line and not bar
-                and pieces[-1][-1] not in SENTENCE_END and out):
+                and pieces[-1][-1] not in SENTENCE_END and out and not cover_line(line) and not cover_line(pieces[-1])):
             add(line)
             continue
         if pieces:
@@ -200,6 +204,38 @@ def paragraphs(lines: list[str]) -> list[str]:
 
 
 HEAD = 200  # characters enough to tell a heading (一、 （一） 1.) from a paragraph
+RUN_ON = 300  # a line this long may be a whole report run together (a PDF's text layer)
+# A heading's number inside a run-together line: after a blank, before text (" 二、部门…", " (三)年度…").
+INLINE_HEADING = re.compile(r"(?<=\s)(?=(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}、)\s*[^\s\d])")
+
+HEADING_WORDS = re.compile(r"^(\S{1,6}?[、）)]\s*[^\s，。；,;:：]{1,30})\s+(\S.*)$")  # （一）部门职能 我局负责…
+
+
+def run_on_headings(lines: list[str]) -> list[str]:
+    """A long line holding two or more 一、 / （一） headings is cut before each heading, and after the
+    heading's words where a blank follows them (where its line ended), so the headings of a text
+    layer run into one line are found as headings."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) > RUN_ON and len(re.findall(r"(?<=\s)(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])",
+                                                 line)) >= 2:
+            for piece in filter(None, (p.strip() for p in INLINE_HEADING.split(line))):
+                heading = HEADING_WORDS.match(piece) if _is_heading(piece) else None
+                out += [heading.group(1), heading.group(2)] if heading else [piece]
+        else:
+            out.append(line)
+    return out
+
+
+def intro_like(text: str) -> bool:
+    return len(text) >= INTRO_LENGTH and bool(re.search(r"[。；]", text))
+
+
+def cover_line(line: str) -> bool:
+    """A line of a cover page or of the portal's page: a field, a date, a seal, navigation, or a
+    title (the title is read by recognise.py): never joined to the text around it."""
+    return len(line) <= COVER_LENGTH and bool(COVER_FIELD.search(line) or recognise.is_chrome(line)
+                                              or recognise.TITLE_WORDS.search(line) and not re.search(r"[。；]", line))
 
 
 def _is_heading(line: str) -> bool:
@@ -227,13 +263,24 @@ def structure(paras: list[str]) -> tuple[list[str], list[dict], list[str]]:
     sections: list[dict] = []
     current: list[dict | None] = [None, None, None]  # the open section, level-2 item, level-3 item
     more: dict[int, tuple[dict, list[str]]] = {}  # paragraphs under each heading, joined once at the end
+    # A report numbered from （一） or 1. has no 一、: its highest numbering opens the sections.
+    top = None if any(H1.match(p) for p in paras) else next(
+        (h for h in (H2, H3) if any(h.match(p) and split_title(h.match(p).group(2).strip())[0] for p in paras
+                                    if not re.match(r"^\d{4}", p))), None)
     for para in paras:
+        if top and (m := top.match(para)) and not re.match(r"^\d{4}", para):
+            heading, text = split_title(m.group(2).strip())
+            if heading:
+                section = {"title": heading, "text": text, "items": []}
+                sections.append(section)
+                current = [section, None, None]
+                continue
         if m := H1.match(para):
             section = {"title": m.group(2).strip(), "items": []}
             sections.append(section)
             current = [section, None, None]
             continue
-        if (m := H2.match(para)) and current[0] is not None:
+        if (m := H2.match(para)) and current[0] is not None and top is not H2:
             heading, text = split_title(m.group(2).strip())
             item = {"title": heading, "text": text, "items": []}
             current[0]["items"].append(item)
@@ -439,7 +486,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     # A form flattened into text is read as a stream of cells (flattened.py); its lines are kept
     # apart, verbatim, for staff to check against what was read, not mixed into the narrative.
     flat, from_flat, table_lines, unsure = flattened.form_values(lines)
-    paras = paragraphs([line if n not in table_lines else "" for n, line in enumerate(lines)])
+    paras = paragraphs(run_on_headings([line if n not in table_lines else "" for n, line in enumerate(lines)]))
     title_lines, sections, preamble = structure(paras)
     title = "".join(title_lines)
     values, found, missing = extract(paras, title)
@@ -518,12 +565,21 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
         found.append(f"改进措施：{len(steps)} 条")
     # The portal's navigation and the page's metadata (索引号, 发布机构 ...) are not the report's
     # text: kept, under their own heading, for staff to check and usually delete.
-    page = [p for p in preamble if recognise.is_chrome(p)]
-    preamble = [p for p in preamble if not recognise.is_chrome(p)]
+    # The portal's page, the cover's fields and the title again (it is read into title) go apart.
+    page = [p for p in preamble if recognise.is_chrome(p) or (cover_line(p) and not intro_like(p))
+            or (named and recognise.normalised(p) == named.value)]
+    preamble = [p for p in preamble if p not in page]
     if page:
         sections.insert(0, {"title": PAGE_SECTION, "items": [{"text": p} for p in page]})
     if table_lines:
         sections.append({"title": TABLE_SECTION, "text": "\n".join(lines[n].strip() for n in sorted(table_lines) if lines[n].strip())})
+    # The opening paragraphs before the first heading (根据……现将自评情况报告如下) are the report's
+    # intro; short lines there (a form's fields, a file's properties) stay for staff to place.
+    intro = [p for p in preamble if intro_like(p)]
+    if intro and sections:
+        data["intro"] = "\n".join(intro)
+        found.append(f"开头：{len(intro)} 段")
+        preamble = [p for p in preamble if p not in intro]
     if preamble:
         sections.append({"title": "未归类内容", "items": [{"text": p} for p in preamble]})
     if sections:

@@ -393,9 +393,62 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
     return {}, [], set(), []
 
 
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[）)])")
+GOAL_HEADS = re.compile(r"^(?:年初设定目标|预期目标|年初绩效目标|年度目标|全年绩效目标|调整后目标)$")
+DONE_HEAD = re.compile(r"完成情况")
+INSTRUCTION = re.compile(r"字以内|请填写|请结合|结合自评情况|(?:说明|分析|提出)[^。]{0,30}(?:原因|成效|意见)")  # the form's own help text
+
+
+def goals_block(cells: list[Token]) -> tuple[list[dict], list[str]]:
+    """The form's 年度总体目标 block: columns 年初设定目标 (预期目标 …) and 实际完成情况, then one cell
+    under each; read only when the cells up to the next block are exactly as many as the columns
+    (a goal broken over several lines cannot be told from its completion)."""
+    for start, t in enumerate(cells):
+        if not GOAL_HEADS.match(key(t.text)):
+            continue
+        end = start
+        while end < len(cells) and (GOAL_HEADS.match(key(cells[end].text)) or DONE_HEAD.search(key(cells[end].text))):
+            end += 1
+        heads = cells[start:end]
+        if len(heads) < 2 or not DONE_HEAD.search(key(heads[-1].text)):
+            continue
+        values = []
+        for c in cells[end:]:
+            if c.text == EMPTY:
+                continue
+            if re.search(r"指标|资金", key(c.text)) and len(c.text) <= 20:
+                break  # the next block's label
+            values.append(c)
+        if len(values) != len(heads) or any(INSTRUCTION.search(v.text) or PLACEHOLDER.match(v.text) for v in values):
+            return [], []
+        return ([{"goal": values[0].text, "completion": values[-1].text}],
+                [f"年度目标：1 项（第 {values[0].line + 1} 行）"])
+    return [], []
+
+
+def form_region(lines: list[str], used: set[int]) -> set[int]:
+    """The form's lines around the blocks read from it: up to its title (…自评表) and down to its last
+    cell, over the lines that are cells (between bars, or short and without a sentence's end)."""
+    if not used:
+        return used
+    first, last = min(used), max(used)
+
+    def cell_like(line: str) -> bool:  # a heading (一、 （二）) is the narrative's, never the form's
+        s = line.strip()
+        return not s or "|" in s or (len(s) <= 40 and not re.search(r"[。；]$", s) and not HEADING.match(s))
+
+    while first > 0 and cell_like(lines[first - 1]):
+        first -= 1
+        if re.search(r"自评表|评价表|评分表", lines[first]):
+            break
+    while last + 1 < len(lines) and cell_like(lines[last + 1]):
+        last += 1
+    return set(range(first, last + 1))
+
+
 def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]:
     """What a flattened form states, as assemble.form_values gives it for real tables; the lines
-    it was read from; and the rows left unread because their cells fit the columns more than one way."""
+    of the form; and the rows left unread because their cells fit the columns more than one way."""
     cells = tokens(lines)
     values: dict = {}
     money, found, used, unsure = money_table(cells)
@@ -407,4 +460,9 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
     rows, more, lines_used, rows_unsure = indicator_table(cells)
     if rows:
         values["indicators"] = rows
-    return values, found + more, used | lines_used, unsure + rows_unsure
+    if used or lines_used:
+        goals, said = goals_block(cells)
+        if goals:
+            values["goals"] = goals
+            more += said
+    return values, found + more, form_region(lines, used | lines_used), unsure + rows_unsure

@@ -1,0 +1,85 @@
+"""Where a document's narrative lands: headings run into one line, reports numbered from （一） or 1.,
+the opening paragraphs (intro), a cover page's fields, and the form's 年度总体目标 block. Shapes
+taken from tests/corpus (d11, d07, d15, d18); the texts here are short stand-ins."""
+
+from __future__ import annotations
+
+from generator import derive, render
+from generator.importers.document import PAGE_SECTION, build_draft
+from generator.importers.flattened import form_values
+from generator.loading import load
+
+
+def draft(tmp_path, text: str) -> dict:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return build_draft(path).data
+
+
+def test_headings_run_into_one_long_line_are_found(tmp_path):
+    # A PDF's text layer (d11): the whole report on one line, headings inside it after a blank.
+    body = ("2021 年示例市发展和改革局整体支出 绩效自评报告 根据通知要求，我单位认真开展自评工作。现将报告如下: "
+            "一、部门基本情况 (一)部门职能 我局负责拟订和组织实施全市国民经济和社会发展战略。" + "规划编制。" * 40
+            + " (二)设置机构及人员情况 我局设 17 个内设机构。 二、部门整体支出情况 2021 年支出 833.84 万元。")
+    data = draft(tmp_path, body)
+    assert [s["title"] for s in data["sections"]] == ["部门基本情况", "部门整体支出情况"]
+    assert [i["title"] for i in data["sections"][0]["items"]] == ["部门职能", "设置机构及人员情况"]
+    assert data["intro"].startswith("2021 年示例市") and "未归类内容" not in str(data["sections"])
+
+
+def test_a_report_numbered_from_digits_has_its_sections_and_its_intro(tmp_path):
+    # d07: no 一、 heading at all; the opening paragraphs come before 1.部门主要职能职责.
+    data = draft(tmp_path, "\n".join([
+        "为提升预算绩效管理水平，根据通知要求，对我局2020年度部门整体支出进行绩效评价。现将自评情况报告如下：",
+        "示例市交通运输局是全市主管交通运输工作的行政机关。",
+        "1.部门主要职能职责",
+        "负责全市水、陆交通行业管理。",
+        "2.部门整体支出情况",
+        "全年支出 100 万元。"]))
+    assert [s["title"] for s in data["sections"]] == ["部门主要职能职责", "部门整体支出情况"]
+    assert data["intro"].count("\n") == 1 and data["sections"][0]["text"] == "负责全市水、陆交通行业管理。"
+
+
+def test_a_cover_pages_fields_are_kept_apart_not_joined_to_the_text(tmp_path):
+    # d15 / d02 (承德市): 评价类型 / 部门(单位)全称 / 审核意见 / 填报日期 lines, then the report.
+    data = draft(tmp_path, "\n".join([
+        "评价类型: 项目实施过程评价 项目完成结果评价",
+        "部门(单位)全称:示例县人民法院(公章)",
+        "主管部门审核意见:",
+        "填报日期 2024 年 2月27日",
+        "示例县人民法院2023年部门整体支出绩效评价报告",
+        "一、部门概况",
+        "本院内设机构 10 个。"]))
+    cover = next(s for s in data["sections"] if s["title"] == PAGE_SECTION)
+    assert [i["text"] for i in cover["items"]][:3] == ["评价类型: 项目实施过程评价 项目完成结果评价",
+                                                        "部门(单位)全称:示例县人民法院(公章)", "主管部门审核意见:"]
+    assert "未归类内容" not in [s["title"] for s in data["sections"]]
+
+
+def test_the_forms_goal_block_is_read_only_when_its_cells_are_as_many_as_its_columns():
+    head = ["项目 | 年初预算数 | 全年预算数 | 全年执行数 |", "年度资金总额 | 5 | 5 | 5 |"]
+    values, found, _, _ = form_values(head + [
+        "年度总体目标 | 年初设定目标 | 年度总体目标完成情况 |", "落实39户奖补政策 | 已落实39户 |", "绩效指标 | 一级指标 |"])
+    assert values["goals"] == [{"goal": "落实39户奖补政策", "completion": "已落实39户"}]
+    assert "年度目标：1 项（第 4 行）" in found
+    # The goal broken over three lines (d06): which lines are the goal and which the completion is unknown.
+    values, _, _, _ = form_values(head + ["年度总体目标", "预期目标", "实际完成情况", "目标1:造林", "目标2:抚育",
+                                          "目标1:造林", "目标2:抚育", "一级指标"])
+    assert "goals" not in values
+    # The form's help text is not a goal.
+    values, _, _, _ = form_values(head + ["年初设定目标 | 实际完成情况 |", "请填写年度目标(200字以内) | 请填写完成情况 |"])
+    assert "goals" not in values
+
+
+def test_the_intro_is_shown_before_the_sections_and_escaped(tmp_path):
+    (tmp_path / "2021").mkdir()
+    (tmp_path / "2021" / "shi-li-ju.yaml").write_text(
+        "schema_version: 1\nkind: department\nyear: 2021\ndepartment:\n  name: 示例局\n  slug: shi-li-ju\n"
+        "title: 2021 年度示例局绩效自评\nintro: 根据<script>通知</script>要求，现将自评情况报告如下。\n"
+        "sections:\n  - title: 部门概况\n    text: 本局设 3 个科室。\n", encoding="utf-8")
+    loaded = load(tmp_path)
+    assert loaded.errors == []
+    rec = derive.derive(loaded.entries).records[0]
+    page = render.render_report(render.make_env(), rec, {}).markdown
+    assert "根据&lt;script&gt;通知&lt;/script&gt;要求" in page and "<script>通知" not in page
+    assert page.index("现将自评情况报告如下") < page.index("部门概况")
