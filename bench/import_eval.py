@@ -290,7 +290,10 @@ def report(name: str, scores: list[dict], details: bool) -> list[str]:
     rows = [["字段", "原文给出", "正确", "错误(含编造)", "漏掉"]]
     for g, c in t["groups"].items():
         rows.append([g, str(c["stated"]), str(c["correct"]), f"{c['wrong'] + c['invented']}（编造 {c['invented']}）", str(c["missed"])])
-    out += table(rows) + ["", f"指标行 找到/应有：{t['rows_found']}/{t['rows_stated']}",
+    facts = [c for g, c in t["groups"].items() if g != "指标行"]
+    stated, correct = sum(c["stated"] for c in facts), sum(c["correct"] for c in facts)
+    out += table(rows) + ["", f"关键事实（指标行以外各栏）找到/应有：{correct}/{stated}（{percent(correct / stated if stated else None)}）",
+                          f"指标行 找到/应有：{t['rows_found']}/{t['rows_stated']}",
                           f"未归类文字占比：中位数 {percent(t['unplaced_median'])}，最大 {percent(t['unplaced_max'])}",
                           f"丢失行数：{t['lost_lines']}", ""]
     if not details:

@@ -83,3 +83,33 @@ def test_the_intro_is_shown_before_the_sections_and_escaped(tmp_path):
     page = render.render_report(render.make_env(), rec, {}).markdown
     assert "根据&lt;script&gt;通知&lt;/script&gt;要求" in page and "<script>通知" not in page
     assert page.index("现将自评情况报告如下") < page.index("部门概况")
+
+
+def test_money_sentences_of_real_reports(tmp_path):
+    # d10: the amount a sentence pairs with 预算执行率 is what was spent; the later 项目预算执行率 is not
+    # the department's. d08's shape: 法院执行年初预算数 is one item's budget, not the report's.
+    data = draft(tmp_path, "\n".join([
+        "示例省残疾人联合会2023年度部门整体绩效评价报告",
+        "一、部门预决算情况",
+        "2023年度年初收支预算为50289.2万元，全年预算为63501.78万元。",
+        "本年支出合计61658.08万元，预算执行率为97.10%。",
+        "2023年度项目支出年初预算安排37070.2万元，决算数47881.27万元，项目预算执行率96.29%。",
+        "法院执行年初预算数6万元。"]))
+    assert data["budget"] == {"initial": 50289.2, "adjusted": 63501.78, "executed": 61658.08, "rate": 97.1}
+
+
+def test_a_count_is_not_an_amount_and_a_projects_spending_is_its_execution(tmp_path):
+    # p15: 年初批复预算8个项目985万元 — 8 is a count; p13: a project's 年支出 is its 全年执行数.
+    data = draft(tmp_path, "\n".join([
+        "示例县2023年度优抚对象补助项目支出绩效自评报告",
+        "一、项目资金情况",
+        "年初批复预算8个项目985万元。2023年支出2310.4万元。自评分为100分。"]))
+    assert data["kind"] == "project" and "initial" not in data.get("budget", {})
+    assert data["budget"]["executed"] == 2310.4 and "total" not in data.get("spending", {})
+    assert data["result"]["score"] == 100
+
+
+def test_a_forms_score_field_between_bars():
+    values, found, _, _ = form_values(["2024年度部门整体绩效自评表 |", "项目名称: | 示例整体监控 | 自评总分: | 99.68 | |||",
+                                       "年初预算数 | 全年预算数 | 全年执行数 |", "年度总金额 | 3 | 4 | 4 |"])
+    assert values["result"] == {"score": 99.68} and "自评得分：99.68（第 2 行）" in found

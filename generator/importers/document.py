@@ -37,6 +37,7 @@ SENTENCE_END = "。；！？：:”」）)"
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，：％（）", "0123456789.,:%()")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
 NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+COUNT_WORD = re.compile(r"[ \t]*(?:个|项(?!目)|人(?!员)|家|次|户|所|名|座|条|辆|台|套|件|篇|场|批|处|只|头|亩|公里|米|吨|天|%|％)")
 
 
 @dataclass
@@ -323,9 +324,11 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
         return None
     if re.match(r"\s*\|\s*" + NUMBER, text[match.end():match.end() + 40]):
         return None
+    if COUNT_WORD.match(text, match.end(1)):
+        return None  # 8个项目: a count, not an amount
     if spending:
-        before = text[max(0, match.start() - 300):match.start()]
-        words = re.findall(r"预算|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|执行", before)
+        before = re.split(r"[。；]", text[max(0, match.start() - 300):match.start()])[-1]  # this sentence's
+        words = re.findall(r"预算|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|执行", before)
         if words and words[-1] in ("预算", "资金总额", "资金来源"):
             return None
     return float(match.group(1).replace(",", ""))
@@ -378,21 +381,42 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
     record("部门名称", ("department", "name"), dept.group(1).strip() if dept else None)
     grade = re.search(r"(?:自评结果|评价结果|自评等级|评价等级|等级)(?:为|是|[:：])?\s*[“\"]?(优秀|良好|中等|较差|优|良|中|差)", text)
     record("自评等级", ("result", "grade"), GRADE_WORDS[grade.group(1)] if grade else None)
-    score = re.search(r"(?:自评)?(?:总)?得分(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)
+    score = re.search(r"(?:(?:自评)?(?:总)?得分|自评总?分数?)(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)  # 自评分为100分
     record("自评得分", ("result", "score"), float(score.group(1)) if score else None)
     record("本年财政拨款支出", ("spending", "total"),
            amount(flat, r"(?:本年)?财政拨款支出", spending=True)
-           or amount(flat, r"(?<![\u4e00-\u9fff])(?:本年|年度)?支出(?:总额|合计)", spending=True))  # not 政府采购支出总额
-    for label, key in (("基本支出", "basic"), ("项目支出", "project"), ("人员经费", "personnel"), ("公用经费", "public")):
-        record(label, ("spending", key), amount(flat, label, spending=True))
+           or amount(flat, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
+           or amount(flat, r"(?<=\d年)支出", spending=True))  # 2022年支出76.36万元
+    for label, key in (("基本支出", "basic"), ("项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
+                       ("公用经费(?:支出)?", "public")):
+        record(label.split("(")[0], ("spending", key), amount(flat, label, spending=True))
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
-    for label, key in (("年初预算", "initial"), ("调整后预算|全年预算", "adjusted"), ("全年执行|执行数", "executed")):
-        # The label must start its phrase (or follow 其中): 法院执行年初预算数 is one item's budget,
-        # 应执行数 is what was to be spent, not what was.
-        record(label.split("|")[0] + "数", ("budget", key), amount(flat, f"(?:(?<![\u4e00-\u9fff])|(?<=其中))(?:{label})"))
-    record("预算执行率", ("budget", "rate"), percent_after(flat, r"预算执行率"))
+    for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金)?|年初(?:财政)?下达(?:资金)?", "initial"),
+                             ("调整后预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金)?|全年预算", "adjusted"),
+                             ("全年执行数", "全年执行|执行数", "executed")):
+        # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
+        # 2023年度年初收支预算): 法院执行年初预算数 is one item's budget, 应执行数 is what was to be spent.
+        record(name, ("budget", key), amount(flat, f"{PHRASE_START}(?:{label})"))
+    paired = executed_and_rate(flat, kind)
+    if paired and "executed" not in values.get("budget", {}):
+        record("全年执行数", ("budget", "executed"), paired[0])
+    record("预算执行率", ("budget", "rate"), percent_after(flat, r"预算执行率") or (paired[1] if paired else None))
     return values, found, missing
+
+
+# Where a budget label may begin: a phrase's start, after 其中, or after the report's own subject.
+PHRASE_START = "".join(["(?:(?<![\u4e00-\u9fff])", *(f"|(?<={w})" for w in ("其中", "项目", "年度", "部门", "单位", "我局", "年")), ")"])
+
+
+def executed_and_rate(text: str, kind: str) -> tuple[float, float] | None:
+    """An amount and the 执行率 the sentence pairs it with: 本年支出合计61658.08万元,预算执行率为97.10%;
+    执行数29.6万,执行率100%. In a department report, not a 项目预算执行率 (one kind of spending's)."""
+    for match in re.finditer(NUMBER + r"\s*万元?\s*[,，]\s*((?:项目)?(?:预算)?(?:资金)?执行率)(?:为|是|达)?\s*" + NUMBER + r"\s*%", text):
+        if kind == "department" and match.group(2).startswith("项目"):
+            continue
+        return float(match.group(1).replace(",", "")), float(match.group(3).replace(",", ""))
+    return None
 
 
 INDICATOR_HEADERS = {"一级指标": "level1", "二级指标": "level2", "三级指标": "name", "年度指标值": "target", "指标值": "target",
@@ -520,6 +544,15 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
             data[key] = finding.value
         found.append(f"{label}：{finding.value}" + (f"（第 {finding.line} 行）" if finding.line else "（据标题）"))
     data.update(values)
+    if data.get("kind") == "project" and (total := data.get("spending", {}).get("total")) is not None:
+        # A project's year spending is its 全年执行数: the model keeps it in budget, once.
+        budget = data.setdefault("budget", {})
+        if budget.get("executed") in (None, total):
+            budget["executed"] = total
+            del data["spending"]["total"]
+            found = [f"全年执行数：{total}（项目的本年支出）" if f.startswith("本年财政拨款支出：") else f for f in found]
+            if not data["spending"]:
+                del data["spending"]
     if money is None and any(k in values for k in ("spending", "budget")):
         missing.append("金额单位（原文没有写明，草稿按默认的万元，请核对）")
     if "department" in data:

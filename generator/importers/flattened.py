@@ -446,6 +446,16 @@ def form_region(lines: list[str], used: set[int]) -> set[int]:
     return set(range(first, last + 1))
 
 
+def stated_score(cells: list[Token]) -> tuple[float, int] | None:
+    """The form's 自评总分 field (自评总分: | 99.68): the cell after the label, if it is a score."""
+    for n, t in enumerate(cells[:-1]):
+        if key(t.text) in ("自评总分", "自评得分", "自评总得分"):
+            value = forms.number(_plain(cells[n + 1].text))
+            if value is not None and 0 <= value <= 100:
+                return value, cells[n + 1].line
+    return None
+
+
 def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]:
     """What a flattened form states, as assemble.form_values gives it for real tables; the lines
     of the form; and the rows left unread because their cells fit the columns more than one way."""
@@ -460,6 +470,9 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
     rows, more, lines_used, rows_unsure = indicator_table(cells)
     if rows:
         values["indicators"] = rows
+    if score := stated_score(cells):
+        values["result"] = {"score": score[0]}
+        more.append(f"自评得分：{score[0]}（第 {score[1] + 1} 行）")
     if used or lines_used:
         goals, said = goals_block(cells)
         if goals:
