@@ -56,7 +56,7 @@ def test_a_money_block_with_a_cell_broken_over_two_lines_and_an_unread_column():
         "年度总体目标 | 年初设定目标 |"]))
     assert values["budget"] == {"initial": 1172.55, "executed": 1268.72}
     assert values["spending"] == {"basic": 914.97, "project": 353.75}
-    assert "budget.initial：1172.55（第 2 行）" in found and not unsure
+    assert "年初预算数：1172.55（第 2 行）" in found and not unsure
 
 
 def test_a_row_that_fits_its_columns_two_ways_is_left_for_staff():

@@ -37,6 +37,7 @@ SENTENCE_END = "。；！？：:”」）)"
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，：％（）", "0123456789.,:%()")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
 NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+DEPARTMENT_ONLY = ("本年财政拨款支出", "基本支出", "项目支出", "人员经费", "公用经费", "基本支出占比", "项目支出占比")
 COUNT_WORD = re.compile(r"[ \t]*(?:个|项(?!目)|人(?!员)|家|次|户|所|名|座|条|辆|台|套|件|篇|场|批|处|只|头|亩|公里|米|吨|天|%|％)")
 
 
@@ -543,6 +544,8 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
         else:
             data[key] = finding.value
         found.append(f"{label}：{finding.value}" + (f"（第 {finding.line} 行）" if finding.line else "（据标题）"))
+    if kind and kind.value == "project":  # a project's form has no department spending lines to miss
+        missing = [m for m in missing if m not in DEPARTMENT_ONLY]
     data.update(values)
     if data.get("kind") == "project" and (total := data.get("spending", {}).get("total")) is not None:
         # A project's year spending is its 全年执行数: the model keeps it in budget, once.

@@ -33,6 +33,7 @@ MONEY_HEADERS = [("年初预算", "initial"), ("全年预算", "adjusted"), ("�
                  ("执行数", "executed"), ("权重", "weight"), ("分值", "weight"), ("得分", "score"), ("执行率", "rate"),
                  ("原因", "note")]
 AMOUNTS = ("initial", "adjusted", "executed")
+AMOUNT_NAMES = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数"}
 WORDS = {"extra", "note", "unit"}  # columns of words: a number is never theirs
 NUMERIC = {"initial", "adjusted", "executed", "rate", "weight", "score"}
 LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "影响指标"}
@@ -378,15 +379,16 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
             place, name = forms.money_row(re.sub(r"\s+", "", t.text).rstrip(":："))
             if place == "budget":
                 out["budget"].update(amounts)
-                found += [f"budget.{f}：{v}{where}" for f, v in amounts.items()]
+                found += [f"{AMOUNT_NAMES.get(f, '执行率')}：{forms.number_text(v)}{where}" for f, v in amounts.items()]
             elif place == "spending":
                 if amounts.get("executed") is not None:
                     out["spending"][name] = amounts["executed"]
-                    found.append(f"spending.{name}：{amounts['executed']}{where}")
+                    found.append(f"{'基本支出' if name == 'basic' else '项目支出'}：{forms.number_text(amounts['executed'])}{where}")
             else:
                 amounts.pop("rate", None)
                 out["funds"].append({"source": name, **amounts})
-                found.append(f"资金来源 {name}：{amounts or '未填'}{where}")
+                said = "、".join(f"{AMOUNT_NAMES[f]} {forms.number_text(v)}" for f, v in amounts.items())
+                found.append(f"资金来源 {name}：{said or '未填'}{where}")
             last = i
         if found or unsure:
             return out, found, set(range(cells[start].line, cells[last - 1].line + 1)), unsure

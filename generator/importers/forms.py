@@ -38,6 +38,11 @@ def number(raw: str) -> float | None:
     return float(value.replace(",", "")) if NUMBER.match(value) else None
 
 
+def number_text(value: float) -> str:
+    """A number as a person writes it: 5.0 -> 5, 89.974 -> 89.974."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
 def _columns(table: Table, row: int, names: list[tuple[str, str]]) -> dict[str, int]:
     """The fields a header row names, by column: each field once, at its first column."""
     out: dict[str, int] = {}
