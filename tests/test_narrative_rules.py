@@ -113,3 +113,14 @@ def test_a_forms_score_field_between_bars():
     values, found, _, _ = form_values(["2024年度部门整体绩效自评表 |", "项目名称: | 示例整体监控 | 自评总分: | 99.68 | |||",
                                        "年初预算数 | 全年预算数 | 全年执行数 |", "年度总金额 | 3 | 4 | 4 |"])
     assert values["result"] == {"score": 99.68} and "自评得分：99.68（第 2 行）" in found
+
+
+def test_every_figure_found_in_the_text_names_its_line(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(["示例局2022年度部门整体绩效自评报告", "一、基本情况", "自评结果为良好，自评得分86.5分。",
+                               "本年财政拨款支出１,２００万元，其中基本支出200万元。", "二、预算执行",
+                               "年初预算数 | 1,000 | 全年执行数 | 1,200"]), encoding="utf-8")
+    found = build_draft(path).found
+    for finding in ("自评等级：良（第 3 行）", "自评得分：86.5（第 3 行）", "本年财政拨款支出：1200（第 4 行）",
+                    "基本支出：200（第 4 行）", "年初预算数：1000（第 6 行）", "全年执行数：1200（第 6 行）"):
+        assert finding in found, found

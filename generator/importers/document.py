@@ -356,6 +356,26 @@ def percent_after(text: str, label: str) -> float | None:
     return None
 
 
+def with_line(finding: str, lines: list[str]) -> str:
+    """“label：value” with the line the value stands on (its first, for a number; the first line
+    naming the grade, for a grade), so staff can check it against the document."""
+    label, _, value = finding.partition("：")
+    if "（" in value or not value:
+        return finding
+    if re.fullmatch(r"\d+(?:\.\d+)?", value):
+        whole, _, decimals = value.partition(".")
+        pattern = re.compile(r"(?<![\d.])" + whole + (r"\." + decimals + "0*" if decimals else r"(?:\.0+)?") + r"(?![\d])")
+    elif value in GRADE_WORDS.values():
+        pattern = re.compile(r"(?:等级|结果)[^。；]{0,6}" + value)
+    else:
+        return finding
+    word = re.sub(r"数$|占比$", "", label)
+    cleaned = [line.translate(FULL_WIDTH).replace(",", "") for line in lines]
+    hits = [n for n, line in enumerate(cleaned) if pattern.search(line)]
+    n = next((n for n in hits if word in re.sub(r"\s+", "", cleaned[n])), hits[0] if hits else None)
+    return finding if n is None else f"{finding}（第 {n + 1} 行）"
+
+
 def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[str]]:
     """Key figures from the whole text; (values by report path, found, missing)."""
     text = "\n".join(paras).translate(FULL_WIDTH)
@@ -371,7 +391,7 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
         for key in path[:-1]:
             node = node.setdefault(key, {})
         node[path[-1]] = value
-        found.append(f"{label}：{value}")
+        found.append(f"{label}：{forms.number_text(value) if isinstance(value, float) else value}")
 
     year = re.search(r"(20\d{2})\s*年", title_text.translate(FULL_WIDTH))
     record("年度", ("year",), int(year.group(1)) if year else None)
@@ -515,6 +535,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     title_lines, sections, preamble = structure(paras)
     title = "".join(title_lines)
     values, found, missing = extract(paras, title)
+    found = [with_line(f, lines) for f in found]
     # What the document is (title, kind, year, unit, project): recognise.py's rules, each with its line.
     for key in ("kind", "year", "department"):
         values.pop(key, None)
