@@ -124,3 +124,11 @@ def test_every_figure_found_in_the_text_names_its_line(tmp_path):
     for finding in ("自评等级：良（第 3 行）", "自评得分：86.5（第 3 行）", "本年财政拨款支出：1200（第 4 行）",
                     "基本支出：200（第 4 行）", "年初预算数：1000（第 6 行）", "全年执行数：1200（第 6 行）"):
         assert finding in found, found
+
+
+def test_the_grade_and_score_in_the_words_reports_use(tmp_path):
+    for sentence, grade, score in (("经综合评定，自评等次为“优”，综合得分95分。", "优", 95),
+                                   ("本项目绩效评价结论为良好，自评总分为86分。", "良", 86),
+                                   ("自评结论：中。", "中", None)):
+        data = draft(tmp_path, f"示例局2022年度部门整体绩效自评报告\n一、自评结论\n{sentence}")
+        assert data["result"].get("grade") == grade and data["result"].get("score") == score, sentence

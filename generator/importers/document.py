@@ -400,9 +400,10 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
     found.append(f"报告类型：{kind}")
     dept = re.search(r"年度?\s*(.{1,60}?(?:局|委员会|委|办公室|办|厅|院|中心|馆|所|站|队|部|会))", title_text.translate(FULL_WIDTH))
     record("部门名称", ("department", "name"), dept.group(1).strip() if dept else None)
-    grade = re.search(r"(?:自评结果|评价结果|自评等级|评价等级|等级)(?:为|是|[:：])?\s*[“\"]?(优秀|良好|中等|较差|优|良|中|差)", text)
+    grade = re.search(r"(?:自评结果|评价结果|自评等级|评价等级|等级|等次|自评结论|评价结论|评定)(?:为|是|[:：])?\s*[“\"「]?"
+                      r"(优秀|良好|中等|较差|优|良|中|差)", text)
     record("自评等级", ("result", "grade"), GRADE_WORDS[grade.group(1)] if grade else None)
-    score = re.search(r"(?:(?:自评)?(?:总)?得分|自评总?分数?)(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)  # 自评分为100分
+    score = re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?)(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)  # 自评分为100分
     record("自评得分", ("result", "score"), float(score.group(1)) if score else None)
     record("本年财政拨款支出", ("spending", "total"),
            amount(flat, r"(?:本年)?财政拨款支出", spending=True)
