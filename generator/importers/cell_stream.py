@@ -1,0 +1,138 @@
+"""A form flattened into text as one stream of cells: each line split at its bars, at wide blanks,
+or (a whole table on one line) at every blank; header and level words a narrow column broke over
+lines joined again; and what a cell is: a header, a 一级 / 二级指标, a number, a dash, a placeholder.
+flattened.py reads rows from the stream.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import forms
+
+UNSURE = "?"  # a row whose values fit its columns more than one way
+EMPTY = ""  # a cell written empty (a lone | in a one-cell-per-line table)
+PLACEHOLDER = re.compile(r"^[.…。·]+$")  # a ...... row the form leaves for more indicators
+DASH = re.compile(r"^[-/—－–]$")  # a cell that says "none"
+RUN_TOGETHER = 3  # header words a line needs before its words are taken as cells
+MAX_CELL = 300
+
+INDICATOR_HEADERS = [("指标性质", "operator"), ("度量单位", "unit"), ("计量单位", "unit"), ("一级指标", "level1"),
+                     ("二级指标", "level2"), ("三级指标", "name"), ("指标名称", "name"), ("年度指标值", "target"),
+                     ("年度目标值", "target"), ("指标值", "target"), ("实际完成值", "actual"), ("全年实际值", "actual"),
+                     ("完成值", "actual"), ("实际值", "actual"), ("分值", "weight"), ("权重", "weight"),
+                     ("得分", "score"), ("原因", "note"), ("备注", "note")]
+MONEY_HEADERS = [("年初预算", "initial"), ("全年预算", "adjusted"), ("调整后预算", "adjusted"), ("全年执行", "executed"),
+                 ("执行数", "executed"), ("权重", "weight"), ("分值", "weight"), ("得分", "score"), ("执行率", "rate"),
+                 ("原因", "note")]
+AMOUNTS = ("initial", "adjusted", "executed")
+AMOUNT_NAMES = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数"}
+WORDS = {"extra", "note", "unit"}  # columns of words: a number is never theirs
+NUMERIC = {"initial", "adjusted", "executed", "rate", "weight", "score"}
+LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "影响指标"}
+LEVEL2 = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|"
+                    r"满意度|经济成本|社会成本|生态环境成本)指标$")
+POINTS = re.compile(r"^[(（]?\d+(?:\.\d+)?分?[)）]?$")  # 产出指标 (50) / 30分): the block's points, not a cell
+TOTAL = re.compile(r"^(?:总分|合计|总计)$")
+VOCABULARY = [w for w, _ in INDICATOR_HEADERS + MONEY_HEADERS] + sorted(LEVEL1) + [
+    "年初预算数", "全年预算数", "全年执行数", "年度指标值", "实际完成值", "偏差原因分析及改进措施", "数量指标", "质量指标",
+    "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标"]
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    line: int  # 0-based index of its line
+    row: bool  # its line is one row of several cells (between bars or wide blanks)
+    column: int = -1  # between bars: its place among the line's cells, empty ones counted
+    width: int = 0  # between bars: how many cells its line has, empty ones counted
+
+
+def key(text: str) -> str:
+    """A cell as a header or a level word: no blanks, no (A) or (万元), no colon."""
+    return re.sub(r"[(（][^()（）]{0,12}[)）]|[:：]$", "", re.sub(r"\s+", "", text.translate(forms.FULL_WIDTH)))
+
+
+def tokens(lines: list[str]) -> list[Token]:
+    """The cells of every line, in order. A line with bars is split at them; a line of header words
+    run together is split at blanks; other lines with two wide gaps are split there."""
+    out: list[Token] = []
+    for n, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        if "|" in s:
+            if s.strip("| ") == "" and s.count("|") == 1:
+                out.append(Token(EMPTY, n, False))  # a lone | is an empty cell, when cells are one per line
+                continue
+            bars = [c.strip() for c in s.strip("|").split("|")] if s.startswith("|") else [c.strip() for c in s.split("|")]
+            filled = [(c, text) for c, text in enumerate(bars) if text]
+            out += [Token(text, n, len(filled) > 1, c, len(bars)) for c, text in filled]
+            continue
+        elif sum(key(w) in VOCABULARY for w in s.split()) >= RUN_TOGETHER:
+            out += [Token(w, n, False) for w in s.split()]  # a whole table on one line: no row ends
+            continue
+        else:
+            cells = re.split(r"[\t \u3000]{2,}|\t", s)
+        cells = [c for c in cells if c]
+        out += [Token(c, n, len(cells) > 1) for c in cells]
+    return joined(out)
+
+
+def joined(cells: list[Token]) -> list[Token]:
+    """Header and level words a narrow column broke over lines (年度 / 指标值, 经济效 / 益指标) as one."""
+    out: list[Token] = []
+    for t in cells:
+        last = out[-1] if out else None
+        if (last and not t.row and not last.row and t.text and last.text
+                and any(w.startswith(key(last.text) + key(t.text)) for w in VOCABULARY)):
+            out[-1] = Token(last.text + t.text, last.line, False)
+        else:
+            out.append(t)
+    return out
+
+
+def header_fields(cells: list[Token], i: int, names: list[tuple[str, str]]) -> list[str]:
+    """The fields the header cells from i name, in order, each once."""
+    fields: list[str] = []
+    for t in cells[i:i + 16]:
+        k = key(t.text)
+        field = next((f for w, f in names if w in k), None)
+        if field is None:
+            break
+        fields.append(field if field not in fields else "extra")  # 得分计算方法 after 得分: a column not read
+    return fields
+
+
+def level_of(cells: list[Token], i: int, level1: str | None) -> tuple[int, str] | None:
+    """(1 or 2, the word) if the cell at i is a 一级 or 二级指标 cell."""
+    k = re.sub(r"[(（]?\d+(?:\.\d+)?分?[)）]?$", "", key(cells[i].text))
+    after = key(cells[i + 1].text) if i + 1 < len(cells) else ""
+    if k == "成本指标" and level1 == "产出指标" and not LEVEL2.match(after):
+        return 2, k  # the 2020 forms' 产出指标 > 成本指标
+    if k in LEVEL1 and not (k == level1 and LEVEL2.match(k)):
+        return 1, k
+    if LEVEL2.match(k):
+        return 2, k
+    return None
+
+
+def continues(t: Token) -> bool:
+    """A line that begins with a number or a dash goes on the row before: a row begins with its name."""
+    return t.text != EMPTY and (forms.number(plain(t.text)) is not None or DASH.match(t.text) is not None)
+
+
+def points(text: str) -> bool:
+    """产出指标 (50) / 30分): the points of the block before, in a cell of their own."""
+    s = re.sub(r"\s+", "", text)
+    return bool(POINTS.match(s) and re.search(r"[()（）分]", s))
+
+
+def ends(t: Token) -> bool:
+    return bool(TOTAL.match(key(t.text)))
+
+
+def plain(text: str) -> str:
+    """A number cell without the ? that a mis-encoded blank leaves after it (3,724,055.00?)."""
+    return text.translate(forms.FULL_WIDTH).rstrip("?？ ")
