@@ -68,17 +68,19 @@ def test_numbers_outside_the_headers_columns_are_not_values():
 
 
 def test_an_indicator_table_run_together_into_one_line_is_read_while_its_rows_fit():
+    from generator.importers.flattened import form_values
+
     # The shape of p05 (tests/corpus): a form copied out of an attachment, every cell one word.
     line = ("附件: 项目支出绩效自评表 (2022年度) 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
             "产出指标(50分) 数量指标 基建工程委托业务项目数量 ≥50个 50 8 8 质量指标 委托业务报告合格率 ≥100百分比 100 8 8 "
             "经费支出合规性 严格执行相关制度规定 达成预期指标 8 8 效益指标(30分) 社会效益指标 对维护基建市场公平的影响程度 "
             "效果明显 达成预期指标 10 10 满意度指标(10分) 满意度指标 公众满")
-    rows = forms.running_indicators(line)
+    rows = form_values([line])[0]["indicators"]
     assert [(r["level1"], r["level2"], r["name"]) for r in rows] == [
         ("产出指标", "数量指标", "基建工程委托业务项目数量"), ("产出指标", "质量指标", "委托业务报告合格率"),
         ("产出指标", "质量指标", "经费支出合规性"), ("效益指标", "社会效益指标", "对维护基建市场公平的影响程度")]
     assert rows[1]["target"] == 100 and rows[1]["unit"] == "百分比" and rows[1]["weight"] == 8
     # A row whose weight and score are not numbers does not fit: reading stops, nothing is guessed.
     broken = line.replace("≥50个 50 8 8", "≥50个 50 八 8")
-    assert forms.running_indicators(broken) == []
-    assert forms.running_indicators("一级指标 二级指标 绩效目标 全年完成") == []  # not a form's header
+    assert "indicators" not in form_values([broken])[0]
+    assert form_values(["一级指标 二级指标 绩效目标 全年完成"])[0] == {}  # not a form's header

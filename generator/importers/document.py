@@ -598,7 +598,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     if devs:
         data["deviations"] = devs
         found.append(f"绩效目标偏差：{len(devs)} 条")
-    table = indicator_rows(paras) or next((rows for line in lines if (rows := forms.running_indicators(line))), [])
+    table = indicator_rows(paras)
     if table:
         data["indicators"] = table
         found.append(f"绩效指标：{len(table)} 行")

@@ -19,6 +19,7 @@ from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS,
                           PLACEHOLDER, UNSURE, WORDS, Token, continues, ends, header_fields, key, level_of, plain,
                           points, tokens)
 from .form_blocks import form_region, goals_block, stated_score
+from .glued import glued_indicators
 
 def _fits(cells: list[Token], i: int, fields: list[str], level1: str | None,
           empty: bool = False) -> tuple[dict, int] | None:
@@ -283,6 +284,13 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
     if money.get("funds"):
         values["funds"] = money["funds"]
     rows, more, lines_used, rows_unsure = indicator_table(cells)
+    for n, line in enumerate(lines if not rows else []):
+        rows, glued_unsure = glued_indicators(line)  # a table whose cells ran together, nothing between
+        if rows or glued_unsure:
+            more.append(f"绩效指标：{len(rows)} 行（第 {n + 1} 行，各格连在一起）")
+            rows_unsure += [f"绩效指标 {u}（第 {n + 1} 行）" for u in glued_unsure]
+            lines_used |= {n}
+            break
     if rows:
         values["indicators"] = rows
     if score := stated_score(cells):

@@ -1,0 +1,119 @@
+"""An indicator table whose cells were run together with nothing between them, as a page that
+copied a PDF's text shows it: 一级指标二级指标三级指标分值年度指标值全年实际值得分…产出指标(70分)数量指标
+安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米≥50厘米10质量指标…
+
+The header's words give the columns; 一级 / 二级指标 words cut the rest into runs of rows. A run is
+read only if it splits into rows one way alone (a name not starting with a digit, points at most 100
+without a leading zero, a score within its weight, values with their operator and unit); a run that
+splits more than one way (两个文字值挤在一起: 显著提升显著提升) is listed as unsure, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import forms
+from .cell_stream import INDICATOR_HEADERS, LEVEL1, LEVEL2
+
+HEADER_WORDS = sorted({w for w, _ in INDICATOR_HEADERS} | {"年度指标值", "全年实际值", "实际完成值", "偏差原因分析及改进措施",
+                                                           "未完成原因及拟采取的改进措施", "未完成原因分析"}, key=len, reverse=True)
+LEVEL_WORD = re.compile("(" + "|".join(sorted(LEVEL1, key=len, reverse=True)) + r")(?:[(（]\d+(?:\.\d+)?分?[)）])?|("
+                        + LEVEL2.pattern.strip("^$") + ")")
+END = re.compile(r"总分|合计|注[:：]|……")
+POINTS = r"(?:100|[1-9]?\d)(?:\.\d+)?"
+# A value: an operator, a number without a leading zero and its unit; or words, not a unit's (万元).
+VALUE = r"(?:≥|≤|>|<|=|＞|＜)?(?:(?:0|[1-9]\d*)(?:\.\d+)?(?:%|‰|[\u4e00-\u9fff]{1,3})?|(?![万元亿])[\u4e00-\u9fff]{2,8})"
+# A name: three characters or more, no digit (with nothing between cells, a digit in a name could
+# as well be the points after it), not beginning with the unit of the value before it.
+NAME = r"[^\d≥≤<>=＞＜%‰万元亿亩米吨][^\d≥≤<>=＞＜%‰]{2,39}?"
+FIELD = {"weight": POINTS, "score": POINTS, "target": VALUE, "actual": VALUE}
+MAX_SPLITS = 2  # two readings are enough to know a run is not certain
+MAX_BODY = 20_000  # a form's indicator table is a few thousand characters; more is not one (and costs time)
+MAX_RUN = 2000  # characters between two level words: more is not one block of rows
+MAX_CELL = 40
+
+
+def glued_indicators(line: str) -> tuple[list[dict], list[str]]:
+    """(rows, runs left unread because they split into rows more than one way) of the indicator table
+    run together in line; ([], []) if line holds no such table."""
+    text = re.sub(r"\s+", "", line.translate(forms.FULL_WIDTH))
+    start = text.find("一级指标二级指标三级指标")
+    if start < 0:
+        return [], []
+    fields, pos = _header(text, start)
+    values = [f for f in fields if f in FIELD]
+    if fields[:3] != ["level1", "level2", "name"] or not {"weight", "score"} <= set(values) or len(values) != len(fields) - 3 - (
+            "note" in fields):
+        return [], []
+    body = text[pos:]
+    body = body[:m.start()] if (m := END.search(body)) else body
+    if len(body) > MAX_BODY:
+        return [], [f"连在一起的指标表超过 {MAX_BODY:,} 字，未读"]
+    rows: list[dict] = []
+    unsure: list[str] = []
+    level1 = level2 = None
+    matches = list(LEVEL_WORD.finditer(body))
+    for n, m in enumerate(matches):
+        after = LEVEL_WORD.match(body, m.end())
+        if m.group(1) == "成本指标" and level1 == "产出指标" and not (after and after.group(2)):
+            level2 = m.group(1)  # the 2020 forms' 产出指标 > 成本指标
+        elif m.group(1):
+            level1, level2 = m.group(1), None
+        else:
+            level2 = m.group(2)
+        run = body[m.end():matches[n + 1].start() if n + 1 < len(matches) else len(body)]
+        if not run:
+            continue
+        splits = _splits(run, values)
+        if len(splits) == 1 and level1:
+            rows += [forms.indicator_item(level1, level2, name, cells) for name, cells in splits[0]]
+        else:
+            unsure.append(f"{level2 or level1}：{run[:30]}")
+    return rows, unsure
+
+
+def _header(text: str, pos: int) -> tuple[list[str], int]:
+    """The fields the run-together header names from pos, and where its words end."""
+    fields: list[str] = []
+    while True:
+        word = next((w for w in HEADER_WORDS if text.startswith(w, pos)), None)
+        if word is None:
+            return fields, pos
+        field = next(f for w, f in INDICATOR_HEADERS if w in word) if any(w in word for w, _ in INDICATOR_HEADERS) else "note"
+        fields.append(field)
+        pos += len(word)
+
+
+def _splits(run: str, values: list[str]) -> list[list[tuple[str, dict]]]:
+    """Every way (up to two) to cut run into rows of a name and the values' cells, each row's score
+    within its weight. One pass over (position, column, weight): linear in the run's length."""
+    if len(run) > MAX_RUN:
+        return []
+    patterns = [re.compile(NAME)] + [re.compile(FIELD[f]) for f in values]
+    memo: dict[tuple, list] = {}
+
+    def ways(pos: int, k: int, weight: float | None) -> list[list[str]]:
+        if pos == len(run):
+            return [[]] if k == 0 else []
+        state = (pos, k, weight)
+        if state not in memo:
+            found: list[list[str]] = []
+            for end in range(pos + 1, min(len(run), pos + MAX_CELL) + 1):
+                cell = run[pos:end]
+                if not patterns[k].fullmatch(cell):
+                    continue
+                field = values[k - 1] if k else "name"
+                number = forms.number(cell) if field in ("weight", "score") else None
+                if field == "score" and (number is None or weight is None or number > weight):
+                    continue
+                if field == "weight" and (number is None or number < 1):
+                    continue  # every 三级指标 carries points
+                after = (k + 1) % len(patterns)
+                found += [[cell, *rest] for rest in ways(end, after, number if field == "weight" else weight if after else None)]
+                if len(found) >= MAX_SPLITS:
+                    break
+            memo[state] = found[:MAX_SPLITS]
+        return memo[state]
+
+    width = len(patterns)
+    return [[(cut[i], dict(zip(values, cut[i + 1:i + width]))) for i in range(0, len(cut), width)] for cut in ways(0, 0, None)]

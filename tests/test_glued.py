@@ -1,0 +1,35 @@
+"""An indicator table whose cells ran together with nothing between them (glued.py): read only
+where the run splits into rows one way. The shape of tests/corpus/p14 (a page copying a PDF)."""
+
+from generator.importers.glued import glued_indicators
+
+HEADER = "一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
+
+
+def test_rows_that_split_one_way_are_read():
+    rows, unsure = glued_indicators(HEADER + "产出指标(70分)数量指标安装坡面水标尺10≥266米≥266米10水标尺宽度10≥50厘米≥50厘米10"
+                                    "质量指标项目(工程)验收合格率20100%100%20成本指标项目计划总投资1020万元20万元10总分100100")
+    assert [(r["level2"], r["name"], r["weight"], r["score"]) for r in rows] == [
+        ("数量指标", "安装坡面水标尺", 10, 10), ("数量指标", "水标尺宽度", 10, 10),
+        ("质量指标", "项目(工程)验收合格率", 20, 20), ("成本指标", "项目计划总投资", 10, 10)]
+    assert rows[0]["operator"] == "≥" and rows[0]["target"] == 266 and rows[0]["unit"] == "米"
+    assert rows[3]["target"] == 20 and rows[3]["unit"] == "万元" and not unsure
+
+
+def test_two_words_run_together_are_not_split_by_guess():
+    # 显著提升显著提升: 显著 | 提升显著提升, 显著提 | 升显著提升 … more than one reading: left for staff.
+    rows, unsure = glued_indicators(HEADER + "效益指标(20分)社会效益指标群众生产生活条件改善状况10显著提升显著提升10")
+    assert rows == [] and unsure == ["社会效益指标：群众生产生活条件改善状况10显著提升显著提升10"]
+
+
+def test_a_score_above_its_weight_or_a_digit_in_a_name_is_not_a_reading():
+    rows, unsure = glued_indicators(HEADER + "产出指标数量指标培训人数5≥100人120人8")  # 8 > 5: no reading
+    assert rows == [] and len(unsure) == 1
+    assert glued_indicators("一级指标 二级指标 三级指标") == ([], [])  # not glued: flattened.py reads it
+
+
+def test_a_long_hostile_run_is_read_in_one_pass():
+    rows, unsure = glued_indicators(HEADER + "产出指标数量指标" + "指标1" * 600)
+    assert rows == [] and len(unsure) == 1
+    assert glued_indicators(HEADER + ("产出指标数量指标" + "测试名称10显著提升显著10" * 140) * 50) == (
+        [], ["连在一起的指标表超过 20,000 字，未读"])
