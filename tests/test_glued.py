@@ -33,3 +33,26 @@ def test_a_long_hostile_run_is_read_in_one_pass():
     assert rows == [] and len(unsure) == 1
     assert glued_indicators(HEADER + ("产出指标数量指标" + "测试名称10显著提升显著10" * 140) * 50) == (
         [], ["连在一起的指标表超过 20,000 字，未读"])
+
+
+def test_a_money_block_run_together_is_cut_only_where_one_reading_fits():
+    from generator.importers.glued_money import glued_money
+
+    # p14: 20 | 20 | 10 | 100.00% | 10; 2020 under a total of 20 can only be 20 | 20.
+    values, found, unsure = glued_money("项目资金(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10"
+                                        "其中:本年财政拨款2020其他资金年度总体目标")
+    assert values == {"budget": {"adjusted": 20, "executed": 20, "rate": 100},
+                      "funds": [{"source": "本年财政拨款", "adjusted": 20, "executed": 20}]} and not unsure
+    assert found[0] == "资金 年度资金总额：全年预算数 20、全年执行数 20、执行率 100（各格连在一起）"
+    # Without a total to bound it, 5555 is 5 | 555, 55 | 55 or 555 | 5: left for staff.
+    values, _, unsure = glued_money("全年预算数全年执行数其中:本年财政拨款5555")
+    assert values == {} and unsure == ["资金 其中:本年财政拨款：5555"]
+
+
+def test_the_total_score_after_a_run_together_table():
+    from generator.importers.glued import glued_total
+
+    assert glued_total(HEADER + "产出指标数量指标安装坡面水标尺10≥266米≥266米10总分100100注:") == 100
+    assert glued_total(HEADER + "总分9590") == 90  # 95 | 90; 9 | 590 is no score
+    assert glued_total(HEADER + "总分1010") == 10  # 101 | 0 is over 100, 1 | 010 has a leading zero
+    assert glued_total(HEADER + "总分8090") is None  # 80 | 90: a score above the points; no other cut

@@ -19,7 +19,8 @@ from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS,
                           PLACEHOLDER, UNSURE, WORDS, Token, continues, ends, header_fields, key, level_of, plain,
                           points, tokens)
 from .form_blocks import form_region, goals_block, stated_score
-from .glued import glued_indicators
+from .glued import glued_indicators, glued_total
+from .glued_money import glued_money
 
 def _fits(cells: list[Token], i: int, fields: list[str], level1: str | None,
           empty: bool = False) -> tuple[dict, int] | None:
@@ -68,7 +69,7 @@ def _plausible(row: dict) -> bool:
         return False
     base = got.get("adjusted") or got.get("initial")
     if "rate" in got and base and got.get("executed") is not None:
-        return abs(got["executed"] / base * 100 - got["rate"]) <= 1
+        return forms.rate_agrees(got["executed"], base, plain(row["rate"].text))
     return True
 
 
@@ -278,6 +279,11 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
     cells = tokens(lines)
     values: dict = {}
     money, found, used, unsure = money_table(cells)
+    for n, line in enumerate(lines if not (found or unsure) else []):
+        money, found, unsure = glued_money(line)  # a money block whose cells ran together
+        if found or unsure:
+            found, unsure, used = [f"{f[:-1]}，第 {n + 1} 行）" for f in found], [f"{u}（第 {n + 1} 行）" for u in unsure], {n}
+            break
     for k in ("budget", "spending"):
         if money.get(k):
             values[k] = money[k]
@@ -290,6 +296,9 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
             more.append(f"绩效指标：{len(rows)} 行（第 {n + 1} 行，各格连在一起）")
             rows_unsure += [f"绩效指标 {u}（第 {n + 1} 行）" for u in glued_unsure]
             lines_used |= {n}
+            if (total := glued_total(line)) is not None:
+                values["result"] = {"score": total}
+                more.append(f"自评得分：{forms.number_text(total)}（第 {n + 1} 行，总分一行）")
             break
     if rows:
         values["indicators"] = rows

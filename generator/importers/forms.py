@@ -43,6 +43,16 @@ def number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def rate_agrees(executed: float, base: float, rate_text: str) -> bool:
+    """Whether a stated 执行率 (97%, 100.00%) is executed / base to the precision it is written in
+    (a rate written without decimals may also be cut, not rounded: 96.9 -> 96%)."""
+    rate = number(rate_text.rstrip("%％"))
+    if rate is None or not base:
+        return False
+    decimals = len(rate_text.rstrip("%％").partition(".")[2])
+    return abs(executed / base * 100 - rate) <= 10 ** -decimals
+
+
 def _columns(table: Table, row: int, names: list[tuple[str, str]]) -> dict[str, int]:
     """The fields a header row names, by column: each field once, at its first column."""
     out: dict[str, int] = {}

@@ -117,3 +117,17 @@ def _splits(run: str, values: list[str]) -> list[list[tuple[str, dict]]]:
 
     width = len(patterns)
     return [[(cut[i], dict(zip(values, cut[i + 1:i + width]))) for i in range(0, len(cut), width)] for cut in ways(0, 0, None)]
+
+
+def glued_total(line: str) -> float | None:
+    """The 总分 row's score after a run-together indicator table: 总分100100 is 分值 100 and 得分 100,
+    read only if the digits cut into the two one way (a score within the points)."""
+    text = re.sub(r"\s+", "", line.translate(forms.FULL_WIDTH))
+    found = re.search(r"总分(\d{2,10}(?:\.\d+)?)(?![\d.%])", text[text.find("一级指标二级指标三级指标"):])
+    if not found or "一级指标二级指标三级指标" not in text:
+        return None
+    digits = found.group(1)
+    cuts = [(digits[:n], digits[n:]) for n in range(1, len(digits))
+            if all(re.fullmatch(POINTS, p) for p in (digits[:n], digits[n:])) and float(digits[n:]) <= float(digits[:n])]
+    return float(cuts[0][1]) if len(cuts) == 1 else None
+

@@ -1,0 +1,108 @@
+"""The money block of a form whose cells ran together with nothing between them (see glued.py):
+全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10其中:本年财政拨款2020其他资金…
+
+Each row is a label and a run of digits. The run is cut into the header's columns, from the left
+(a fund's row stops after its amounts), and read only if it cuts one way: no leading zero, points
+at most 100, a score within its weight, a rate (with its %) that is the amounts' ratio, and a fund's
+amount never above the total's in the same column.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from . import forms
+
+HEADERS = [("年初预算数", "initial"), ("全年预算数", "adjusted"), ("调整后预算数", "adjusted"), ("全年执行数", "executed"),
+           ("分值", "weight"), ("执行率", "rate"), ("得分", "score")]
+ROW = re.compile(r"([^\d%.,]{2,20}?)[:：]?(\d[\d.%]*)(?=[^\d.%]|$)")
+NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+AMOUNTS = ("initial", "adjusted", "executed")
+NAMES = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数", "rate": "执行率"}
+MAX_DIGITS = 24  # a row's run: more digits than a form's row holds is not one (and its cuts cost time)
+MAX_ROWS = 20
+
+
+def glued_money(line: str) -> tuple[dict, list[str], list[str]]:
+    """({"budget", "spending", "funds"}, found, rows left unread) of the money block run together in
+    line; ({}, [], []) if there is none."""
+    text = re.sub(r"[(（][A-Za-z/]{1,5}[)）]", "", re.sub(r"\s+", "", line.translate(forms.FULL_WIDTH)))
+    for start in (m.start() for m in re.finditer("|".join(w for w, _ in HEADERS[:4]), text)):
+        fields, pos = _header(text, start)
+        if not ({"initial", "adjusted"} & set(fields) and "executed" in fields):
+            continue
+        out: dict = {"budget": {}, "spending": {}, "funds": []}
+        found: list[str] = []
+        unsure: list[str] = []
+        total: dict = {}
+        for n, row in enumerate(ROW.finditer(text, pos)):
+            label = row.group(1)
+            if re.search(r"目标|指标", label) or n == MAX_ROWS:
+                break
+            cuts = _cuts(row.group(2), fields, total)
+            if len(cuts) != 1:
+                unsure.append(f"资金 {label}：{row.group(2)}")
+                continue
+            values = cuts[0]
+            place, name = forms.money_row(label)
+            amounts = {f: v for f, v in values.items() if f in (*AMOUNTS, "rate")}
+            if place == "budget":
+                out["budget"].update(amounts)
+                total = values
+            elif place == "spending" and values.get("executed") is not None:
+                out["spending"][name] = values["executed"]
+            elif place == "fund":
+                out["funds"].append({"source": name, **{f: v for f, v in amounts.items() if f != "rate"}})
+            said = "、".join(f"{NAMES[f]} {forms.number_text(v)}" for f, v in amounts.items())
+            found.append(f"资金 {label}：{said}（各格连在一起）")
+        if found or unsure:
+            return {k: v for k, v in out.items() if v}, found, unsure
+    return {}, [], []
+
+
+def _header(text: str, pos: int) -> tuple[list[str], int]:
+    fields: list[str] = []
+    while match := next(((w, f) for w, f in HEADERS if text.startswith(w, pos)), None):
+        fields.append(match[1])
+        pos += len(match[0])
+    return fields, pos
+
+
+def _cuts(run: str, fields: list[str], total: dict) -> list[dict]:
+    """Every way (up to two) to cut run into the first columns of fields, each reading plausible."""
+    if len(run) > MAX_DIGITS:
+        return []
+    out: list[dict] = []
+    amounts = sum(f in AMOUNTS for f in fields)
+    # A row states its amounts, or its amounts and the whole scoring (分值, 执行率, 得分) together.
+    for k in (*range(1, amounts + 1), len(fields)):
+        for ends in itertools.combinations(range(1, len(run)), k - 1):
+            pieces = [run[a:b] for a, b in zip((0, *ends), (*ends, len(run)))]
+            values = _read(pieces, fields[:k])
+            if values is not None and _plausible(values, dict(zip(fields, pieces)), total):
+                out.append(values)
+    # Several readings: the official scoring (得分 = 执行率 × 分值, at most 分值) may leave one.
+    scored = [v for v in out if {"rate", "weight", "score"} <= v.keys()
+              and abs(min(v["weight"], v["rate"] / 100 * v["weight"]) - v["score"]) <= 0.01 * v["weight"] + 0.005]
+    return out if len(out) <= 1 else scored if len(scored) == 1 else out[:2]
+
+
+def _read(pieces: list[str], fields: list[str]) -> dict | None:
+    values = {}
+    for piece, field in zip(pieces, fields):
+        bare = piece[:-1] if field == "rate" and piece.endswith("%") else piece
+        if ("%" in piece) != (field == "rate") or not NUMBER.fullmatch(bare):
+            return None  # a % belongs to the rate, and only there
+        values[field] = float(bare)
+    return values
+
+
+def _plausible(values: dict, texts: dict, total: dict) -> bool:
+    if any(values.get(f, 0) > 100 for f in ("weight", "score")) or values.get("score", 0) > values.get("weight", 100):
+        return False
+    base = values.get("adjusted") or values.get("initial")
+    if "rate" in values and base and values.get("executed") is not None \
+            and not forms.rate_agrees(values["executed"], base, texts["rate"]):
+        return False
+    return all(values[f] <= total[f] for f in AMOUNTS if f in values and f in total)
