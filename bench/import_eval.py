@@ -80,7 +80,7 @@ def number(value) -> float | None:
 
 def same(expected, got) -> bool:
     a, b = number(expected), number(got)
-    return abs(a - b) <= 0.005 if a is not None and b is not None else norm(expected) == norm(got)
+    return abs(a - b) <= 1e-6 if a is not None and b is not None else norm(expected) == norm(got)  # 62.731 is not 62.73
 
 
 def get(d: dict | None, path: str):

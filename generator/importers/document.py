@@ -327,6 +327,8 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
         return None
     if COUNT_WORD.match(text, match.end(1)):
         return None  # 8个项目: a count, not an amount
+    if re.match(r"\.\d", text[match.end(1):match.end(1) + 2]):
+        return None  # 62.73100.00: two numbers run together, where one ends cannot be told
     if spending:
         before = re.split(r"[。；]", text[max(0, match.start() - 300):match.start()])[-1]  # this sentence's
         words = re.findall(r"预算|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|执行", before)
