@@ -132,3 +132,10 @@ def test_the_grade_and_score_in_the_words_reports_use(tmp_path):
                                    ("自评结论：中。", "中", None)):
         data = draft(tmp_path, f"示例局2022年度部门整体绩效自评报告\n一、自评结论\n{sentence}")
         assert data["result"].get("grade") == grade and data["result"].get("score") == score, sentence
+
+
+def test_a_grade_with_a_blank_inside_and_words_that_only_look_like_one(tmp_path):
+    data = draft(tmp_path, "示例中心2022年整体绩效自评报告\n一、自评结果\n部门目标实现率 100%，整体绩效自评为优 秀；绩效评分98分。")
+    assert data["result"] == {"grade": "优", "score": 98}
+    data = draft(tmp_path, "示例中心2022年整体绩效自评报告\n一、自评情况\n自评中发现两个问题。")
+    assert "grade" not in data.get("result", {})

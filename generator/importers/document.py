@@ -402,11 +402,13 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
     found.append(f"报告类型：{kind}")
     dept = re.search(r"年度?\s*(.{1,60}?(?:局|委员会|委|办公室|办|厅|院|中心|馆|所|站|队|部|会))", title_text.translate(FULL_WIDTH))
     record("部门名称", ("department", "name"), dept.group(1).strip() if dept else None)
-    grade = re.search(r"(?:自评结果|评价结果|自评等级|评价等级|等级|等次|自评结论|评价结论|评定)(?:为|是|[:：])?\s*[“\"「]?"
-                      r"(优秀|良好|中等|较差|优|良|中|差)", text)
-    record("自评等级", ("result", "grade"), GRADE_WORDS[grade.group(1)] if grade else None)
-    score = re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?)(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)  # 自评分为100分
-    record("自评得分", ("result", "score"), float(score.group(1)) if score else None)
+    # 优 秀: a PDF's text layer puts blanks inside words.
+    grade = re.search(r"(?:(?:自评结果|评价结果|自评等级|评价等级|等级|等次|自评结论|评价结论|评定)(?:为|是|[:：])?|自评为)\s*[“\"「]?"
+                      r"(优\s?秀|良\s?好|中\s?等|较\s?差|优|良|中|差)", text)
+    record("自评等级", ("result", "grade"), GRADE_WORDS[re.sub(r"\s", "", grade.group(1))] if grade else None)
+    score = (re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?|绩效评分)(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)  # 自评分为100分
+             or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text))  # a form's 自评总分(分) | 97.6
+    record("自评得分", ("result", "score"), float(score.group(1)) if score and float(score.group(1)) <= 100 else None)
     record("本年财政拨款支出", ("spending", "total"),
            amount(flat, r"(?:本年)?财政拨款支出", spending=True)
            or amount(flat, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
