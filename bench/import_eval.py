@@ -40,6 +40,7 @@ FACTS += [("预算", f"budget.{k}", f"budget.{k}") for k in (*MONEY, "rate")]
 GROUPS = [g for g, _, _ in FACTS[:6]] + ["金额单位", "支出", "预算", "资金来源", "指标行", *COUNTS]
 SIGNS = str.maketrans({"≧": "≥", "≦": "≤", "═": "="})  # signs some provinces' tables use for ≥ ≤ =
 # Section and item titles are kept without their numbers (一、 （二） 3.), as the report model says.
+BLANK_NUMBER = re.compile(r"(?<=\s)[一二三四五六七八九十](?=\s)")
 HEADING_NUMBER = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}(?:[、．]|\.(?!\d))")
 
 
@@ -199,8 +200,9 @@ def lost_lines(text: str, data: dict) -> int:
     # Heading numbers are dropped wherever a heading was found, also inside a line run together, whose
     # pieces may land in different sections: each piece between them must be somewhere.
     hay = HEADING_NUMBER.sub("", hay)
+    # A heading number standing between blanks (一 绩效管理…, a text layer that lost the 、) too.
     return sum(1 for line in text.splitlines()
-               if any(piece not in hay for piece in HEADING_NUMBER.split(squash(line)) if piece))
+               if any(piece not in hay for piece in HEADING_NUMBER.split(squash(BLANK_NUMBER.sub(" ", line))) if piece))
 
 
 def score_file(path: Path, answer: dict, doc_id: str, held_out: bool, text: str | None) -> dict:

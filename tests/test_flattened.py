@@ -39,7 +39,7 @@ def test_rows_packed_to_the_left_are_placed_by_what_each_column_holds():
         "受益农户收入 | 20 | ≥11.376万元 | 12万元 | 20 | |||"]))
     rows = values["indicators"]
     assert rows[0] == {"level1": "产出指标", "level2": "数量指标", "name": "★补助鱼塘面积", "operator": "=", "target": 3.0,
-                       "unit": "亩", "actual": "3亩", "weight": 10.0, "score": 10.0}
+                       "unit": "亩", "actual": 3.0, "weight": 10.0, "score": 10.0}
     assert "weight" not in rows[1] and rows[1]["target"] == 3.0  # 3亩 is no 分值
     assert rows[2]["level2"] == "经济效益指标" and rows[2]["operator"] == "≥" and not unsure
 

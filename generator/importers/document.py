@@ -210,7 +210,7 @@ RUN_ON = 300  # a line this long may be a whole report run together (a PDF's tex
 # A heading's number inside a run-together line: after a blank, before text (" 二、部门…", " (三)年度…").
 INLINE_HEADING = re.compile(r"(?<=\s)(?=(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}、)\s*[^\s\d])")
 
-HEADING_WORDS = re.compile(r"^(\S{1,6}?[、）)]\s*[^\s，。；,;:：]{1,30})\s+(\S.*)$")  # （一）部门职能 我局负责…
+HEADING_WORDS = re.compile(r"^(\S{1,6}?[、）)]\s*[^\s，。；,;:：]{1,30}。?)\s+(\S.*)$")  # （一）部门职能 我局负责…
 
 
 def run_on_headings(lines: list[str]) -> list[str]:
@@ -219,6 +219,7 @@ def run_on_headings(lines: list[str]) -> list[str]:
     layer run into one line are found as headings."""
     out: list[str] = []
     for line in lines:
+        line = _numbered_by_blanks(line) if len(line) > RUN_ON else line
         if len(line) > RUN_ON and len(re.findall(r"(?<=\s)(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])",
                                                  line)) >= 2:
             for piece in filter(None, (p.strip() for p in INLINE_HEADING.split(line))):
@@ -227,6 +228,25 @@ def run_on_headings(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+NUMERALS = "一二三四五六七八九十"
+BLANK_NUMBER = re.compile(r"(?<=\s)([一二三四五六七八九十])\s+(?=[^\s\d，。；、,.])")
+
+
+def _numbered_by_blanks(line: str) -> str:
+    """一 绩效管理工作开展情况 … 二 部门整体…: a text layer that lost the 、 after each heading's number.
+    Taken as headings only where the numbers run 一, 二, 三 … in order (two or more), and given their 、."""
+    chosen, want = [], 0
+    for m in BLANK_NUMBER.finditer(line):
+        if NUMERALS.index(m.group(1)) == want:
+            chosen.append(m)
+            want += 1
+    if len(chosen) < 2:
+        return line
+    for m in reversed(chosen):
+        line = line[:m.start()] + m.group(1) + "、" + line[m.end():]
+    return line
 
 
 def intro_like(text: str) -> bool:

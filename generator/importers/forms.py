@@ -138,7 +138,10 @@ def indicator_item(level1: str | None, level2: str | None, name: str, cells: dic
         unit = unit or (cells.get("unit") if not isinstance(value, str) else None)
         item.update(operator=operator, target=value, **({"unit": unit} if unit else {}))
     if actual := cells.get("actual"):
-        item["actual"] = number(actual) if number(actual) is not None else actual
+        # A number, when its unit is the target's (or it has none): 14.8万元 under a text target stays text.
+        value = re.match(r"^\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*(.{0,6})$", actual)
+        same_unit = value and (not value.group(2).strip() or value.group(2).strip() == item.get("unit"))
+        item["actual"] = float(value.group(1).replace(",", "")) if same_unit else actual
     for field in ("weight", "score"):
         if (value := number(cells.get(field) or "")) is not None:
             item[field] = value
