@@ -150,3 +150,29 @@ def test_heading_numbers_that_lost_their_mark_are_headings_only_in_order(tmp_pat
     # Numbers out of order (三 before 一) are words of the text, not headings.
     titles = [s["title"] for s in draft(tmp_path, "示例 三 个科室" + "加强管理。" * 80 + " 一 年。").get("sections", [])]
     assert titles in ([], ["未归类内容"])
+
+
+def test_the_years_budget_stated_as_a_whole_and_the_sources_it_lists(tmp_path):
+    from generator.importers.narrative_money import breakdown, year_budget
+
+    # p13: the first two clauses list sources (中央下达…, 自治区下达…): not the total; the total is the
+    # clause 其中 follows, and its sources are the funds.
+    text = ("2023年收到中央下达生活补助资金1372.7万元，自治区下达98.6万元，地方匹配859.6万元。"
+            "2023年收到财政资金共2330.9万元，其中：中央资金1372.7万元，地方资金98.6万元。")
+    total = year_budget(text)
+    assert total == (2330.9, "2023年收到财政资金共2330.9万元")
+    assert breakdown(text, total[1]) == [("中央资金", 1372.7), ("地方资金", 98.6)]
+    # d19: 预算数 beside 执行数 is a total; d20: 部门预算总金额 … 其中 基本支出 (spending, not a source).
+    assert year_budget("民政部门2022年预算数11,605.29万元,执行数21680.25万元,执行率为100%。")[0] == 11605.29
+    text = "部门预算总金额 803.74 万元其中:基本支出 757.49 万元,项目支出 46.25 万元。"
+    assert year_budget(text)[0] == 803.74 and breakdown(text, year_budget(text)[1]) == []
+    # Not totals: 年初, 执行, 计划投资, and two numbers run together.
+    for clause in ("年初预算下达50万元。", "计划投资2179万元。", "已下达执行数62.73100.00万元。"):
+        assert year_budget(clause) is None, clause
+
+
+def test_a_project_reports_sources_become_its_funds(tmp_path):
+    data = draft(tmp_path, "示例县2023年度优抚补助项目支出绩效自评报告\n一、项目资金\n"
+                           "2023年收到财政资金共2330.9万元，其中：中央资金1372.7万元，地方资金98.6万元。")
+    assert data["budget"]["adjusted"] == 2330.9
+    assert data["funds"] == [{"source": "中央资金", "adjusted": 1372.7}, {"source": "地方资金", "adjusted": 98.6}]

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from . import assemble, flattened, forms, limits, recognise, word_looks
+from .narrative_money import NUMBER, PHRASE_START, amount, breakdown, executed_and_rate, percent_after, spaced_bars, year_budget
 from .limits import hidden_content, open_package, refuse
 from .structure import Imported
 from ..naming import slug_for
@@ -36,9 +37,8 @@ H3 = re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*(.*)$")
 SENTENCE_END = "。；！？：:”」）)"
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，：％（）", "0123456789.,:%()")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
-NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
 DEPARTMENT_ONLY = ("本年财政拨款支出", "基本支出", "项目支出", "人员经费", "公用经费", "基本支出占比", "项目支出占比")
-COUNT_WORD = re.compile(r"[ \t]*(?:个|项(?!目)|人(?!员)|家|次|户|所|名|座|条|辆|台|套|件|篇|场|批|处|只|头|亩|公里|米|吨|天|%|％)")
+
 
 
 @dataclass
@@ -333,51 +333,6 @@ def _clean(node: dict) -> dict:
 
 # ---- figures -------------------------------------------------------------------------
 
-def amount(text: str, label: str, spending: bool = False) -> float | None:
-    """The amount right after a label (“基本支出 1,390.81 万元”, “基本支出 | 1390.81”), not “基本支出占比”.
-
-    Not when a second number follows in the next cell: that is a row of a table with several
-    amount columns (年初预算数 | 全年执行数), which only its column headers can tell apart. For a
-    spending figure, not when the nearest money word before it is a budget's (其中: 一般公共预算 ...
-    项目支出 2985.5 lists what a budget is made of, not what was spent)."""
-    match = re.search(label + r"(?:数)?\s*(?:(?:为|[:|])\s*)?" + NUMBER + r"\s*(?:万元|元)?", text)  # one \s* run: no backtracking
-    if not match:
-        return None
-    if re.match(r"\s*\|\s*" + NUMBER, text[match.end():match.end() + 40]):
-        return None
-    if COUNT_WORD.match(text, match.end(1)):
-        return None  # 8个项目: a count, not an amount
-    if re.match(r"\.\d", text[match.end(1):match.end(1) + 2]):
-        return None  # 62.73100.00: two numbers run together, where one ends cannot be told
-    if spending:
-        before = re.split(r"[。；]", text[max(0, match.start() - 300):match.start()])[-1]  # this sentence's
-        words = re.findall(r"预算|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|执行", before)
-        if words and words[-1] in ("预算", "资金总额", "资金来源"):
-            return None
-    return float(match.group(1).replace(",", ""))
-
-
-def _spaced_bars(text: str) -> str:
-    """Spaces around each | made one, as re.sub(r"\\s*\\|\\s*", " | ", text) would, without that pattern's
-    backtracking: quadratic in a long run of spaces."""
-    parts = text.split("|")
-    if len(parts) == 1:
-        return text
-    return " | ".join([parts[0].rstrip()] + [p.strip() for p in parts[1:-1]] + [parts[-1].lstrip()])
-
-
-# Between a label and its number: words of a rule or formula (预算执行率未达到90%的需说明原因,
-# 执行率 = 执行数 ÷ 预算数 × 100%), not of a value.
-RULE_WORDS = re.compile(r"未达到|达到|低于|高于|不足|超过|不得|不低于|不高于|以上|以下|需|应|须|=|＝|÷|/|×|\*")
-
-
-def percent_after(text: str, label: str) -> float | None:
-    for match in re.finditer(label + r"([^。；|]{0,20}?)" + NUMBER + r"\s*%", text):
-        if not RULE_WORDS.search(match.group(1)) and not RULE_WORDS.search(text[match.end():match.end() + 4]):
-            return float(match.group(2).replace(",", ""))
-    return None
-
-
 def with_line(finding: str, lines: list[str]) -> str:
     """“label：value” with the line the value stands on (its first, for a number; the first line
     naming the grade, for a grade), so staff can check it against the document."""
@@ -401,7 +356,7 @@ def with_line(finding: str, lines: list[str]) -> str:
 def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[str]]:
     """Key figures from the whole text; (values by report path, found, missing)."""
     text = "\n".join(paras).translate(FULL_WIDTH)
-    flat = _spaced_bars(text)
+    flat = spaced_bars(text)
     values: dict = {}
     found, missing = [], []
 
@@ -443,26 +398,18 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
                              ("全年执行数", "全年执行|执行数", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
         # 2023年度年初收支预算): 法院执行年初预算数 is one item's budget, 应执行数 is what was to be spent.
-        record(name, ("budget", key), amount(flat, f"{PHRASE_START}(?:{label})"))
+        value = amount(flat, f"{PHRASE_START}(?:{label})")
+        if value is None and key == "adjusted" and (total := year_budget(flat)):
+            value = total[0]  # 下达…资金X万元, 资金共X万元, 预算数X万元: the year's budget as a whole
+            if kind == "project" and (sources := breakdown(flat, total[1])):
+                values["funds"] = [{"source": source, "adjusted": v} for source, v in sources]
+                found.append(f"资金来源：{'、'.join(f'{n} {forms.number_text(v)}' for n, v in sources)}（全年预算数）")
+        record(name, ("budget", key), value)
     paired = executed_and_rate(flat, kind)
     if paired and "executed" not in values.get("budget", {}):
         record("全年执行数", ("budget", "executed"), paired[0])
     record("预算执行率", ("budget", "rate"), percent_after(flat, r"预算执行率") or (paired[1] if paired else None))
     return values, found, missing
-
-
-# Where a budget label may begin: a phrase's start, after 其中, or after the report's own subject.
-PHRASE_START = "".join(["(?:(?<![\u4e00-\u9fff])", *(f"|(?<={w})" for w in ("其中", "项目", "年度", "部门", "单位", "我局", "年")), ")"])
-
-
-def executed_and_rate(text: str, kind: str) -> tuple[float, float] | None:
-    """An amount and the 执行率 the sentence pairs it with: 本年支出合计61658.08万元,预算执行率为97.10%;
-    执行数29.6万,执行率100%. In a department report, not a 项目预算执行率 (one kind of spending's)."""
-    for match in re.finditer(NUMBER + r"\s*万元?\s*[,，]\s*((?:项目)?(?:预算)?(?:资金)?执行率)(?:为|是|达)?\s*" + NUMBER + r"\s*%", text):
-        if kind == "department" and match.group(2).startswith("项目"):
-            continue
-        return float(match.group(1).replace(",", "")), float(match.group(3).replace(",", ""))
-    return None
 
 
 INDICATOR_HEADERS = {"一级指标": "level1", "二级指标": "level2", "三级指标": "name", "年度指标值": "target", "指标值": "target",

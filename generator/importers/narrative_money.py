@@ -1,0 +1,122 @@
+"""Money in a report's sentences: an amount after its label (本年财政拨款支出 8,483.10 万元), a rate
+after its label, the amount a sentence pairs with its 执行率, the year's budget a sentence states as
+a total (下达…资金X万元, 预算数X万元), and the sources a total lists after 其中. Numbers of rules and
+formulas, counts (8个项目) and numbers run into the next are never amounts.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+COUNT_WORD = re.compile(r"[ \t]*(?:个|项(?!目)|人(?!员)|家|次|户|所|名|座|条|辆|台|套|件|篇|场|批|处|只|头|亩|公里|米|吨|天|%|％)")
+
+
+def amount(text: str, label: str, spending: bool = False) -> float | None:
+    """The amount right after a label (“基本支出 1,390.81 万元”, “基本支出 | 1390.81”), not “基本支出占比”.
+
+    Not when a second number follows in the next cell: that is a row of a table with several
+    amount columns (年初预算数 | 全年执行数), which only its column headers can tell apart. For a
+    spending figure, not when the nearest money word before it is a budget's (其中: 一般公共预算 ...
+    项目支出 2985.5 lists what a budget is made of, not what was spent)."""
+    match = re.search(label + r"(?:数)?\s*(?:(?:为|[:|])\s*)?" + NUMBER + r"\s*(?:万元|元)?", text)  # one \s* run: no backtracking
+    if not match:
+        return None
+    if re.match(r"\s*\|\s*" + NUMBER, text[match.end():match.end() + 40]):
+        return None
+    if COUNT_WORD.match(text, match.end(1)):
+        return None  # 8个项目: a count, not an amount
+    if re.match(r"\.\d", text[match.end(1):match.end(1) + 2]):
+        return None  # 62.73100.00: two numbers run together, where one ends cannot be told
+    if spending:
+        before = re.split(r"[。；]", text[max(0, match.start() - 300):match.start()])[-1]  # this sentence's
+        words = re.findall(r"预算|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|执行", before)
+        if words and words[-1] in ("预算", "资金总额", "资金来源"):
+            return None
+    return float(match.group(1).replace(",", ""))
+
+
+def spaced_bars(text: str) -> str:
+    """Spaces around each | made one, as re.sub(r"\\s*\\|\\s*", " | ", text) would, without that pattern's
+    backtracking: quadratic in a long run of spaces."""
+    parts = text.split("|")
+    if len(parts) == 1:
+        return text
+    return " | ".join([parts[0].rstrip()] + [p.strip() for p in parts[1:-1]] + [parts[-1].lstrip()])
+
+
+# Between a label and its number: words of a rule or formula (预算执行率未达到90%的需说明原因,
+# 执行率 = 执行数 ÷ 预算数 × 100%), not of a value.
+RULE_WORDS = re.compile(r"未达到|达到|低于|高于|不足|超过|不得|不低于|不高于|以上|以下|需|应|须|=|＝|÷|/|×|\*")
+
+
+def percent_after(text: str, label: str) -> float | None:
+    for match in re.finditer(label + r"([^。；|]{0,20}?)" + NUMBER + r"\s*%", text):
+        if not RULE_WORDS.search(match.group(1)) and not RULE_WORDS.search(text[match.end():match.end() + 4]):
+            return float(match.group(2).replace(",", ""))
+    return None
+
+
+# Where a budget label may begin: a phrase's start, after 其中, or after the report's own subject.
+PHRASE_START = "".join(["(?:(?<![\u4e00-\u9fff])", *(f"|(?<={w})" for w in ("其中", "项目", "年度", "部门", "单位", "我局", "年")), ")"])
+
+
+def executed_and_rate(text: str, kind: str) -> tuple[float, float] | None:
+    """An amount and the 执行率 the sentence pairs it with: 本年支出合计61658.08万元,预算执行率为97.10%;
+    执行数29.6万,执行率100%. In a department report, not a 项目预算执行率 (one kind of spending's)."""
+    for match in re.finditer(NUMBER + r"\s*万元?\s*[,，]\s*((?:项目)?(?:预算)?(?:资金)?执行率)(?:为|是|达)?\s*" + NUMBER + r"\s*%", text):
+        if kind == "department" and match.group(2).startswith("项目"):
+            continue
+        return float(match.group(1).replace(",", "")), float(match.group(3).replace(",", ""))
+    return None
+
+
+# A clause that states the year's money as a whole: 下达…资金X万元, 资金共X万元, 预算数X万元.
+TOTAL_WORDS = re.compile(r"下达|资金共|共计|预算数|预算总金额|预算总额|预算收入|收到")
+NOT_TOTAL = re.compile(r"年初|调整|执行|支出|结转|结余|决算|计划投资|匹配|配套")
+AMOUNT = re.compile(NUMBER + r"\s*万元?")
+FUND_NAME = re.compile(r"^(?:其中[:：]?)?([\u4e00-\u9fff（）()]{2,14}?(?:资金|拨款|补助))\s*" + NUMBER + r"\s*万元?$")
+CLAUSE_END = re.compile(r"[。；;\n]|(?<!\d)[，,]|[，,](?!\d{3}(?:\D|$))")  # not the comma of 11,605.29
+
+
+def clauses(text: str) -> list[str]:
+    """The text's clauses, a clause cut before 其中 (部门预算总金额 803.74 万元其中:基本支出 …)."""
+    out: list[str] = []
+    for c in CLAUSE_END.split(text):
+        out += [p.strip() for p in re.split(r"(?=其中)", c) if p.strip()]
+    return out
+
+
+def year_budget(text: str) -> tuple[float, str] | None:
+    """(the year's budget, its clause): the first clause that states a total with one amount, and is
+    not one of a list of sources (中央下达X万元，自治区下达Y万元) unless 其中 follows it."""
+    parts = clauses(text)
+    for n, part in enumerate(parts):
+        amounts = AMOUNT.findall(part)
+        if len(amounts) != 1 or not TOTAL_WORDS.search(part) or NOT_TOTAL.search(part) or _run_into_next(part):
+            continue
+        after = parts[n + 1] if n + 1 < len(parts) else ""
+        siblings = [p for p in (parts[n - 1] if n else "", after) if AMOUNT.search(p) and TOTAL_WORDS.search(p)]
+        if siblings and not after.startswith("其中"):
+            continue
+        return float(amounts[0].replace(",", "")), part
+    return None
+
+
+def breakdown(text: str, total: str) -> list[tuple[str, float]]:
+    """The sources listed after the clause total, after 其中: [(中央资金, 1372.7), …]; each clause
+    only a source's name and its amount, else the list ends."""
+    parts = clauses(text)
+    if total not in parts:
+        return []
+    out = []
+    for part in parts[parts.index(total) + 1:]:
+        m = FUND_NAME.match(part)
+        if not m or (not out and not part.startswith("其中")):
+            break
+        out.append((m.group(1), float(m.group(2).replace(",", ""))))
+    return out
+
+
+def _run_into_next(part: str) -> bool:
+    return bool(re.search(r"\d\.\d+\.\d", part))
