@@ -176,3 +176,16 @@ def test_a_project_reports_sources_become_its_funds(tmp_path):
                            "2023年收到财政资金共2330.9万元，其中：中央资金1372.7万元，地方资金98.6万元。")
     assert data["budget"]["adjusted"] == 2330.9
     assert data["funds"] == [{"source": "中央资金", "adjusted": 1372.7}, {"source": "地方资金", "adjusted": 98.6}]
+
+
+def test_problems_and_measures_under_headings_or_after_a_label_in_a_paragraph(tmp_path):
+    # d19: items under （三）存在的问题和原因; p21: labels inside one paragraph; p20: 无.
+    data = draft(tmp_path, "示例局2022年部门整体绩效自评报告\n一、自评结论\n（三）存在的问题和原因\n1、项目进展缓慢。\n2、满意率下降。\n"
+                           "（四）下一步拟改进措施\n1、加快项目进度。")
+    assert data["problems"] == ["项目进展缓慢。", "满意率下降。"] and data["measures"] == ["加快项目进度。"]
+    data = draft(tmp_path, "示例项目2021年绩效自评报告\n一、综述\n自评得分为95分。发现的主要问题及原因:一是受疫情影响，部分活动改为线上;"
+                           "二是部分项目预算成本过高。下一步改进措施:加快项目进度。")
+    assert data["problems"] == ["一是受疫情影响，部分活动改为线上", "二是部分项目预算成本过高。"]
+    assert data["measures"] == ["加快项目进度。"]
+    data = draft(tmp_path, "示例项目2022年绩效自评报告\n一、自评结论\n（三）存在的问题和原因分析\n无。\n（四）下一步拟改进措施及有关建议\n无。")
+    assert "problems" not in data and "measures" not in data

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from . import assemble, flattened, forms, limits, recognise, word_looks
+from .narrative_lists import inline, measures, problems
 from .narrative_money import NUMBER, PHRASE_START, amount, breakdown, executed_and_rate, percent_after, spaced_bars, year_budget
 from .limits import hidden_content, open_package, refuse
 from .structure import Imported
@@ -466,22 +467,6 @@ def deviations(text: str) -> list[dict]:
     return out
 
 
-def measures(sections: list[dict]) -> list[str]:
-    """The texts under a heading about 改进措施, in order."""
-    out: list[str] = []
-
-    def walk(items: list[dict], inside: bool) -> None:
-        for item in items:
-            here = inside or "措施" in (item.get("title") or "")
-            if here and (item.get("text") or item.get("title")) and not item.get("items") and "措施" not in (item.get("title") or ""):
-                out.append(((item.get("title") or "") + (item.get("text") or "")).strip())
-            walk(item.get("items", []), here)
-
-    for s in sections:
-        walk(s.get("items", []), "措施" in s["title"])
-    return out
-
-
 # ---- the draft ---------------------------------------------------------------------------
 
 def build_draft(path: Path, include_hidden: bool = False) -> Draft:
@@ -588,10 +573,13 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
             data[key] = value
     if from_forms:
         found = [f for f in found if not f.startswith("绩效指标")] + from_forms
-    steps = measures(sections)
+    steps = measures(sections) or inline(paras, "measures")
     if steps:
         data["measures"] = steps
         found.append(f"改进措施：{len(steps)} 条")
+    if issues := problems(sections) or inline(paras, "problems"):
+        data["problems"] = issues
+        found.append(f"存在的问题：{len(issues)} 条")
     # The portal's navigation and the page's metadata (索引号, 发布机构 ...) are not the report's
     # text: kept, under their own heading, for staff to check and usually delete.
     # The portal's page, the cover's fields and the title again (it is read into title) go apart.
