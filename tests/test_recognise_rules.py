@@ -154,3 +154,16 @@ def test_the_text_names_the_project_the_years_funds_went_to_only_when_it_is_one(
 def test_a_heading_about_the_whole_department_says_its_kind():
     lines = ["一、部门基本情况", "(一)部门概况", "(三)部门整体绩效目标"]
     assert r.kind_of(None, lines).value == "department"
+
+
+def test_a_file_name_gives_way_to_the_documents_own_title_and_整体_means_department():
+    from generator.importers import recognise
+
+    # d20: the page shows the file's name, then the document's title with its unit.
+    lines = ["河湖水系2022年整体绩效自评总结报告.docx", "许昌市河湖水系水源调度中心 2022 年整体和项目支出绩效自评总结报告",
+             "一、绩效管理工作开展情况。"]
+    title = recognise.title_of(lines)
+    assert title.line == 2 and recognise.unit_of(title, lines).value == "许昌市河湖水系水源调度中心"
+    assert recognise.kind_of(title.value, lines).value == "department"
+    # A file's name alone is still the title.
+    assert recognise.title_of(["示例局2022年项目支出绩效自评报告.pdf", "一、基本情况"]).line == 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -212,6 +212,17 @@ RUN_ON = 300  # a line this long may be a whole report run together (a PDF's tex
 INLINE_HEADING = re.compile(r"(?<=\s)(?=(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]|\d{1,2}、)\s*[^\s\d])")
 
 HEADING_WORDS = re.compile(r"^(\S{1,6}?[、）)]\s*[^\s，。；,;:：]{1,30}。?)\s+(\S.*)$")  # （一）部门职能 我局负责…
+
+
+def run_on_pieces(lines: list[str]) -> tuple[list[str], list[int]]:
+    """run_on_headings' pieces, and for each the index of the line it came from."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    for n, line in enumerate(lines):
+        cut = run_on_headings([line])
+        pieces += cut or [line]
+        origin += [n] * len(cut or [line])
+    return pieces, origin
 
 
 def run_on_headings(lines: list[str]) -> list[str]:
@@ -498,17 +509,21 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
         values.pop(key, None)
     found = [f for f in found if not f.startswith(("年度", "报告类型", "部门名称"))]
     missing = [m for m in missing if m not in ("年度", "部门名称")]
-    named = recognise.title_of(lines)
-    kind = recognise.kind_of(named.value if named else None, lines)
-    year = recognise.year_of(named, lines)
-    unit = recognise.unit_of(named, lines)
+    # The rules read a text layer run into one line as its pieces (its title is the first), and
+    # name the file's own line.
+    pieces, origin = run_on_pieces(lines)
+    at = lambda found: found and replace(found, line=origin[found.line - 1] + 1 if found.line else found.line)  # noqa: E731
+    named = at(recognise.title_of(pieces))
+    kind = at(recognise.kind_of(named.value if named else None, pieces))
+    year = at(recognise.year_of(named, pieces))
+    unit = at(recognise.unit_of(named, pieces))
     doubtful: dict[str, list[str]] = {}
-    if candidates := recognise.unit_doubt(named, lines):
+    if candidates := recognise.unit_doubt(named, pieces):
         unit = None  # two bodies named: a person chooses
-        doubtful["部门名称"] = [f"{c.value}（第 {c.line} 行）" for c in candidates]
-    project = recognise.project_of(named, lines) if kind and kind.value == "project" else None
+        doubtful["部门名称"] = [f"{c.value}（第 {origin[c.line - 1] + 1} 行）" for c in candidates]
+    project = at(recognise.project_of(named, pieces)) if kind and kind.value == "project" else None
     data: dict = {"schema_version": 1, "kind": kind.value if kind else None}
-    money = recognise.money_unit_of(lines)
+    money = at(recognise.money_unit_of(pieces))
     for label, key, finding in (("报告类型", "kind", kind), ("年度", "year", year), ("部门名称", "department", unit),
                                 ("项目名称", "project", project), ("金额单位", "unit", money)):
         if finding is None:

@@ -50,7 +50,7 @@ UNIT_LABELS = [  # the form's own fields, most specific first
 # (主管部门中江县水利局实施单位…): where the name ends. Never a name themselves.
 NEXT_LABEL = (r"(?:项目名称|项目编码|项目负责人|项目主管部门|主管部门|实施单位|资金情况|联系电话|填报日期|单位负责人|"
               r"财政归口处室|部门联系人|评价类型|年度资金总额)")
-KIND_DEPARTMENT = re.compile(r"部门整体|整体支出|部门\s*[(（]\s*单位\s*[)）]\s*整体")
+KIND_DEPARTMENT = re.compile(r"部门整体|整体支出|部门\s*[(（]\s*单位\s*[)）]\s*整体|整体(?:和|及|与)项目|(?<!项目)整体绩效")
 KIND_PROJECT = re.compile(r"项目|专项|资金|转移支付")
 
 
@@ -75,11 +75,18 @@ def is_chrome(line: str) -> bool:
     return bool(NAVIGATION.search(text)) or len(METADATA.findall(text)) >= 1 and len(text) < 120 and not TITLE_WORDS.search(text)
 
 
+FILE_NAME_GAP = 3  # lines after a file's name where the document's own title may stand
+
+
 def title_of(lines: list[str]) -> Found | None:
     """The report's title: the first line naming a self-evaluation, with the line before it when the
     title was broken in two (保山市林业和草原局2021年度 / 项目绩效自评报告) and a parenthesised line
-    after it ((林业技术试验示范推广项目), (2023年度))."""
+    after it ((林业技术试验示范推广项目), (2023年度)). A file's name (….docx) is the title only when no
+    title follows it within a few lines: the document's own title names more (its unit)."""
+    file_name: Found | None = None
     for i, line in enumerate(lines[:60]):  # a title is near the top; a long document mentions 自评报告 again
+        if file_name and i > file_name.line + FILE_NAME_GAP:
+            return file_name
         text = _clean(line)
         if not text or is_chrome(line) or not TITLE_WORDS.search(text) or len(text) > 120:
             continue
@@ -97,8 +104,11 @@ def title_of(lines: list[str]) -> Found | None:
         after = _clean(lines[i + 1]) if i + 1 < len(lines) else ""
         if re.fullmatch(r"[(（][^()（）]{2,60}[)）]", after):
             parts.append(after)
+        if re.search(r"\.(?:pdf|docx?|xlsx?)$", text, flags=re.I) and not file_name:
+            file_name = Found("".join(parts), i + 1)
+            continue
         return Found("".join(parts), i + 1)
-    return None
+    return file_name
 
 
 def _metadata_value(lines: list[str], i: int) -> bool:
