@@ -167,3 +167,25 @@ def test_a_file_name_gives_way_to_the_documents_own_title_and_整体_means_depar
     assert recognise.kind_of(title.value, lines).value == "department"
     # A file's name alone is still the title.
     assert recognise.title_of(["示例局2022年项目支出绩效自评报告.pdf", "一、基本情况"]).line == 1
+
+
+def test_a_labels_own_words_and_a_name_written_twice_are_not_the_unit(tmp_path):
+    from generator.importers import recognise
+
+    # p26: 主管部门及代码 | value; p27: 主管单位 and 实施单位 both 广水市交通运输局, run together.
+    assert recognise.field_unit(["主管部门及代码北京市海淀区人民政府学院路街道办事处 | 实施单位 | 学院路街道"]).value == \
+        "北京市海淀区人民政府学院路街道办事处"
+    assert recognise.field_unit(["项目实施单位 广水市交通运输局 广水市交通运输局 项目负责人 孙章勇"]).value == "广水市交通运输局"
+
+
+def test_a_project_named_only_by_a_files_name_is_doubtful_and_a_score_column_is_no_score(tmp_path):
+    from generator.importers.document import build_draft
+
+    path = tmp_path / "p.txt"
+    path.write_text("广水市交通运输局2021年度乡村道路项目自评表.pdf\n一、项目概况\n乡村道路建设养护。\n", encoding="utf-8")
+    draft = build_draft(path)
+    assert "project" not in draft.data and draft.doubtful["项目名称"] == ["乡村道路项目（第 1 行，文件名中的写法）"]
+    # d23: 自评得分 is a column's header; the 1 after it is the next row's 序号.
+    path.write_text("2023年度部门整体支出绩效评价自评表\n序号 | 一级 指标 | 指标分值 | 自评得分 |\n1 | 规划 (15分) | 3 | 3 |\n",
+                    encoding="utf-8")
+    assert "score" not in build_draft(path).data.get("result", {})

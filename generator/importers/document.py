@@ -522,6 +522,10 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
         unit = None  # two bodies named: a person chooses
         doubtful["部门名称"] = [f"{c.value}（第 {origin[c.line - 1] + 1} 行）" for c in candidates]
     project = at(recognise.project_of(named, pieces)) if kind and kind.value == "project" else None
+    if project and named and project.line == named.line and re.search(r"\.(?:pdf|docx?|xlsx?)\s*$", lines[named.line - 1], re.I):
+        # A file's name often shortens the project's name (乡村道路项目 for 乡村道路建设养护项目): a person checks.
+        doubtful["项目名称"] = [f"{project.value}（第 {project.line} 行，文件名中的写法）"]
+        project = None
     data: dict = {"schema_version": 1, "kind": kind.value if kind else None}
     money = at(recognise.money_unit_of(pieces))
     for label, key, finding in (("报告类型", "kind", kind), ("年度", "year", year), ("部门名称", "department", unit),

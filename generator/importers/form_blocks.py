@@ -63,10 +63,12 @@ def form_region(lines: list[str], used: set[int]) -> set[int]:
 
 
 def stated_score(cells: list[Token]) -> tuple[float, int] | None:
-    """The form's 自评总分 field (自评总分: | 99.68): the cell after the label, if it is a score."""
+    """The form's 自评总分 field (自评总分: | 99.68): the cell after the label, if it is a score on the
+    label's line (a 自评得分 column's header is followed by the next row, not by a value)."""
     for n, t in enumerate(cells[:-1]):
-        if key(t.text) in ("自评总分", "自评得分", "自评总得分"):
-            value = forms.number(plain(cells[n + 1].text))
+        label, after = key(t.text), cells[n + 1]
+        if label in ("自评总分", "自评得分", "自评总得分") and (after.line == t.line or label != "自评得分" and not t.row):
+            value = forms.number(plain(after.text))
             if value is not None and 0 <= value <= 100:
-                return value, cells[n + 1].line
+                return value, after.line
     return None

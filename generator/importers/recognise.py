@@ -44,7 +44,7 @@ ORG_END = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心"
 CUT_END = ("局", "委员会", "办公室", "中心", "政府", "法院", "检察院", "联合会", "协会", "工会", "厅", *SHORT_NAMES)
 UNIT_LABELS = [  # the form's own fields, most specific first
     r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"单位\s*名称", r"预算单位", r"单位\s*[(（]\s*盖章\s*[)）]",
-    r"项目主管部门", r"主管部门", r"实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
+    r"项目主管部门(?:及代码)?", r"主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
 ]
 # The form's labels that come after a name in a row whose cells were run together
 # (主管部门中江县水利局实施单位…): where the name ends. Never a name themselves.
@@ -272,9 +272,19 @@ def field_unit(lines: list[str]) -> Found | None:
     rows = _form_lines(lines)
     for label in UNIT_LABELS:
         for value, i in _field_values(lines, label, rows):
-            if name := _org(value):
+            if name := _org(_once(value)):
                 return Found(name, i + 1)
     return None
+
+
+def _once(value: str) -> str:
+    """A name written twice in a row (主管部门 and 实施单位 the same body, their cells run together): once."""
+    text = re.sub(r"\s+", " ", value).strip()
+    half = text.split(" ")
+    if len(half) == 2 and half[0] == half[1]:
+        return half[0]
+    bare = text.replace(" ", "")
+    return bare[:len(bare) // 2] if len(bare) % 2 == 0 and bare[:len(bare) // 2] * 2 == bare else value
 
 
 def title_unit(title: Found | None, lines: list[str]) -> Found | None:

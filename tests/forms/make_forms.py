@@ -424,6 +424,7 @@ body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif S
 h1 { text-align: center; font-size: 16pt; margin: 0 0 6pt; }
 p.filer { display: flex; justify-content: space-between; margin: 0 0 4pt; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+tr { break-inside: avoid; }  /* a row broken over two pages loses its ruling: the reader does not mend it (yet) */
 td { border: 1px solid #000; padding: 2pt 3pt; height: 16pt; text-align: center; vertical-align: middle; }
 td.head { font-weight: bold; }
 td.num { white-space: nowrap; }
