@@ -95,3 +95,17 @@ def test_a_one_cell_per_line_table_with_empty_cells_written_as_bars():
 def test_narrative_numbers_are_not_a_table():
     values, found, used, unsure = read("本年预算执行率为98%，得分10分。\n一级指标完成较好，三级指标均达到年度指标值。")
     assert (values, found, used, unsure) == ({}, [], set(), [])
+
+
+def test_a_bare_预算数_column_and_a_年初目标值_column():
+    # 昌宁 (tests/corpus/p25): 预算数(A) | 执行数(B) | 执行率(B/A) | 得分; 年初目标值(A) | 实际完成值(B) | 得分.
+    values, _, _, _ = read("\n\n".join([
+        "预算数(A)", "执行数(B)", "执行率(B/A)", "得分", "年度财政资金总额", "50", "10", "20", "4",
+        "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分",
+        "产出指标(40分)", "数量指标", "公猪舍(≥**平方米)", "22.8", "22.8", "1"]))
+    assert values["budget"] == {"adjusted": 50, "executed": 10, "rate": 20}
+    assert values["indicators"][0]["name"] == "公猪舍(≥**平方米)" and values["indicators"][0]["score"] == 1
+    # 年度预算数(万元) is the title of the block above its columns, not a column (青神, p10).
+    values, _, _, _ = read("\n".join(["年度预算数(万元) |", "年初预算 |", "调整后预算数 |", "预算执行数 |", "预算执行率 |", "权重 |",
+                                      "得分 |", "总额 |", "238.93 |", "251.89 |", "251.89 |", "100.00% |", "10 |", "|"]))
+    assert values["budget"] == {"initial": 238.93, "adjusted": 251.89, "executed": 251.89, "rate": 100}

@@ -20,12 +20,15 @@ MAX_CELL = 300
 
 INDICATOR_HEADERS = [("指标性质", "operator"), ("度量单位", "unit"), ("计量单位", "unit"), ("一级指标", "level1"),
                      ("二级指标", "level2"), ("三级指标", "name"), ("指标名称", "name"), ("年度指标值", "target"),
-                     ("年度目标值", "target"), ("指标值", "target"), ("实际完成值", "actual"), ("全年实际值", "actual"),
+                     ("年度目标值", "target"), ("指标值", "target"), ("目标值", "target"), ("实际完成值", "actual"), ("全年实际值", "actual"),
                      ("完成值", "actual"), ("实际值", "actual"), ("分值", "weight"), ("权重", "weight"),
                      ("得分", "score"), ("原因", "note"), ("备注", "note")]
-MONEY_HEADERS = [("年初预算", "initial"), ("全年预算", "adjusted"), ("调整后预算", "adjusted"), ("全年执行", "executed"),
+MONEY_HEADERS = [("年初预算", "initial"), ("全年预算", "adjusted"), ("调整后预算", "adjusted"), ("全年执行", "executed"), ("预算数", "adjusted"),
                  ("执行数", "executed"), ("权重", "weight"), ("分值", "weight"), ("得分", "score"), ("执行率", "rate"),
                  ("原因", "note")]
+# Header words that name a column only as the whole cell: 年度预算数(万元) is the block's title above
+# the columns, 预算数(A) is the column.
+WHOLE_WORDS = {"预算数"}
 AMOUNTS = ("initial", "adjusted", "executed")
 AMOUNT_NAMES = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数"}
 WORDS = {"extra", "note", "unit"}  # columns of words: a number is never theirs
@@ -98,7 +101,7 @@ def header_fields(cells: list[Token], i: int, names: list[tuple[str, str]]) -> l
     fields: list[str] = []
     for t in cells[i:i + 16]:
         k = key(t.text)
-        field = next((f for w, f in names if w in k), None)
+        field = next((f for w, f in names if (w == k if w in WHOLE_WORDS else w in k)), None)
         if field is None:
             break
         fields.append(field if field not in fields else "extra")  # 得分计算方法 after 得分: a column not read
