@@ -189,3 +189,13 @@ def test_problems_and_measures_under_headings_or_after_a_label_in_a_paragraph(tm
     assert data["measures"] == ["加快项目进度。"]
     data = draft(tmp_path, "示例项目2022年绩效自评报告\n一、自评结论\n（三）存在的问题和原因分析\n无。\n（四）下一步拟改进措施及有关建议\n无。")
     assert "problems" not in data and "measures" not in data
+
+
+def test_what_a_forms_table_states_is_not_listed_as_missing(tmp_path):
+    path = tmp_path / "form.txt"
+    path.write_text("示例县2023年度示范项目支出绩效自评表\n项目 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+                    "年度资金总额 | 10 | 10 | 9 | 10 | 90% | 9 |\n", encoding="utf-8")
+    draft = build_draft(path)
+    assert draft.data["budget"] == {"initial": 10, "adjusted": 10, "executed": 9, "rate": 90}
+    assert not {"年初预算数", "调整后预算数", "全年执行数", "预算执行率"} & set(draft.missing)
+    assert "自评得分" in draft.missing

@@ -38,6 +38,12 @@ H3 = re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*(.*)$")
 SENTENCE_END = "。；！？：:”」）)"
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，：％（）", "0123456789.,:%()")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
+# Where each figure the summary may call missing is kept in the draft.
+STATED_AT = {"自评等级": "result.grade", "自评得分": "result.score", "本年财政拨款支出": "spending.total",
+             "基本支出": "spending.basic", "项目支出": "spending.project", "人员经费": "spending.personnel",
+             "公用经费": "spending.public", "基本支出占比": "spending.basic_share", "项目支出占比": "spending.project_share",
+             "年初预算数": "budget.initial", "调整后预算数": "budget.adjusted", "全年执行数": "budget.executed",
+             "预算执行率": "budget.rate"}
 DEPARTMENT_ONLY = ("本年财政拨款支出", "基本支出", "项目支出", "人员经费", "公用经费", "基本支出占比", "项目支出占比")
 
 
@@ -345,6 +351,13 @@ def _clean(node: dict) -> dict:
 
 # ---- figures -------------------------------------------------------------------------
 
+def _has(data: dict, path: str) -> bool:
+    node = data
+    for key in path.split("."):
+        node = node.get(key) if isinstance(node, dict) else None
+    return node is not None
+
+
 def with_line(finding: str, lines: list[str]) -> str:
     """“label：value” with the line the value stands on (its first, for a number; the first line
     naming the grade, for a grade), so staff can check it against the document."""
@@ -621,6 +634,8 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     if sections:
         data["sections"] = sections
         found.append(f"正文：{len(sections)} 个一级标题")
+    # What the text did not state but a form's table did is not missing.
+    missing = [m for m in missing if not (m in STATED_AT and _has(data, STATED_AT[m]))]
     return Draft(data, found, missing, preamble, hidden, doubtful)
 
 
