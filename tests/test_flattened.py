@@ -109,3 +109,9 @@ def test_a_bare_预算数_column_and_a_年初目标值_column():
     values, _, _, _ = read("\n".join(["年度预算数(万元) |", "年初预算 |", "调整后预算数 |", "预算执行数 |", "预算执行率 |", "权重 |",
                                       "得分 |", "总额 |", "238.93 |", "251.89 |", "251.89 |", "100.00% |", "10 |", "|"]))
     assert values["budget"] == {"initial": 238.93, "adjusted": 251.89, "executed": 251.89, "rate": 100}
+
+
+def test_a_row_of_dashes_states_nothing_and_is_not_doubtful():
+    values, _, _, unsure = read("\n".join(["项目 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+                                           "年度资金总额 | 9.48 | 9.48 | 10 | 100% | 10 |", "其他资金 | - | - |"]))
+    assert values["funds"] == [{"source": "其他资金"}] and unsure == []

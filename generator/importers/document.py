@@ -42,7 +42,7 @@ GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差
 STATED_AT = {"自评等级": "result.grade", "自评得分": "result.score", "本年财政拨款支出": "spending.total",
              "基本支出": "spending.basic", "项目支出": "spending.project", "人员经费": "spending.personnel",
              "公用经费": "spending.public", "基本支出占比": "spending.basic_share", "项目支出占比": "spending.project_share",
-             "年初预算数": "budget.initial", "调整后预算数": "budget.adjusted", "全年执行数": "budget.executed",
+             "年初预算数": "budget.initial", "全年预算数": "budget.adjusted", "全年执行数": "budget.executed",
              "预算执行率": "budget.rate"}
 DEPARTMENT_ONLY = ("本年财政拨款支出", "基本支出", "项目支出", "人员经费", "公用经费", "基本支出占比", "项目支出占比")
 
@@ -419,7 +419,7 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
     for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金)?|年初(?:财政)?下达(?:资金)?", "initial"),
-                             ("调整后预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金)?|全年预算", "adjusted"),
+                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金)?|全年预算", "adjusted"),
                              ("全年执行数", "全年执行|执行数", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
         # 2023年度年初收支预算): 法院执行年初预算数 is one item's budget, 应执行数 is what was to be spent.

@@ -45,6 +45,8 @@ def _line_row(cells: list[Token], i: int, fields: list[str]) -> tuple[dict, int]
         values.append(cells[j])
         j += 1
     plain = [f for f in fields if f != "note"]
+    if values and all(DASH.match(v.text) for v in values):
+        return {f: None for f in fields}, j  # 其他资金 | - | -: nothing stated, whatever the columns
     for take, note in ((values, None), (values[:-1], values[-1:])):
         if note and "note" not in fields:
             break
