@@ -199,3 +199,14 @@ def test_what_a_forms_table_states_is_not_listed_as_missing(tmp_path):
     assert draft.data["budget"] == {"initial": 10, "adjusted": 10, "executed": 9, "rate": 90}
     assert not {"年初预算数", "全年预算数", "全年执行数", "预算执行率"} & set(draft.missing)
     assert "自评得分" in draft.missing
+
+
+def test_the_unplaced_share_counts_all_the_placed_text(tmp_path):
+    from generator.importers.document import import_document
+
+    path = tmp_path / "r.txt"
+    path.write_text("示例局2022年部门整体绩效自评报告\n根据通知要求，现将自评情况报告如下。\n内部资料\n一、部门概况\n"
+                    + "本局设三个科室，负责全县的相关工作。" * 10 + "\n", encoding="utf-8")
+    done = import_document(path, tmp_path / "out.yaml", tmp_path)
+    # 内部资料 (4 characters) against the intro and the section's text (a few hundred): a few percent, not most.
+    assert 0 < done.unplaced < 0.05

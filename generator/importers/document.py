@@ -351,6 +351,11 @@ def _clean(node: dict) -> dict:
 
 # ---- figures -------------------------------------------------------------------------
 
+def _text_length(nodes: list[dict]) -> int:
+    """The characters of the sections' and items' titles and texts, all levels down."""
+    return sum(len(n.get("title") or "") + len(n.get("text") or "") + _text_length(n.get("items", [])) for n in nodes)
+
+
 def _has(data: dict, path: str) -> bool:
     node = data
     for key in path.split("."):
@@ -691,7 +696,7 @@ def import_document(path: Path, output: Path | None, data_dir: Path, force: bool
         print("草稿还需补充（运行 python -m generator check 查看）：", file=sys.stderr)
         for p in e.problems:
             print(f"  - {p.field}: {p.message}", file=sys.stderr)
-    body = sum(len(p) for section in data.get("sections", []) for item in section.get("items", []) for p in [item.get("text") or ""])
+    body = len(data.get("intro") or "") + _text_length(data.get("sections", []))
     unplaced = sum(map(len, draft.unplaced))
     return Imported(path, out, data.get("kind"), year, len(draft.found), unplaced / body if body else None,
                     list(draft.doubtful))
