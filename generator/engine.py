@@ -65,6 +65,7 @@ def build_site(docs_dir: Path, site_dir: Path, site_url: str | None = None, samp
         raise BuildError(f"{e} 原有的 {site_dir.name}/ 未改动。") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(site_dir.with_name(f".{site_dir.name}.search"), ignore_errors=True)  # however far indexing got
         raise
     old = site_dir.with_name(f".{site_dir.name}.old")
     shutil.rmtree(old, ignore_errors=True)

@@ -159,11 +159,14 @@ def built_pages(site_dir: Path) -> Iterator[tuple[str, Path]]:
 
 def index_site(site_dir: Path, work: Path) -> int:
     """Index every page of site_dir into its pagefind/ bundles; returns how many shards there are."""
-    index = ShardedIndex(site_dir, work)
-    try:
+    index = None
+    try:  # the index is made inside: an interrupt while it starts up must clean up too
+        index = ShardedIndex(site_dir, work)
         for url, page in built_pages(site_dir):
             index.add(url, page)
         return index.finish()
     except BaseException:
-        index.discard()
+        if index is not None:
+            index.discard()
+        shutil.rmtree(work, ignore_errors=True)
         raise
