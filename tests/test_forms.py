@@ -180,3 +180,21 @@ def test_the_importer_reads_every_form_without_a_wrong_value(forms):
     assert figures["rows_found"] == figures["rows_stated"] > 100
     budget = figures["groups"]["预算"]
     assert budget["correct"] == budget["stated"] > 100
+
+
+def test_a_table_that_goes_on_over_a_page_break_is_read_as_one(tmp_path, browser):
+    """p25's 19 indicator rows fill more than a page. Printed with rows allowed to break (Word's
+    default), the row at the top of page 2 has no top rule and the table there no header: the
+    reader closes the row and joins the two pages' tables by their columns' positions."""
+    from generator.importers.document import build_draft
+    from generator.importers.read_pdf import read
+
+    doc_id = "p25_changning-gxs-clhy-2022"
+    path = tmp_path / "p25.pdf"
+    make_forms.write_pdfs([(make_forms.layout(answer(doc_id), doc_id, alt=False), path)], browser, keep_rows=False)
+    assert len(PdfReader(path).pages) == 2
+    document = read(path)
+    assert len(document.tables) == 1 and {c.where.page for row in document.tables[0].rows for c in row} == {1, 2}
+    rows = build_draft(path).data["indicators"]
+    squeeze = lambda name: re.sub(r"\s", "", name)  # noqa: E731 — a cell's text wraps in the PDF
+    assert [squeeze(r["name"]) for r in rows] == [r["name"] for r in answer(doc_id)["indicators"]]  # 种母猪 last

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import itertools
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from . import limits
@@ -21,6 +22,7 @@ from .structure import Block, Cell, Document, Table, Where
 from ..problems import DataError, display_path
 
 MAX_PAGES = 300  # a department's report with its forms has 10 to 60 pages
+PAGE_MARK = 12  # a line this short between two pages' tables is a page number or a running head
 SCAN_SHARE = 0.5  # a page without text under a picture this share of its area is a scanned page
 FUND_HEADERS = {"年初预算数", "全年预算数", "调整后预算数", "全年执行数", "预算执行数", "执行率", "预算执行率"}
 TEXT_TABLES = {"vertical_strategy": "text", "horizontal_strategy": "text"}
@@ -92,7 +94,7 @@ def _document(pdf, name: str) -> Document:
         raise refuse(name, f"PDF 的第 {pages} 页是扫描的图片，没有文字层，这些页上的内容无法读取（自评表常是这样的扫描件）。{ocr}")
     if undecoded > chars / 10:
         raise refuse(name, f"PDF 中的文字无法解码（字体缺少编码信息，提取出来是乱码）。{WORD_FILE}。")
-    return Document(name, parts)
+    return Document(name, continued(parts))
 
 
 def _area(image: dict) -> float:
@@ -101,7 +103,10 @@ def _area(image: dict) -> float:
 
 def _page(page, number: int, before: int) -> list[Block | Table]:
     """A page's tables and the lines of text outside their cells, top to bottom."""
-    found = [_grid(t, True) for t in page.find_tables() if len(t.cells) >= 2]  # one ruled box is a frame, not a table
+    tables = page.find_tables()
+    if (top := _open_top(page, tables)) is not None:  # a table continued from the page before: its first row has no top rule
+        tables = page.find_tables({"explicit_horizontal_lines": [top]})
+    found = [_grid(t, True) for t in tables if len(t.cells) >= 2]  # one ruled box is a frame, not a table
     ruled = bool(found)
     if not ruled:
         found = [grid for t in page.find_tables(TEXT_TABLES) if (grid := _grid(t, False))]
@@ -119,6 +124,68 @@ def _page(page, number: int, before: int) -> list[Block | Table]:
             table = _table(*item, number, before + sum(isinstance(p, Table) for p in out) + 1)
             out.append(table if ruled else merge_levels(table))  # no ruling to show merged cells: as in text
     return out
+
+
+def _open_top(page, tables) -> float | None:
+    """Where the top rule of a page's first table would be, when its column rules go on above it:
+    the row that continues a table from the page before is drawn without one, and would be lost."""
+    if not tables:
+        return None
+    x0, top, x1, _ = min((t.bbox for t in tables), key=lambda box: box[1])
+    above = [e for e in page.edges if e["orientation"] == "v" and x0 - 1 <= e["x0"] <= x1 + 1
+             and e["top"] < top - 2 and abs(e["bottom"] - top) < 2]
+    return min(e["top"] for e in above) if len(above) >= 2 else None
+
+
+def continued(parts: list[Block | Table]) -> list[Block | Table]:
+    """A table that goes on over a page break as one table: the first table of a page joins the last
+    one of the page before when only short lines (a page number, a running head) stand between them
+    and its rows have as many cells."""
+    out: list[Block | Table] = []
+    for part in parts:
+        if isinstance(part, Table) and part.rows:
+            previous = next((p for p in reversed(out) if isinstance(p, Table)), None)
+            between = out[out.index(previous) + 1:] if previous else []
+            columns = _columns_in(previous, part) if previous else None
+            if (columns and part.where.page == previous.rows[-1][0].where.page + 1
+                    and all(len(b.text) <= PAGE_MARK for b in between) and not _headed(part)):
+                out[out.index(previous)] = Table(previous.rows + _placed(part, columns, previous), previous.where,
+                                                 previous.lefts)
+                continue
+        out.append(part)
+    return out
+
+
+def _columns_in(previous: Table, part: Table) -> list[int] | None:
+    """For each column of part, the column of previous that starts where it starts (within a
+    point or two), or None if any of them has none: then it is not the same table."""
+    if not previous.rows or not previous.lefts or not part.lefts:
+        return None
+    out = []
+    for x in part.lefts[:len(part.rows[0])]:
+        near = [c for c, left in enumerate(previous.lefts) if abs(left - x) <= 2]
+        if not near or near[0] >= len(previous.rows[0]) or (out and near[0] <= out[-1]):
+            return None
+        out.append(near[0])
+    return out if len(out) == len(part.rows[0]) else None
+
+
+def _placed(part: Table, columns: list[int], previous: Table) -> list[list[Cell]]:
+    """part's rows in previous's columns, below its rows: a merged cell points to its new place."""
+    offset, width = len(previous.rows), len(previous.rows[0])
+    rows = []
+    for r, row in enumerate(part.rows):
+        cells = [Cell("", replace(row[0].where, column=c + 1)) for c in range(width)]
+        for c, cell in enumerate(row):
+            into = cell.merged_into and (cell.merged_into[0] + offset, columns[cell.merged_into[1]])
+            cells[columns[c]] = replace(cell, merged_into=into)
+        rows.append(cells)
+    return rows
+
+
+def _headed(table: Table) -> bool:
+    """Whether a table's first row names the form's columns (it is a table of its own)."""
+    return sum(header_key(c.text) in FORM_HEADERS | FUND_HEADERS for c in table.rows[0]) >= 2
 
 
 def _grid(table, ruled: bool):
@@ -175,4 +242,4 @@ def _table(texts: list, rows: list, lefts: list, page: int, k: int) -> Table:
             else:
                 cells.append(Cell(normalise(text), where, *spans.get((r, c), (1, 1))))
         grid.append(cells)
-    return Table(grid, Where(page=page, table=k))
+    return Table(grid, Where(page=page, table=k), tuple(lefts))

@@ -70,6 +70,7 @@ class Table:
 
     rows: list[list[Cell]]
     where: Where
+    lefts: tuple[float, ...] = ()  # a PDF table's column left edges, in points: to join it to its next page's
 
     def value(self, row: int, column: int) -> str:
         """The text shown at a grid position: a covered position shows its merged range's text."""

@@ -419,19 +419,19 @@ def fix_zip(path: Path) -> None:
 
 # ---- PDF ------------------------------------------------------------------------------------------
 
+KEEP_ROWS = "tr { break-inside: avoid; }"  # as Word's 允许跨页断行 off; tests also make forms without it
 STYLE = """
 body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", serif; font-size: 9pt; }
 h1 { text-align: center; font-size: 16pt; margin: 0 0 6pt; }
 p.filer { display: flex; justify-content: space-between; margin: 0 0 4pt; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-tr { break-inside: avoid; }  /* a row broken over two pages loses its ruling: the reader does not mend it (yet) */
 td { border: 1px solid #000; padding: 2pt 3pt; height: 16pt; text-align: center; vertical-align: middle; }
 td.head { font-weight: bold; }
 td.num { white-space: nowrap; }
 """
 
 
-def form_html(form: Form) -> str:
+def form_html(form: Form, keep_rows: bool = True) -> str:
     rows = []
     for row in form.grid():
         cells = []
@@ -447,7 +447,7 @@ def form_html(form: Form) -> str:
         filer = '<p class="filer">' + "".join(f"<span>{html.escape(t)}</span>" for t in filer_line(form)) + "</p>"
     widths = "".join(f'<col style="width:{w}%">' for w in (8, 8, 9, 15, 12, 12, 12, 7, 8, 9))
     return (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(form.title)}</title>"
-            f"<style>{STYLE}</style></head><body><h1>{html.escape(form.title)}</h1>{filer}"
+            f"<style>{STYLE}{KEEP_ROWS if keep_rows else ''}</style></head><body><h1>{html.escape(form.title)}</h1>{filer}"
             f"<table><colgroup>{widths}</colgroup>{''.join(rows)}</table></body></html>")
 
 
@@ -525,7 +525,7 @@ def cjk_fonts() -> list[str]:
     return sorted({line.split(",")[0].strip() for line in out.splitlines() if line.strip()})
 
 
-def write_pdfs(jobs: list[tuple[Form, Path]], browser=None) -> None:
+def write_pdfs(jobs: list[tuple[Form, Path]], browser=None, keep_rows: bool = True) -> None:
     """Every PDF from one browser page: the given one (the tests' session browser) or one started here."""
     if not jobs:
         return
@@ -535,14 +535,14 @@ def write_pdfs(jobs: list[tuple[Form, Path]], browser=None) -> None:
         with sync_playwright() as p:
             own = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu"])
             try:
-                write_pdfs(jobs, own)
+                write_pdfs(jobs, own, keep_rows)
             finally:
                 own.close()
         return
     page = browser.new_page()
     try:
         for form, path in jobs:
-            page.set_content(form_html(form))
+            page.set_content(form_html(form, keep_rows))
             data = page.pdf(format="A4", print_background=True,
                             margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
             path.write_bytes(fix_text_layer(fix_pdf_dates(data), set(form_text(form))))
