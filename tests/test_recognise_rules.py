@@ -189,3 +189,14 @@ def test_a_project_named_only_by_a_files_name_is_doubtful_and_a_score_column_is_
     path.write_text("2023年度部门整体支出绩效评价自评表\n序号 | 一级 指标 | 指标分值 | 自评得分 |\n1 | 规划 (15分) | 3 | 3 |\n",
                     encoding="utf-8")
     assert "score" not in build_draft(path).data.get("result", {})
+
+
+def test_more_of_the_forms_unit_and_project_labels():
+    from generator.importers import recognise
+
+    # d25 (湖南): 预算部门、单位名称 alone on its line; p23 (河北): 实施(主管)单位 run into 金额单位, 项目名称
+    # run into 是否为专项资金.
+    assert recognise.field_unit(["2023年度部门整体支出绩效自评表", "预算部门、单位名称", "衡山县贯塘乡人民政府"]).value == \
+        "衡山县贯塘乡人民政府"
+    line = "一、基本情况项目名称:邯财政法[2019]14号2020年中央政法转移支付资金是否为专项资金:实施(主管)单位邯郸市峰峰矿区人民法院金额单位:万元"
+    assert recognise.field_unit([line]).value == "邯郸市峰峰矿区人民法院"

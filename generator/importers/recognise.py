@@ -43,13 +43,14 @@ ORG_END = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心"
            *SHORT_NAMES)
 CUT_END = ("局", "委员会", "办公室", "中心", "政府", "法院", "检察院", "联合会", "协会", "工会", "厅", *SHORT_NAMES)
 UNIT_LABELS = [  # the form's own fields, most specific first
-    r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"单位\s*名称", r"预算单位", r"单位\s*[(（]\s*盖章\s*[)）]",
+    r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"(?:预算部门\s*[、，]?\s*)?单位\s*名称", r"预算单位", r"单位\s*[(（]\s*盖章\s*[)）]",
     r"项目主管部门(?:及代码)?", r"主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
+    r"实施\s*[(（]\s*主管\s*[)）]\s*单位",
 ]
 # The form's labels that come after a name in a row whose cells were run together
 # (主管部门中江县水利局实施单位…): where the name ends. Never a name themselves.
 NEXT_LABEL = (r"(?:项目名称|项目编码|项目负责人|项目主管部门|主管部门|实施单位|资金情况|联系电话|填报日期|单位负责人|"
-              r"财政归口处室|部门联系人|评价类型|年度资金总额)")
+              r"财政归口处室|部门联系人|评价类型|年度资金总额|金额单位|是否为专项资金)")
 KIND_DEPARTMENT = re.compile(r"部门整体|整体支出|部门\s*[(（]\s*单位\s*[)）]\s*整体|整体(?:和|及|与)项目|(?<!项目)整体绩效")
 KIND_PROJECT = re.compile(r"项目|专项|资金|转移支付")
 
@@ -402,7 +403,7 @@ def project_of(title: Found | None, lines: list[str]) -> Found | None:
 
 
 def field_project(lines: list[str]) -> Found | None:
-    pattern = re.compile(r"项目名称\s*[:：|]?\s*([^|:：]{2,60}?)(?=\s*(?:\||项目编码|主管部门|项目负责人|$))")
+    pattern = re.compile(r"项目名称\s*[:：|]?\s*([^|:：]{2,60}?)(?=\s*(?:\||项目编码|主管部门|项目负责人|是否为专项资金|$))")
     alone = re.compile(r"\s*项目名称\s*[:：]?\s*")
     for i, line in enumerate(lines):
         if is_chrome(line):
