@@ -115,3 +115,11 @@ def test_a_row_of_dashes_states_nothing_and_is_not_doubtful():
     values, _, _, unsure = read("\n".join(["项目 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
                                            "年度资金总额 | 9.48 | 9.48 | 10 | 100% | 10 |", "其他资金 | - | - |"]))
     assert values["funds"] == [{"source": "其他资金"}] and unsure == []
+
+
+def test_amounts_written_with_万_alone():
+    # 鄂州 (tests/corpus/p24): 150万 | 150万 | 125.25万 in a block headed 项目资金(万元).
+    values, _, _, unsure = read("\n".join(["项目资金 (万元) |", "|", "年初预算数 |", "全年预算数 |", "全年执行数 |", "分值 |",
+                                           "执行率 |", "得分 |", "||||||", "年度资金总额 |", "150万 |", "150万 |", "125.25万 |",
+                                           "100 |", "83.5% |", "98 |", "||||||"]))
+    assert values["budget"] == {"initial": 150, "adjusted": 150, "executed": 125.25, "rate": 83.5} and not unsure

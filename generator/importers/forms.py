@@ -33,8 +33,8 @@ def text(table: Table, row: int, column: int) -> str:
 
 
 def number(raw: str) -> float | None:
-    """A cell that is only a number (with 万元, 元, 分 or % after it): 1,172.55 万元 -> 1172.55."""
-    value = re.sub(r"\s*(?:万元|元|分|%)$", "", raw.replace(" ", ""))
+    """A cell that is only a number (with 万元, 万, 元, 分 or % after it): 1,172.55 万元 -> 1172.55."""
+    value = re.sub(r"\s*(?:万元|万|元|分|%)$", "", raw.replace(" ", ""))  # 150万: 万元 written short
     return float(value.replace(",", "")) if NUMBER.match(value) else None
 
 
