@@ -210,3 +210,11 @@ def test_the_unplaced_share_counts_all_the_placed_text(tmp_path):
     done = import_document(path, tmp_path / "out.yaml", tmp_path)
     # 内部资料 (4 characters) against the intro and the section's text (a few hundred): a few percent, not most.
     assert 0 < done.unplaced < 0.05
+
+
+def test_a_projects_rate_said_on_its_own_only_when_it_is_the_only_one():
+    from generator.importers.narrative_money import the_rate
+
+    assert the_rate("2.项目资金执行情况。2021年度森林防火经费执行率为100%。") == 100
+    assert the_rate("执行率100%。执行率未达到90%的需说明原因。") == 100  # the rule's 90% is not a rate
+    assert the_rate("资金一执行率为80%，资金二执行率为90%。") is None  # two rates: whose is the project's?

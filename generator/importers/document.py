@@ -18,7 +18,8 @@ import yaml
 
 from . import assemble, flattened, forms, limits, recognise, word_looks
 from .narrative_lists import inline, measures, problems
-from .narrative_money import NUMBER, PHRASE_START, amount, breakdown, executed_and_rate, percent_after, spaced_bars, year_budget
+from .narrative_money import (NUMBER, PHRASE_START, amount, breakdown, executed_and_rate, percent_after, spaced_bars,
+                              the_rate, year_budget)
 from .limits import hidden_content, open_package, refuse
 from .structure import Imported
 from ..naming import slug_for
@@ -438,7 +439,8 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
     paired = executed_and_rate(flat, kind)
     if paired and "executed" not in values.get("budget", {}):
         record("全年执行数", ("budget", "executed"), paired[0])
-    record("预算执行率", ("budget", "rate"), percent_after(flat, r"预算执行率") or (paired[1] if paired else None))
+    record("预算执行率", ("budget", "rate"), percent_after(flat, r"预算执行率") or (paired[1] if paired else None)
+           or (the_rate(flat) if kind == "project" else None))
     return values, found, missing
 
 

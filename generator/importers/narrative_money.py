@@ -120,3 +120,11 @@ def breakdown(text: str, total: str) -> list[tuple[str, float]]:
 
 def _run_into_next(part: str) -> bool:
     return bool(re.search(r"\d\.\d+\.\d", part))
+
+
+def the_rate(text: str) -> float | None:
+    """A project's 执行率 said on its own (经费执行率为100%, 全部到位并使用完毕，执行率100%): only when the
+    text states one such rate, never a rule's (执行率未达到90%的), so whose rate it is cannot be in doubt."""
+    rates = {m.group(2) for m in re.finditer(r"(执行率)(?:为|是|达到?)?\s*" + NUMBER + r"\s*%", text)
+             if not RULE_WORDS.search(text[max(0, m.start() - 8):m.start()] + text[m.end():m.end() + 4])}
+    return float(rates.pop().replace(",", "")) if len(rates) == 1 else None
