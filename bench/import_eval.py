@@ -176,7 +176,9 @@ def score_draft(score: dict, answer: dict, draft: dict) -> dict:
     for group, a_path, d_path in FACTS:
         judge(score, group, a_path, get(answer, a_path), get(data, d_path))
     unit = answer.get("money_unit")
-    judge(score, "金额单位", "money_unit", unit, data.get("unit") or ("万元" if unit else None))  # the model's default
+    # The model's default 万元 counts only where the draft holds amounts: a unit of no amount says nothing.
+    has_money = any(data.get(k) for k in ("spending", "budget", "funds"))
+    judge(score, "金额单位", "money_unit", unit, data.get("unit") or ("万元" if unit and has_money else None))
     a_funds = {norm(r.get("source")): r for r in answer.get("funds") or []}
     d_funds = {norm(r.get("source")): r for r in data.get("funds") or []}
     for name in dict.fromkeys([*a_funds, *d_funds]):

@@ -123,3 +123,13 @@ def test_amounts_written_with_万_alone():
                                            "执行率 |", "得分 |", "||||||", "年度资金总额 |", "150万 |", "150万 |", "125.25万 |",
                                            "100 |", "83.5% |", "98 |", "||||||"]))
     assert values["budget"] == {"initial": 150, "adjusted": 150, "executed": 125.25, "rate": 83.5} and not unsure
+
+
+def test_a_line_half_read_as_levels_is_not_then_read_by_column():
+    # 黄石 (tests/corpus/p31): the header's first cell is the block's title, merged down the left, so
+    # a row's cells stand one column left of the header's; the row is read by its words instead.
+    values, _, _, _ = read("\n".join([
+        "年度绩效目标1 (80分) | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 | |||",
+        "产出指标(40分) | 数量指标 | 一个存储备份器 | 25TB | 25TB | 10 | ||||"]))
+    assert [(r["name"], r["target"], r["unit"], r["actual"], r["score"]) for r in values["indicators"]] == [
+        ("一个存储备份器", 25, "TB", 25, 10)]

@@ -218,3 +218,15 @@ def test_a_projects_rate_said_on_its_own_only_when_it_is_the_only_one():
     assert the_rate("2.项目资金执行情况。2021年度森林防火经费执行率为100%。") == 100
     assert the_rate("执行率100%。执行率未达到90%的需说明原因。") == 100  # the rule's 90% is not a rate
     assert the_rate("资金一执行率为80%，资金二执行率为90%。") is None  # two rates: whose is the project's?
+
+
+def test_amounts_in_亿元_are_doubtful_not_drafted_as_万元(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("博乐市2020年抗疫特别国债项目支出绩效自评表\n项目资金（亿元） | 年初预算数 | 全年预算数 | 全年执行数 |\n"
+                    "年度资金总额 | 4.54 | 4.54 | 4 |\n", encoding="utf-8")
+    draft = build_draft(path)
+    assert "budget" not in draft.data and "unit" not in draft.data
+    assert draft.doubtful["金额"] == ["原文第 2 行起的金额以亿元为单位，报告只能用万元或元：请换算后填写（未读入：预算执行）"]
+    # 亿元 only as an indicator's value: the amounts in 万元 are read.
+    path.write_text("示例县2020年示范项目支出绩效自评报告\n一、绩效目标\n项目资金共454万元。林产品收入2.6亿元。\n", encoding="utf-8")
+    assert build_draft(path).data["budget"] == {"adjusted": 454}

@@ -239,9 +239,9 @@ def test_real_documents_lose_nothing():
         if doc.tables:
             seen_tables[folder.name[:3]] = [(len(t.rows), len(t.rows[0])) for t in doc.tables]
     # bars: the forms and the pages' metadata tables; p10: the form one cell per line, its empty cells a lone bar;
-    # d23: a scoring table between bars; p24: a form one cell per line, each with its bar
+    # d23: a scoring table between bars; p24: a form one cell per line, each with its bar; p31: a form between bars
     assert seen_tables == {"d03": [(12, 11)], "d15": [(2, 4)], "d18": [(11, 11)], "d23": [(14, 8)], "p02": [(3, 4)],
-                           "p07": [(38, 11)], "p09": [(3, 4)], "p10": [(3, 10)], "p24": [(186, 13)]}
+                           "p07": [(38, 11)], "p09": [(3, 4)], "p10": [(3, 10)], "p24": [(186, 13)], "p31": [(21, 11)]}
 
 
 def test_a_whole_form_on_one_line_is_left_as_text():

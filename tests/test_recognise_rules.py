@@ -200,3 +200,14 @@ def test_more_of_the_forms_unit_and_project_labels():
         "衡山县贯塘乡人民政府"
     line = "一、基本情况项目名称:邯财政法[2019]14号2020年中央政法转移支付资金是否为专项资金:实施(主管)单位邯郸市峰峰矿区人民法院金额单位:万元"
     assert recognise.field_unit([line]).value == "邯郸市峰峰矿区人民法院"
+
+
+def test_a_covers_项目单位_and_a_document_with_亿元_amounts():
+    from generator.importers import recognise
+
+    # d27 (广西): 主管部门 is the parent body; 项目单位 is the unit that reports.
+    lines = ["主管部门: 横县中共中央横县县委", "项目单位: 横县机构编制委员会办公室", "2017年度部门整体支出绩效自评报告"]
+    assert recognise.field_unit(lines).value == "横县机构编制委员会办公室"
+    # p28 (新疆): amounts in 亿元 and in 万元: the report's one unit is not known.
+    assert recognise.money_unit_of(["下达抗疫特别国债资金4.54亿元。", "安排资金7000万元。"]) is None
+    assert recognise.money_unit_of(["安排资金7000万元。"]).value == "万元"

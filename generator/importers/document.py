@@ -39,6 +39,7 @@ H3 = re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*(.*)$")
 SENTENCE_END = "。；！？：:”」）)"
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，：％（）", "0123456789.,:%()")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
+MONEY_NAMES = {"spending": "支出", "budget": "预算执行", "funds": "资金来源"}
 # Where each figure the summary may call missing is kept in the draft.
 STATED_AT = {"自评等级": "result.grade", "自评得分": "result.score", "本年财政拨款支出": "spending.total",
              "基本支出": "spending.basic", "项目支出": "spending.project", "人员经费": "spending.personnel",
@@ -641,6 +642,12 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     if sections:
         data["sections"] = sections
         found.append(f"正文：{len(sections)} 个一级标题")
+    # A report has one unit, 万元 or 元: amounts a document gives in 亿元 (alone or beside 万元) are
+    # not drafted as if they were 万元; staff convert them.
+    if yi := next((n for n, line in enumerate(lines) if recognise.YI.search(line)), None):
+        if moved := [k for k in ("spending", "budget", "funds") if data.pop(k, None)]:
+            doubtful["金额"] = [f"原文第 {yi + 1} 行起的金额以亿元为单位，报告只能用万元或元：请换算后填写"
+                              f"（未读入：{'、'.join(MONEY_NAMES[k] for k in moved)}）"]
     # What the text did not state but a form's table did is not missing.
     missing = [m for m in missing if not (m in STATED_AT and _has(data, STATED_AT[m]))]
     return Draft(data, found, missing, preamble, hidden, doubtful)

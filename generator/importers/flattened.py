@@ -152,6 +152,13 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
             if t.text == EMPTY or PLACEHOLDER.match(t.text) or (i and points(t.text) and level_of(cells, i - 1, None)):
                 i += 1
                 continue
+            if (t.row and t.width == cells[start].width and cells[start].row and (i == 0 or cells[i - 1].line != t.line)
+                    and _in_columns(cells, i, header)):  # a whole line, from its first cell: not a line half read
+                # A row with every cell in its place (empty ones between bars): read by column.
+                level1, level2, item, i = _by_column(cells, i, header, level1, level2)
+                if item:
+                    rows.append(item)
+                continue
             level = level_of(cells, i, level1)
             if level:
                 if level[0] == 1:
@@ -159,12 +166,6 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
                 else:
                     level2 = level[1]
                 i += 1
-                continue
-            if t.row and t.width == cells[start].width and cells[start].row and _in_columns(cells, i, header):
-                # A row with every cell in its place (empty ones between bars): read by column.
-                level1, level2, item, i = _by_column(cells, i, header, level1, level2)
-                if item:
-                    rows.append(item)
                 continue
             fit = _fits(cells, i, values, level1)
             if fit is None or level1 is None:

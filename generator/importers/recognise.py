@@ -44,7 +44,7 @@ ORG_END = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心"
 CUT_END = ("局", "委员会", "办公室", "中心", "政府", "法院", "检察院", "联合会", "协会", "工会", "厅", *SHORT_NAMES)
 UNIT_LABELS = [  # the form's own fields, most specific first
     r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"(?:预算部门\s*[、，]?\s*)?单位\s*名称", r"预算单位", r"单位\s*[(（]\s*盖章\s*[)）]",
-    r"项目主管部门(?:及代码)?", r"主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
+    r"项目单位", r"项目主管部门(?:及代码)?", r"主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
     r"实施\s*[(（]\s*主管\s*[)）]\s*单位",
 ]
 # The form's labels that come after a name in a row whose cells were run together
@@ -481,11 +481,17 @@ def used_project(title: Found | None, lines: list[str]) -> Found | None:
 
 YUAN = re.compile(r"(?:金额)?单位\s*[:：]\s*元(?![\u4e00-\u9fff])|[(（]\s*元\s*[)）]|\d\s*元(?![\u4e00-\u9fff]*万)")
 WAN = re.compile(r"万元")
+# Amounts given in 亿元: a column or unit so named, or a sum of money in a sentence about funds (not an
+# indicator's value such as 林产品收入 2.6亿元).
+YI = re.compile(r"[(（]\s*亿元\s*[)）]|单位\s*[:：]\s*亿元|(?:资金|预算|下达|安排|拨付|支出)[^。；，,]{0,30}?\d\s*亿元")
 
 
 def money_unit_of(lines: list[str]) -> Found | None:
     """The unit the document gives amounts in: 元 when it says so (单位：元, a (元) column, 1,234.56元)
-    and never 万元; 万元 when it writes 万元 and never 元. Both, or neither: not found."""
+    and never 万元; 万元 when it writes 万元 and never 元. Both, or neither: not found; nor when it gives
+    amounts in 亿元 too (4.54亿元), which a report's one unit cannot hold."""
+    if any(YI.search(line) for line in lines):
+        return None
     yuan = next((i + 1 for i, line in enumerate(lines) if YUAN.search(_clean(line))), None)
     wan = next((i + 1 for i, line in enumerate(lines) if WAN.search(line)), None)
     if yuan and not wan:

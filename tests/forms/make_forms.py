@@ -291,14 +291,16 @@ def form_text(form: Form) -> str:
 # ---- the corpus ---------------------------------------------------------------------------------
 
 def documents(corpus: Path = CORPUS) -> list[tuple[str, dict]]:
-    """(id, answer) of each development document with enough for a form; held-out ones are not even read."""
+    """(id, answer) of each development document with enough for a form, its amounts in 万元 or 元;
+    held-out ones are not even read."""
     out = []
     for folder in sorted(p for p in corpus.iterdir() if (p / "source.yaml").exists()):
         if (yaml.safe_load((folder / "source.yaml").read_text(encoding="utf-8")) or {}).get("held_out"):
             continue
         answer = yaml.safe_load((folder / "answer.yaml").read_text(encoding="utf-8")) or {}
         keys = ("budget", "funds", "indicators") if answer.get("kind") == "project" else ("spending", "budget", "indicators")
-        if any(answer.get(k) for k in keys):
+        # The official forms give amounts in 万元 (or 元); a document in 亿元 has no such form.
+        if any(answer.get(k) for k in keys) and answer.get("money_unit") in (None, "万元", "元"):
             out.append((folder.name, answer))
     return out
 
