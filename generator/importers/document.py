@@ -20,7 +20,8 @@ from . import assemble, flattened, forms, limits, recognise, word_looks
 from .narrative_lists import inline, measures, problems
 from .narrative_money import (NUMBER, PHRASE_START, amount, breakdown, executed_and_rate, percent_after, spaced_bars,
                               the_rate, year_budget)
-from .narrative_structure import cover_line, intro_like, paragraphs, run_on_headings, run_on_pieces, structure
+from .forms import FULL_WIDTH
+from .narrative_structure import cover_line, intro_like, paragraphs, run_on_pieces, structure
 from .limits import hidden_content, open_package, refuse
 from .structure import Imported
 from ..naming import slug_for
@@ -30,7 +31,6 @@ PAGE_SECTION = "原网页和封面信息（导航、发布和填报信息，通�
 TABLE_SECTION = "自评表原文（已读入金额和指标，核对后应删除）"
 UNPLACED_FOLDER = "待定"  # drafts without a year or unit: check names this folder until they are filled in
 
-FULL_WIDTH = str.maketrans("０１２３４５６７８９．，：％（）", "0123456789.,:%()")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
 MONEY_NAMES = {"spending": "支出", "budget": "预算执行", "funds": "资金来源"}
 # Where each figure the summary may call missing is kept in the draft.
@@ -180,9 +180,10 @@ def _has(data: dict, path: str) -> bool:
     return node is not None
 
 
-def with_line(finding: str, lines: list[str]) -> str:
+def with_line(finding: str, cleaned: list[str]) -> str:
     """“label：value” with the line the value stands on (its first, for a number; the first line
-    naming the grade, for a grade), so staff can check it against the document."""
+    naming the grade, for a grade), so staff can check it against the document. cleaned: the
+    document's lines, full-width digits folded and commas dropped."""
     label, _, value = finding.partition("：")
     if "（" in value or not value:
         return finding
@@ -194,7 +195,6 @@ def with_line(finding: str, lines: list[str]) -> str:
     else:
         return finding
     word = re.sub(r"数$|占比$", "", label)
-    cleaned = [line.translate(FULL_WIDTH).replace(",", "") for line in lines]
     hits = [n for n, line in enumerate(cleaned) if pattern.search(line)]
     n = next((n for n in hits if word in re.sub(r"\s+", "", cleaned[n])), hits[0] if hits else None)
     return finding if n is None else f"{finding}（第 {n + 1} 行）"
@@ -335,19 +335,20 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     # A form flattened into text is read as a stream of cells (flattened.py); its lines are kept
     # apart, verbatim, for staff to check against what was read, not mixed into the narrative.
     flat, from_flat, table_lines, unsure = flattened.form_values(lines)
-    paras = paragraphs(run_on_headings([line if n not in table_lines else "" for n, line in enumerate(lines)]))
+    # A text layer run into one line, cut at its headings once: the narrative reads its pieces (not
+    # the form's lines), the rules below read all of them and name the file's own line.
+    pieces, origin = run_on_pieces(lines)
+    paras = paragraphs([piece if origin[k] not in table_lines else "" for k, piece in enumerate(pieces)])
     title_lines, sections, preamble = structure(paras)
     title = "".join(title_lines)
     values, found, missing = extract(paras, title)
-    found = [with_line(f, lines) for f in found]
+    cleaned = [line.translate(FULL_WIDTH).replace(",", "") for line in lines]  # once, for every finding
+    found = [with_line(f, cleaned) for f in found]
     # What the document is (title, kind, year, unit, project): recognise.py's rules, each with its line.
     for key in ("kind", "year", "department"):
         values.pop(key, None)
     found = [f for f in found if not f.startswith(("年度", "报告类型", "部门名称"))]
     missing = [m for m in missing if m not in ("年度", "部门名称")]
-    # The rules read a text layer run into one line as its pieces (its title is the first), and
-    # name the file's own line.
-    pieces, origin = run_on_pieces(lines)
     at = lambda found: found and replace(found, line=origin[found.line - 1] + 1 if found.line else found.line)  # noqa: E731
     named = at(recognise.title_of(pieces))
     kind = at(recognise.kind_of(named.value if named else None, pieces))

@@ -13,13 +13,14 @@ import itertools
 import re
 
 from . import forms
+from .cell_stream import AMOUNT_NAMES
 
 HEADERS = [("年初预算数", "initial"), ("全年预算数", "adjusted"), ("调整后预算数", "adjusted"), ("全年执行数", "executed"),
            ("分值", "weight"), ("执行率", "rate"), ("得分", "score")]
 ROW = re.compile(r"([^\d%.,]{2,20}?)[:：]?(\d[\d.%]*)(?=[^\d.%]|$)")
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 AMOUNTS = ("initial", "adjusted", "executed")
-NAMES = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数", "rate": "执行率"}
+NAMES = {**AMOUNT_NAMES, "rate": "执行率"}
 MAX_DIGITS = 24  # a row's run: more digits than a form's row holds is not one (and its cuts cost time)
 MAX_ROWS = 20
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import limits
-from .document import FULL_WIDTH
+from .forms import FULL_WIDTH
 from .narrative_structure import H1, H2
 from .limits import read_bounded, refuse
 from .structure import Block, Cell, Document, Table, Where
