@@ -133,3 +133,28 @@ def test_a_line_half_read_as_levels_is_not_then_read_by_column():
         "产出指标(40分) | 数量指标 | 一个存储备份器 | 25TB | 25TB | 10 | ||||"]))
     assert [(r["name"], r["target"], r["unit"], r["actual"], r["score"]) for r in values["indicators"]] == [
         ("一个存储备份器", 25, "TB", 25, 10)]
+
+
+def test_the_forms_unfilled_指标2_rows_are_passed_over_not_the_end_of_the_table():
+    # 廊坊市食品工程学校 2019 (tests/corpus/p29): the template's 指标2 and …… rows left empty, their
+    # empty cells gone; the table goes on under 质量指标.
+    values, _, _, unsure = read("\n\n".join([
+        "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "产出指标", "数量指标", "指标1工程资金金额", "43.2", "37.24", "10", "9", "已完工,剩余3%尾款未付", "指标2", " ", " ",
+        "……", " ", "质量指标", "指标1工程完工率", "100", "100", "10", "10", " ", "指标2工程验收合格率", "100", "100", "10", "10"]))
+    rows = values["indicators"]
+    assert [r["name"] for r in rows] == ["指标1工程资金金额", "指标1工程完工率", "指标2工程验收合格率"]
+    assert rows[0]["note"] == "已完工,剩余3%尾款未付" and rows[1]["level2"] == "质量指标" and not unsure
+
+
+def test_a_lone_wrapped_line_is_passed_over_and_bare_效益_words_are_levels():
+    # 黄石市图书馆 2022 (tests/corpus/p31): 社会效益 / 环境效益 without 指标, and the second line of a
+    # wrapped 三级指标 cell standing alone between two rows.
+    values, _, _, _ = read("\n".join([
+        "年度绩效目标1 (80分) | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 | |||",
+        "效益指标(30分) | 社会效益 | 使读者更方便快捷查找检阅 | 独有数据资源查询 | 独有数据资源查询 | ||||||",
+        "促进黄石文化经济发展,丰富市民文化活动 | |||||||||",
+        "环境效益 | 数字图书馆环境优良无污染 | 良好 | 良好 | 10 | |||||"]))
+    rows = values["indicators"]
+    assert [(r["level2"], r["name"]) for r in rows] == [("社会效益", "使读者更方便快捷查找检阅"), ("环境效益", "数字图书馆环境优良无污染")]
+    assert rows[1]["score"] == 10 and "score" not in rows[0]

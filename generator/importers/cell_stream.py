@@ -14,6 +14,7 @@ from . import forms
 UNSURE = "?"  # a row whose values fit its columns more than one way
 EMPTY = ""  # a cell written empty (a lone | in a one-cell-per-line table)
 PLACEHOLDER = re.compile(r"^[.…。·]+$")  # a ...... row the form leaves for more indicators
+UNNAMED = re.compile(r"^指标\s*[0-9０-９一二三四五六七八九十]+\s*[:：]?$")  # the form's 指标1: row left unfilled
 DASH = re.compile(r"^[-/—－–]$")  # a cell that says "none"
 RUN_TOGETHER = 3  # header words a line needs before its words are taken as cells
 MAX_CELL = 300
@@ -34,8 +35,8 @@ AMOUNT_NAMES = {"initial": "年初预算数", "adjusted": "全年预算数", "ex
 WORDS = {"extra", "note", "unit"}  # columns of words: a number is never theirs
 NUMERIC = {"initial", "adjusted", "executed", "rate", "weight", "score"}
 LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "影响指标"}
-LEVEL2 = re.compile(r"^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|(?:社会公众或)?服务对象满意度|"
-                    r"满意度|经济成本|社会成本|生态环境成本)指标$")
+LEVEL2 = re.compile(r"^(?:(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|(?:社会公众或)?服务对象满意度|"
+                    r"满意度|经济成本|社会成本|生态环境成本)指标|经济效益|社会效益|生态效益|环境效益|可持续影响)$")
 POINTS = re.compile(r"^[(（]?\d+(?:\.\d+)?分?[)）]?$")  # 产出指标 (50) / 30分): the block's points, not a cell
 TOTAL = re.compile(r"^(?:总分|合计|总计)$")
 VOCABULARY = [w for w, _ in INDICATOR_HEADERS + MONEY_HEADERS] + sorted(LEVEL1) + [

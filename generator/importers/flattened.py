@@ -16,7 +16,7 @@ import re
 
 from . import forms
 from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS, MAX_CELL, MONEY_HEADERS, NUMERIC,
-                          PLACEHOLDER, UNSURE, WORDS, Token, continues, ends, header_fields, key, level_of, plain,
+                          PLACEHOLDER, UNNAMED, UNSURE, WORDS, Token, continues, ends, header_fields, key, level_of, plain,
                           points, tokens)
 from .form_blocks import form_region, goals_block, stated_score
 from .glued import glued_indicators, glued_total
@@ -127,7 +127,17 @@ def _note(cells: list[Token], j: int, fields: list[str], level1: str | None) -> 
         return False
     after = j + 1
     return after < len(cells) and (_fits(cells, after, fields, level1) is not None or level_of(cells, after, level1) is not None
-            or ends(cells[after]) or PLACEHOLDER.match(cells[after].text) is not None)
+            or ends(cells[after]) or PLACEHOLDER.match(cells[after].text) is not None
+            or UNNAMED.match(cells[after].text) is not None)
+
+
+def _stray(cells: list[Token], i: int, fields: list[str], level1: str | None) -> bool:
+    """Whether the cell at i is a line of words alone (the rest of a cell that wrapped) with a whole
+    row or a level after it: skipped, never read as a row or as part of one."""
+    t, after = cells[i], i + 1
+    return (not t.row and forms.number(plain(t.text)) is None and after < len(cells) and cells[after].line != t.line
+            and forms.number(plain(cells[after].text)) is None
+            and (level_of(cells, after, level1) is not None or _fits(cells, after, fields, level1) is not None))
 
 
 def _where(t: Token) -> str:
@@ -168,6 +178,9 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
                 i += 1
                 continue
             fit = _fits(cells, i, values, level1)
+            if fit is None and (UNNAMED.match(t.text) or _stray(cells, i, values, level1)):
+                i += 1  # the form's 指标2 left unfilled, or a lone line a wrapped cell left: no row
+                continue
             if fit is None or level1 is None:
                 break
             row, i = fit
