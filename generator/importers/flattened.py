@@ -21,6 +21,7 @@ from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS,
 from .form_blocks import form_region, goals_block, stated_score
 from .glued import glued_indicators, glued_total
 from .glued_money import glued_money
+from .scoring_table import scoring_rows
 
 def _fits(cells: list[Token], i: int, fields: list[str], level1: str | None,
           empty: bool = False) -> tuple[dict, int] | None:
@@ -316,6 +317,9 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
                 values["result"] = {"score": total}
                 more.append(f"自评得分：{forms.number_text(total)}（第 {n + 1} 行，总分一行）")
             break
+    if not rows:
+        rows, said, scored_lines, scored_unsure = scoring_rows(lines)  # a 评分表: names, weights, scores
+        more, lines_used, rows_unsure = more + said, lines_used | scored_lines, rows_unsure + scored_unsure
     if rows:
         values["indicators"] = rows
     if score := stated_score(cells):

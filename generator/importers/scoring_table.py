@@ -1,0 +1,178 @@
+"""A scoring table (评分表) flattened into text: the 部门整体 and older project layouts that score a
+unit against criteria, not against targets. Columns 一级 / 二级 / 三级指标 | 指标分值 | 指标解释 |
+评分标准 | 自评得分 (or no 分值 column, the points in brackets after each name), and level cells
+that carry their points: 规划 (15分), 部门预 / 算管理 / 80分).
+
+Rows hold a name, its weight and its score, nothing else is read. The points make the table check
+itself: the weights under a level add up to that level's points (where the level is seen whole),
+and a table whose sums disagree is left for staff, never read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import forms
+
+HEAD = re.compile(r"^(?:序号|[一二三]级(?:指标?)?|指标|标|绩效指标|(?:指标)?分值|权重|指标解释|[计评]分标准|"
+                  r"指标说明(?:及评分标准)?|评分要点|评价要点|指标内涵|自评|(?:自评)?得分|备注)$")
+TARGETS = re.compile(r"指标值|目标值|完成值|实际值")  # a form of targets: flattened.py reads it
+POINTS = re.compile(r"[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?\s*$")  # (15分) 80分) (5 分)
+BROKEN_POINTS = re.compile(r"^\d*(?:\.\d+)?\s*分?\s*[)）]$")  # 分) left on its own by a blank
+TOTAL = re.compile(r"^(?:总分|合计|总计)")
+MAX_NAME = 30
+MAX_TEXTS = 60  # cells of 指标解释 and 评分标准 between a weight and its score
+
+
+def _cells(lines: list[str]) -> list[tuple[str, int]]:
+    """(cell, line) in order: a line split at its bars, or else at its blanks; 分) rejoined."""
+    out: list[tuple[str, int]] = []
+    for n, line in enumerate(lines):
+        parts = line.split("|") if "|" in line else line.split()
+        for part in (p.strip() for p in parts):
+            if not part:
+                continue
+            if out and BROKEN_POINTS.match(part) and forms.number(out[-1][0]) is None:
+                out[-1] = (out[-1][0] + part, out[-1][1])
+            else:
+                out.append((part, n))
+    return out
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _header(cells: list[tuple[str, int]]) -> tuple[int, int, set[str]] | None:
+    """(index of the header, index after it, its words) of the first run of header words naming 三级指标 and
+    得分 but no 指标值 column."""
+    i = 0
+    while i < len(cells):
+        j = i
+        while j < len(cells) and HEAD.match(_key(cells[j][0])):
+            j += 1
+        words = {_key(c) for c, _ in cells[i:j]}
+        joined = "".join(_key(c) for c, _ in cells[i:j])
+        if "三级指标" in joined and "得分" in joined and not TARGETS.search(joined):
+            return i, j, words
+        i = j + 1
+    return None
+
+
+def _pointed(text: str) -> tuple[str, float] | None:
+    m = POINTS.search(text)
+    if not m or not re.search(r"[(（)）]|分", text[m.start():]):
+        return None
+    return re.sub(r"[\s(（)）]", "", text[:m.start()]), float(m.group(1))
+
+
+def _row_start(cells, i: int) -> tuple[list[tuple[str, float]], str | None, int]:
+    """The cells before a row's first number: (levels and names with points, a name without, index)."""
+    pointed: list[tuple[str, float]] = []
+    texts: list[str] = []
+    while i < len(cells) and forms.number(cells[i][0]) is None and len(texts) <= 3:
+        p = _pointed(cells[i][0])
+        if p:
+            pointed.append(("".join(texts) + p[0], p[1]))
+            texts = []
+        else:
+            texts.append(_key(cells[i][0]))
+        i += 1
+    return pointed, ("".join(texts) if len(texts) == 1 else None if texts else ""), i
+
+
+class _Groups:
+    """The weights read under each level, to check against the level's points."""
+
+    def __init__(self):
+        self.open: dict[int, list] = {}  # level -> [name, points, sum]
+        self.bad: list[str] = []
+
+    def start(self, level: int, name: str, points: float) -> None:
+        for lv in [k for k in self.open if k >= level]:
+            self.close(lv, whole=True)
+        self.open[level] = [name, points, 0.0]
+
+    def add(self, weight: float) -> None:
+        for g in self.open.values():
+            g[2] += weight
+
+    def left(self, level: int) -> float | None:
+        g = self.open.get(level)
+        return None if g is None else g[1] - g[2]
+
+    def close(self, level: int, whole: bool) -> None:
+        name, points, total = self.open.pop(level)
+        if total - points > 1e-6 or (whole and abs(total - points) > 1e-6):
+            self.bad.append(f"{name}（{forms.number_text(points)}分，其下分值合计 {forms.number_text(total)}）")
+
+
+def scoring_rows(lines: list[str]) -> tuple[list[dict], list[str], set[int], list[str]]:
+    """(rows, found, lines used, unsure) of the first scoring table in the lines."""
+    cells = _cells(lines)
+    header = _header(cells)
+    if header is None:
+        return [], [], set(), []
+    top, i, words = header
+    weighted = any("分值" in w or "权重" in w for w in words)
+    serial = "序号" in words
+    rows: list[dict] = []
+    groups = _Groups()
+    level1 = level2 = None
+    first, last = cells[top][1], cells[i - 1][1]
+    j = i
+    while i < len(cells):
+        if serial and forms.number(cells[i][0]) is not None and i + 1 < len(cells) and forms.number(cells[i + 1][0]) is None:
+            i += 1  # the 序号 column
+        pointed, bare, j = _row_start(cells, i)
+        if TOTAL.match(bare or ""):
+            break
+        if weighted:
+            levels, name = pointed, bare
+            if not name or j >= len(cells):
+                break
+            weight = forms.number(cells[j][0])
+            j += 1
+        else:
+            if bare or not pointed or j >= len(cells):
+                break
+            levels, (name, weight) = pointed[:-1], pointed[-1]
+        if len(levels) > 2 or weight is None or weight > 100 or len(name) > MAX_NAME:
+            break
+        for n, (level_name, points) in enumerate(levels):
+            left = groups.left(1)
+            # Two levels are 一级 and 二级; one alone is a 二级 if it fits in what its 一级 has left.
+            if (len(levels) == 2 and n == 0) or (len(levels) == 1 and (left is None or points > left + 1e-6)):
+                level1, level2 = level_name, None
+                groups.start(1, level_name, points)
+            else:
+                level2 = level_name
+                groups.start(2, level_name, points)
+        if level1 is None:
+            break
+        score = None
+        if weighted:
+            skipped = 0
+            while j < len(cells) and forms.number(cells[j][0]) is None and skipped < MAX_TEXTS:
+                j, skipped = j + 1, skipped + 1
+            if j < len(cells) and skipped < MAX_TEXTS:
+                score, j = forms.number(cells[j][0]), j + 1
+            elif j < len(cells):
+                break
+        elif j < len(cells) and forms.number(cells[j][0]) is not None:
+            score, j = forms.number(cells[j][0]), j + 1
+        if score is not None and score > weight:
+            break
+        rows.append(forms.indicator_item(level1, level2, name, {"weight": str(weight), "score": "" if score is None else str(score)}))
+        groups.add(weight)
+        last = cells[j - 1][1]
+        i = j
+    cut = j >= len(cells)  # the text ends inside the table (an excerpt): its last levels need not add up
+    for level in sorted(groups.open, reverse=True):
+        groups.close(level, whole=not cut)
+    if not rows:
+        return [], [], set(), []
+    used = set(range(first, last + 1))
+    if groups.bad:
+        return [], [], used, [f"评分表（第 {first + 1} 行起）：{'；'.join(groups.bad)}，未读入"]
+    return rows, [f"绩效指标（评分表）：{len(rows)} 行（第 {first + 1} 行起）"], used, []

@@ -1,0 +1,59 @@
+"""Scoring tables (评分表) flattened into text (scoring_table.py): names, weights and scores under
+levels that carry their points, and the points' sums that let a table check itself."""
+
+from generator.importers import flattened
+from generator.importers.scoring_table import scoring_rows
+
+
+def test_a_pipe_table_with_a_序号_column_and_a_score_wrapped_onto_its_own_line():
+    # 寿县 2023 (tests/corpus/d23): 指标解释 and 评分标准 between the weight and the score.
+    rows, found, used, unsure = scoring_rows([
+        "2023年度部门整体支出绩效评价自评表",
+        "序号 | 一级 指标 |", "二级 指标 |", "三级 指标 |",
+        "指标分值 | 指标解释 | 指标说明及评分标准 | 自评得分 |",
+        "1 | 规划 (15分) |",
+        "基础信息 (3分) | 基础信息 完整性 | 3 | 信息资料是否真实、完整。 | 1、基础数据信息是否真实(1分); |",
+        "3 |",
+        "2 | 工作计划 (6分) | 年度工作 计划完整性 | 3 | 是否完整可行。 | 年度工作计划是否完整可行(3分) | 2.5 | |",
+        "3 | 年度工作 计划明确性 | 3 | 是否明确可操作。 | 年度工作计划是否明确可操作(3分) | 3 | ||"])
+    assert [(r["level1"], r["level2"], r["name"], r["weight"], r["score"]) for r in rows] == [
+        ("规划", "基础信息", "基础信息完整性", 3, 3), ("规划", "工作计划", "年度工作计划完整性", 3, 2.5),
+        ("规划", "工作计划", "年度工作计划明确性", 3, 3)]
+    assert "target" not in rows[0] and not unsure and min(used) == 1 and found == ["绩效指标（评分表）：3 行（第 2 行起）"]
+
+
+def test_names_carrying_their_points_and_levels_broken_by_blanks():
+    # tests/corpus/d26: no 分值 column; 部门决 策(25 分) broken by a PDF's blanks, the score on the next line.
+    rows, _, _, unsure = scoring_rows([
+        "2017 年部门整体支出绩效评价得分表 一级指 标 二级指标 三级指标 得分 部门决 策(25 分) 目标任务(15 分) 相关性(5 分)",
+        "5 明确性(5 分)", "5 合理性(5 分)", "5 预算编制(10 分) 测算依据(5 分)", "2 目标管理(5 分)",
+        "4 综合管 理(30 分) 专项资金分配时限(2 分) 省级财力专项预算分配时限(1 分)", "1 中央专款分配合规........"])
+    assert [(r["level1"], r["level2"], r["name"], r["weight"], r["score"]) for r in rows] == [
+        ("部门决策", "目标任务", "相关性", 5, 5), ("部门决策", "目标任务", "明确性", 5, 5),
+        ("部门决策", "目标任务", "合理性", 5, 5), ("部门决策", "预算编制", "测算依据", 5, 2),
+        ("部门决策", "预算编制", "目标管理", 5, 4), ("综合管理", "专项资金分配时限", "省级财力专项预算分配时限", 1, 1)]
+    assert not unsure
+
+
+def test_a_table_whose_weights_do_not_add_up_to_its_levels_points_is_left_for_staff():
+    # A score cell left empty shifts every later value: the 二级 sums stop agreeing, so nothing is read.
+    rows, found, used, unsure = scoring_rows([
+        "一级指标 | 二级指标 | 三级指标 | 分值 | 评分标准 | 得分 |",
+        "决策 (20分) | 目标 (10分) | 目标明确性 | 5 | 明确得5分 | |",
+        "目标合理性 | 5 | 合理得5分 | 5 |",
+        "预算 (10分) | 预算编制 | 10 | 科学得10分 | 10 |"])
+    assert rows == [] and not found and used and "目标（10分，其下分值合计 5）" in unsure[0]
+
+
+def test_a_form_of_targets_is_not_a_scoring_table():
+    # 年度指标值 / 实际完成值 columns: the official forms, read by flattened.py, never by points.
+    assert scoring_rows(["一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+                         "产出指标(50分) | 数量指标(20分) | 造林面积 | 10 | 1.2万亩 | 1.2万亩 | 10 |"])[0] == []
+
+
+def test_the_flattened_form_reader_falls_back_to_a_scoring_table():
+    values, found, _, _ = flattened.form_values([
+        "一级指标 | 二级指标 | 三级指标 | 指标分值 | 评分标准 | 自评得分 |",
+        "决策 (10分) | 目标 (10分) | 目标明确性 | 10 | 明确得10分 | 9 |", "总分 | 10 | | 9 |", "一、部门概况"])
+    assert values["indicators"] == [{"level1": "决策", "level2": "目标", "name": "目标明确性", "weight": 10, "score": 9}]
+    assert found == ["绩效指标（评分表）：1 行（第 1 行起）"]
