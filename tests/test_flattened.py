@@ -158,3 +158,18 @@ def test_a_lone_wrapped_line_is_passed_over_and_bare_效益_words_are_levels():
     rows = values["indicators"]
     assert [(r["level2"], r["name"]) for r in rows] == [("社会效益", "使读者更方便快捷查找检阅"), ("环境效益", "数字图书馆环境优良无污染")]
     assert rows[1]["score"] == 10 and "score" not in rows[0]
+
+
+def test_a_number_that_is_the_amounts_ratio_is_their_rate_not_a_weight():
+    # 忠县科协 2024 (tests/corpus/d18): a fund's row with 执行率 but not 权重 and 得分 — 96.85 could stand
+    # under any of the three, but only as 执行率 is it what the amounts say.
+    values, _, _, unsure = read("\n".join([
+        "年初预算数 | 全年(调整)预算数 | 全年执行数 | 执行率 | 执行率权重 | 执行率得分 | |||||",
+        "年度总金额 | 3,724,055.00 | 4,764,453.11 | 4,614,453.11 | |||||||",
+        "一般公共预算 | 3,724,055.00 | 4,764,453.11 | 4,614,453.11 | 96.85 | ||||||"]))
+    assert values["funds"] == [{"source": "一般公共预算", "initial": 3724055.0, "adjusted": 4764453.11, "executed": 4614453.11}]
+    assert not unsure
+    # Where the amounts do not settle which columns they are (年初 or 全年), the row is still left for staff.
+    _, _, _, unsure = read("\n".join(["年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分",
+                                       "年度资金总额 | 2179.00 | 2113.63 | 97.00% |"]))
+    assert unsure == ["资金 年度资金总额（第 2 行）"]

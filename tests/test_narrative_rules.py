@@ -158,10 +158,12 @@ def test_the_years_budget_stated_as_a_whole_and_the_sources_it_lists(tmp_path):
     # p13: the first two clauses list sources (中央下达…, 自治区下达…): not the total; the total is the
     # clause 其中 follows, and its sources are the funds.
     text = ("2023年收到中央下达生活补助资金1372.7万元，自治区下达98.6万元，地方匹配859.6万元。"
-            "2023年收到财政资金共2330.9万元，其中：中央资金1372.7万元，地方资金98.6万元。")
+            "2023年收到财政资金共2330.9万元，其中：中央资金1372.7万元，地方资金98.6万元，其他资金859.6万元。")
     total = year_budget(text)
     assert total == (2330.9, "2023年收到财政资金共2330.9万元")
-    assert breakdown(text, total[1]) == [("中央资金", 1372.7), ("地方资金", 98.6)]
+    assert breakdown(text, total[1]) == [("中央资金", 1372.7), ("地方资金", 98.6), ("其他资金", 859.6)]
+    # A list that does not add up to its total (cut short, or a breakdown of something else) is not the sources.
+    assert breakdown(text.replace("，其他资金859.6万元", ""), total[1]) == []
     # d19: 预算数 beside 执行数 is a total; d20: 部门预算总金额 … 其中 基本支出 (spending, not a source).
     assert year_budget("民政部门2022年预算数11,605.29万元,执行数21680.25万元,执行率为100%。")[0] == 11605.29
     text = "部门预算总金额 803.74 万元其中:基本支出 757.49 万元,项目支出 46.25 万元。"
@@ -172,10 +174,13 @@ def test_the_years_budget_stated_as_a_whole_and_the_sources_it_lists(tmp_path):
 
 
 def test_a_project_reports_sources_become_its_funds(tmp_path):
+    # p13: the spending sentence runs into the next without its full stop, and lists the same sources.
     data = draft(tmp_path, "示例县2023年度优抚补助项目支出绩效自评报告\n一、项目资金\n"
-                           "2023年收到财政资金共2330.9万元，其中：中央资金1372.7万元，地方资金98.6万元。")
-    assert data["budget"]["adjusted"] == 2330.9
-    assert data["funds"] == [{"source": "中央资金", "adjusted": 1372.7}, {"source": "地方资金", "adjusted": 98.6}]
+                           "2023年收到财政资金共1471.3万元，其中：中央资金1372.7万元，地方资金98.6万元"
+                           "2023年支出1450.8万元，其中中央资金1352.2万元，地方资金98.6万元\n总体绩效情况分析按计划执行。")
+    assert data["budget"] == {"adjusted": 1471.3, "executed": 1450.8}
+    assert data["funds"] == [{"source": "中央资金", "adjusted": 1372.7, "executed": 1352.2},
+                             {"source": "地方资金", "adjusted": 98.6, "executed": 98.6}]
 
 
 def test_problems_and_measures_under_headings_or_after_a_label_in_a_paragraph(tmp_path):

@@ -19,7 +19,7 @@ import yaml
 from . import assemble, flattened, forms, limits, recognise, word_looks
 from .narrative_lists import inline, measures, problems
 from .narrative_money import (NUMBER, PHRASE_START, amount, breakdown, executed_and_rate, percent_after, spaced_bars,
-                              the_rate, year_budget)
+                              spent_clause, the_rate, year_budget)
 from .forms import FULL_WIDTH
 from .narrative_structure import cover_line, intro_like, paragraphs, run_on_pieces, structure
 from .limits import hidden_content, open_package, refuse
@@ -200,8 +200,8 @@ def with_line(finding: str, cleaned: list[str]) -> str:
     return finding if n is None else f"{finding}（第 {n + 1} 行）"
 
 
-def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[str]]:
-    """Key figures from the whole text; (values by report path, found, missing)."""
+def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
+    """Key figures from the whole text of a report of this kind; (values by report path, found, missing)."""
     text = "\n".join(paras).translate(FULL_WIDTH)
     flat = spaced_bars(text)
     values: dict = {}
@@ -217,13 +217,6 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
         node[path[-1]] = value
         found.append(f"{label}：{forms.number_text(value) if isinstance(value, float) else value}")
 
-    year = re.search(r"(20\d{2})\s*年", title_text.translate(FULL_WIDTH))
-    record("年度", ("year",), int(year.group(1)) if year else None)
-    kind = "project" if "项目支出" in title_text or "项目绩效" in title_text else "department"
-    values["kind"] = kind
-    found.append(f"报告类型：{kind}")
-    dept = re.search(r"年度?\s*(.{1,60}?(?:局|委员会|委|办公室|办|厅|院|中心|馆|所|站|队|部|会))", title_text.translate(FULL_WIDTH))
-    record("部门名称", ("department", "name"), dept.group(1).strip() if dept else None)
     # 优 秀: a PDF's text layer puts blanks inside words.
     grade = re.search(r"(?:(?:自评结果|评价结果|自评等级|评价等级|等级|等次|自评结论|评价结论|评定)(?:为|是|[:：])?|自评为)\s*[“\"「]?"
                       r"(优\s?秀|良\s?好|中\s?等|较\s?差|优|良|中|差)", text)
@@ -252,6 +245,16 @@ def extract(paras: list[str], title_text: str) -> tuple[dict, list[str], list[st
                 values["funds"] = [{"source": source, "adjusted": v} for source, v in sources]
                 found.append(f"资金来源：{'、'.join(f'{n} {forms.number_text(v)}' for n, v in sources)}（全年预算数）")
         record(name, ("budget", key), value)
+    spent = values.get("spending", {}).get("total") or values.get("budget", {}).get("executed")
+    if kind == "project" and spent is not None and (clause := spent_clause(flat, spent)) \
+            and (sources := breakdown(flat, clause)):
+        funds = {f["source"]: f for f in values.setdefault("funds", [])}
+        for source, v in sources:
+            if source not in funds:
+                funds[source] = {"source": source}
+                values["funds"].append(funds[source])
+            funds[source]["executed"] = v
+        found.append(f"资金来源：{'、'.join(f'{n} {forms.number_text(v)}' for n, v in sources)}（全年执行数）")
     paired = executed_and_rate(flat, kind)
     if paired and "executed" not in values.get("budget", {}):
         record("全年执行数", ("budget", "executed"), paired[0])
@@ -341,17 +344,13 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     paras = paragraphs([piece if origin[k] not in table_lines else "" for k, piece in enumerate(pieces)])
     title_lines, sections, preamble = structure(paras)
     title = "".join(title_lines)
-    values, found, missing = extract(paras, title)
-    cleaned = [line.translate(FULL_WIDTH).replace(",", "") for line in lines]  # once, for every finding
-    found = [with_line(f, cleaned) for f in found]
     # What the document is (title, kind, year, unit, project): recognise.py's rules, each with its line.
-    for key in ("kind", "year", "department"):
-        values.pop(key, None)
-    found = [f for f in found if not f.startswith(("年度", "报告类型", "部门名称"))]
-    missing = [m for m in missing if m not in ("年度", "部门名称")]
     at = lambda found: found and replace(found, line=origin[found.line - 1] + 1 if found.line else found.line)  # noqa: E731
     named = at(recognise.title_of(pieces))
     kind = at(recognise.kind_of(named.value if named else None, pieces))
+    values, found, missing = extract(paras, kind.value if kind else "department")
+    cleaned = [line.translate(FULL_WIDTH).replace(",", "") for line in lines]  # once, for every finding
+    found = [with_line(f, cleaned) for f in found]
     year = at(recognise.year_of(named, pieces))
     unit = at(recognise.unit_of(named, pieces))
     doubtful: dict[str, list[str]] = {}

@@ -23,6 +23,9 @@ from .glued import glued_indicators, glued_total
 from .glued_money import glued_money
 from .scoring_table import scoring_rows
 
+MAX_WAYS = 200  # placements weighed for one row: C(fields, values) is at most 70 for the forms' columns
+
+
 def _fits(cells: list[Token], i: int, fields: list[str], level1: str | None,
           empty: bool = False) -> tuple[dict, int] | None:
     """The row whose first cell is at i: ({field: Token or None}, index after it), or None. A row
@@ -51,7 +54,11 @@ def _line_row(cells: list[Token], i: int, fields: list[str]) -> tuple[dict, int]
     for take, note in ((values, None), (values[:-1], values[-1:])):
         if note and "note" not in fields:
             break
-        ways = list(itertools.islice((w for w in _placements(take, plain) if _plausible(w)), 2))  # one or more
+        ways = list(itertools.islice((w for w in _placements(take, plain) if _plausible(w)), MAX_WAYS))
+        if len(ways) > 1:
+            # A number that is the amounts' ratio to its decimals is their 执行率, not a weight or score.
+            ways = [w for w in ways if w.get("rate") is not None and w.get("executed") is not None
+                    and (w.get("adjusted") or w.get("initial")) is not None] or ways
         if len(ways) > 1:
             return {UNSURE: True}, j  # more than one reading: the row is left for staff
         if len(ways) == 1:

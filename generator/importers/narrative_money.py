@@ -80,10 +80,11 @@ CLAUSE_END = re.compile(r"[。；;\n]|(?<!\d)[，,]|[，,](?!\d{3}(?:\D|$))")  #
 
 
 def clauses(text: str) -> list[str]:
-    """The text's clauses, a clause cut before 其中 (部门预算总金额 803.74 万元其中:基本支出 …)."""
+    """The text's clauses, a clause cut before 其中 (部门预算总金额 803.74 万元其中:基本支出 …) and
+    before a year a sentence without its full stop runs into (其他资金859.6万元2023年支出…)."""
     out: list[str] = []
     for c in CLAUSE_END.split(text):
-        out += [p.strip() for p in re.split(r"(?=其中)", c) if p.strip()]
+        out += [p.strip() for p in re.split(r"(?=其中)|(?<=万元)(?=(?:19|20)\d{2}年)", c) if p.strip()]
     return out
 
 
@@ -105,17 +106,29 @@ def year_budget(text: str) -> tuple[float, str] | None:
 
 def breakdown(text: str, total: str) -> list[tuple[str, float]]:
     """The sources listed after the clause total, after 其中: [(中央资金, 1372.7), …]; each clause
-    only a source's name and its amount, else the list ends."""
+    only a source's name and its amount, else the list ends. Only a list that adds up to the
+    total's amount: a list cut short, or one of several breakdowns, is not the sources."""
     parts = clauses(text)
-    if total not in parts:
+    if total not in parts or len(amounts := AMOUNT.findall(total)) != 1:
         return []
     out = []
     for part in parts[parts.index(total) + 1:]:
-        m = FUND_NAME.match(part)
+        m = FUND_NAME.match(part) or FUND_NAME.match(re.sub(r"(?<=万元)\D.*$", "", part))  # …万元 run into the next line
         if not m or (not out and not part.startswith("其中")):
             break
         out.append((m.group(1), float(m.group(2).replace(",", ""))))
-    return out
+        if m.end() < len(part):
+            break
+    return out if abs(sum(v for _, v in out) - float(amounts[0].replace(",", ""))) < 0.005 else []
+
+
+def spent_clause(text: str, spent: float) -> str | None:
+    """The clause that states this year's spending (2023年支出2310.4万元), to read its sources after."""
+    for part in clauses(text):
+        amounts = AMOUNT.findall(part)
+        if len(amounts) == 1 and float(amounts[0].replace(",", "")) == spent and re.search(r"支出|执行", part):
+            return part
+    return None
 
 
 def _run_into_next(part: str) -> bool:
