@@ -129,9 +129,15 @@ def test_every_figure_found_in_the_text_names_its_line(tmp_path):
 def test_the_grade_and_score_in_the_words_reports_use(tmp_path):
     for sentence, grade, score in (("经综合评定，自评等次为“优”，综合得分95分。", "优", 95),
                                    ("本项目绩效评价结论为良好，自评总分为86分。", "良", 86),
-                                   ("自评结论：中。", "中", None)):
+                                   ("自评结论：中。", "中", None),
+                                   # d12, d04: 等次均为, 综合评分为.
+                                   ("部门整体支出等专项资金绩效自评等次均为优秀。", "优", None),
+                                   ("对本局2020年度机关整体支出开展了绩效评价,综合评分为97分。", None, 97)):
         data = draft(tmp_path, f"示例局2022年度部门整体绩效自评报告\n一、自评结论\n{sentence}")
         assert data["result"].get("grade") == grade and data["result"].get("score") == score, sentence
+    # d08: the year's spending written 2018年度支出.
+    data = draft(tmp_path, "示例法院2018年度部门整体支出绩效评价报告\n一、收支\n2018年度支出5560.46万元,其中:基本支出2956.36万元。")
+    assert data["spending"]["total"] == 5560.46
 
 
 def test_a_grade_with_a_blank_inside_and_words_that_only_look_like_one(tmp_path):
@@ -235,3 +241,16 @@ def test_amounts_in_亿元_are_doubtful_not_drafted_as_万元(tmp_path):
     # 亿元 only as an indicator's value: the amounts in 万元 are read.
     path.write_text("示例县2020年示范项目支出绩效自评报告\n一、绩效目标\n项目资金共454万元。林产品收入2.6亿元。\n", encoding="utf-8")
     assert build_draft(path).data["budget"] == {"adjusted": 454}
+
+
+def test_a_title_run_into_the_first_sentence_and_a_receipt_that_is_not_a_budget(tmp_path):
+    # p34: the text layer runs the title into the first sentence; the title names the project, not
+    # the fund the next sentence describes.
+    data = draft(tmp_path, "附件3示例省示例县2021年中央食品监管专项转移支付绩效自评报告为进一步规范中央对地方转移支付专项资金管理，"
+                           "现将中央对地方转移支付的食品监管补助资金绩效自评情况报告如下。")
+    assert data["title"] == "示例省示例县2021年中央食品监管专项转移支付绩效自评报告"
+    assert data["project"]["name"] == "中央食品监管专项转移支付" and data["year"] == 2021
+    # d31: 收入合计…(均为一般公共预算收入): receipts; the word after the amount does not make it a budget.
+    from generator.importers.narrative_money import year_budget
+    assert year_budget("2024年度财政拨款收入合计2024.05万元(均为一般公共预算收入),财政拨款支出合计2024.05万元。") is None
+    assert year_budget("2024年度部门预算收入2024.05万元。")[0] == 2024.05

@@ -239,9 +239,11 @@ def test_real_documents_lose_nothing():
         if doc.tables:
             seen_tables[folder.name[:3]] = [(len(t.rows), len(t.rows[0])) for t in doc.tables]
     # bars: the forms and the pages' metadata tables; p10: the form one cell per line, its empty cells a lone bar;
-    # d23: a scoring table between bars; p24: a form one cell per line, each with its bar; p31: a form between bars
-    assert seen_tables == {"d03": [(12, 11)], "d15": [(2, 4)], "d18": [(11, 11)], "d23": [(14, 8)], "p02": [(3, 4)],
-                           "p07": [(38, 11)], "p09": [(3, 4)], "p10": [(3, 10)], "p24": [(186, 13)], "p31": [(21, 11)]}
+    # d23: a scoring table between bars; p24: a form one cell per line, each with its bar; p31: a form between bars;
+    # d08: a result table (分值 | 得分 | 等级); d16: a page's metadata and its form; p04: a form; p08: a page's metadata
+    assert seen_tables == {"d03": [(12, 11)], "d08": [(6, 4)], "d15": [(2, 4)], "d16": [(7, 11)], "d18": [(11, 11)],
+                           "d23": [(14, 8)], "p02": [(3, 4)], "p04": [(35, 28)], "p07": [(38, 11)], "p08": [(5, 4)],
+                           "p09": [(3, 4)], "p10": [(3, 10)], "p24": [(186, 13)], "p31": [(21, 11)]}
 
 
 def test_a_whole_form_on_one_line_is_left_as_text():

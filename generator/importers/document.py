@@ -218,16 +218,16 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
         found.append(f"{label}：{forms.number_text(value) if isinstance(value, float) else value}")
 
     # 优 秀: a PDF's text layer puts blanks inside words.
-    grade = re.search(r"(?:(?:自评结果|评价结果|自评等级|评价等级|等级|等次|自评结论|评价结论|评定)(?:为|是|[:：])?|自评为)\s*[“\"「]?"
+    grade = re.search(r"(?:(?:自评结果|评价结果|自评等级|评价等级|等级|等次|自评结论|评价结论|评定)(?:均|都|总体)?(?:为|是|[:：])?|自评为)\s*[“\"「]?"
                       r"(优\s?秀|良\s?好|中\s?等|较\s?差|优|良|中|差)", text)
     record("自评等级", ("result", "grade"), GRADE_WORDS[re.sub(r"\s", "", grade.group(1))] if grade else None)
-    score = (re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?|绩效评分)(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)  # 自评分为100分
+    score = (re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?|(?:绩效|综合)评分)(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)  # 自评分为100分
              or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text))  # a form's 自评总分(分) | 97.6
     record("自评得分", ("result", "score"), float(score.group(1)) if score and float(score.group(1)) <= 100 else None)
     record("本年财政拨款支出", ("spending", "total"),
            amount(flat, r"(?:本年)?财政拨款支出", spending=True)
            or amount(flat, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
-           or amount(flat, r"(?<=\d年)支出", spending=True))  # 2022年支出76.36万元
+           or amount(flat, r"(?<=\d年)度?支出", spending=True))  # 2022年支出76.36万元, 2018年度支出5560.46万元
     for label, key in (("基本支出", "basic"), ("项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
         record(label.split("(")[0], ("spending", key), amount(flat, label, spending=True))

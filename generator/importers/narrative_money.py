@@ -94,7 +94,8 @@ def year_budget(text: str) -> tuple[float, str] | None:
     parts = clauses(text)
     for n, part in enumerate(parts):
         amounts = AMOUNT.findall(part)
-        if len(amounts) != 1 or not TOTAL_WORDS.search(part) or NOT_TOTAL.search(part) or _run_into_next(part):
+        said = AMOUNT.split(part)[0]  # the total's word comes before its amount: not …万元(均为一般公共预算收入)
+        if len(amounts) != 1 or not TOTAL_WORDS.search(said) or NOT_TOTAL.search(part) or _run_into_next(part):
             continue
         after = parts[n + 1] if n + 1 < len(parts) else ""
         siblings = [p for p in (parts[n - 1] if n else "", after) if AMOUNT.search(p) and TOTAL_WORDS.search(p)]

@@ -76,6 +76,7 @@ def is_chrome(line: str) -> bool:
     return bool(NAVIGATION.search(text)) or len(METADATA.findall(text)) >= 1 and len(text) < 120 and not TITLE_WORDS.search(text)
 
 
+RUN_ON_TITLE = re.compile(r"^(.{4,60}?20\d\d\s*年.{0,50}?(?:自评报告|评价报告))(?=[\u4e00-\u9fff])")
 FILE_NAME_GAP = 3  # lines after a file's name where the document's own title may stand
 
 
@@ -89,6 +90,8 @@ def title_of(lines: list[str]) -> Found | None:
         if file_name and i > file_name.line + FILE_NAME_GAP:
             return file_name
         text = _clean(line)
+        if (run_on := RUN_ON_TITLE.match(text)) and not re.search(r"[，。；,;:：]", run_on.group(1)):
+            text = run_on.group(1)  # a text layer run into one line: the title, then the first sentence
         if not text or is_chrome(line) or not TITLE_WORDS.search(text) or len(text) > 120:
             continue
         if re.match(r"^(?:根据|为|按照|现将|经|按)", text) or re.search(r"[，。；,;]", text):
