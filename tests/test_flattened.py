@@ -173,3 +173,18 @@ def test_a_number_that_is_the_amounts_ratio_is_their_rate_not_a_weight():
     _, _, _, unsure = read("\n".join(["年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分",
                                        "年度资金总额 | 2179.00 | 2113.63 | 97.00% |"]))
     assert unsure == ["资金 年度资金总额（第 2 行）"]
+
+
+def test_a_two_row_header_run_into_one_line_and_the_total_rows_score_and_grade():
+    # 永德县明朗中学 2022 (tests/corpus/p04): 年度指标值 spans 指标性质 | 指标值 | 度量单位, written after
+    # the first header row; ═ for =; the 总分 row gives the score and the grade.
+    values, found, _, unsure = read("\n".join([
+        "| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位"
+        " | 产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |",
+        "| 成本指标 | 生均补助标准达标率 | ═ | 100 | % | 100% | 10 | 10 |",
+        "| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |"]))
+    rows = values["indicators"]
+    assert rows[0] == {"level1": "产出指标", "level2": "数量指标", "name": "学生受资助人数", "operator": "≥", "target": 735,
+                       "unit": "人次", "actual": 735, "weight": 10, "score": 10}
+    assert rows[1]["operator"] == "=" and rows[1]["target"] == 100 and rows[1]["unit"] == "%" and not unsure
+    assert values["result"] == {"score": 96, "grade": "优"} and "自评等级：优（第 3 行，总分一行）" in found

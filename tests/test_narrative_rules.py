@@ -254,3 +254,15 @@ def test_a_title_run_into_the_first_sentence_and_a_receipt_that_is_not_a_budget(
     from generator.importers.narrative_money import year_budget
     assert year_budget("2024年度财政拨款收入合计2024.05万元(均为一般公共预算收入),财政拨款支出合计2024.05万元。") is None
     assert year_budget("2024年度部门预算收入2024.05万元。")[0] == 2024.05
+
+
+def test_a_letters_title_names_its_year_and_project(tmp_path):
+    # p16: 标题 关于上报2023年1-4级…项目支出绩效自评的报告 — 2023年 before 1-4级 is the year (not a date),
+    # and what the title calls 项目支出 is the project, though it ends in 费.
+    data = draft(tmp_path, "标        题 关于上报2023年1-4级残疾军人护理费项目支出绩效自评的报告\n一、基本概况\n"
+                           "全年实际支出7.79万元。")
+    assert data["year"] == 2023 and data["kind"] == "project" and data["project"]["name"] == "1-4级残疾军人护理费"
+    assert data["title"] == "关于上报2023年1-4级残疾军人护理费项目支出绩效自评的报告"
+    # d29: 实际支出 says the money was spent, after a budget's words in the same sentence.
+    data = draft(tmp_path, "示例乡2024年度部门整体支出绩效自评报告\n一、收支\n2024年部门预算财政安排资金共157.71万元,实际支出157.71万元。")
+    assert data["spending"]["total"] == 157.71

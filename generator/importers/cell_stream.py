@@ -38,7 +38,7 @@ LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标", "�
 LEVEL2 = re.compile(r"^(?:(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|(?:社会公众或)?服务对象满意度|"
                     r"满意度|经济成本|社会成本|生态环境成本)指标|经济效益|社会效益|生态效益|环境效益|可持续影响)$")
 POINTS = re.compile(r"^[(（]?\d+(?:\.\d+)?分?[)）]?$")  # 产出指标 (50) / 30分): the block's points, not a cell
-TOTAL = re.compile(r"^(?:总分|合计|总计)$")
+TOTAL = re.compile(r"^(?:总分|合计|总计|其他需要说明的?事项)$")  # the rows after the indicators
 VOCABULARY = [w for w, _ in INDICATOR_HEADERS + MONEY_HEADERS] + sorted(LEVEL1) + [
     "年初预算数", "全年预算数", "全年执行数", "年度指标值", "实际完成值", "偏差原因分析及改进措施", "数量指标", "质量指标",
     "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标"]
@@ -107,6 +107,21 @@ def header_fields(cells: list[Token], i: int, names: list[tuple[str, str]]) -> l
             break
         fields.append(field if field not in fields else "extra")  # 得分计算方法 after 得分: a column not read
     return fields
+
+
+def merged_header(fields: list[str]) -> list[str]:
+    """A header of two rows run into one stream (年度指标值 | 实际完成值 | 分值 | 得分 | 一级指标 | 二级指标 |
+    三级指标 | 指标性质 | 指标值 | 度量单位): the columns in the table's order, the second row's 指标性质 /
+    指标值 / 度量单位 standing where the first row's 年度指标值 spans them."""
+    if "level1" not in fields or fields.index("level1") == 0 or "name" not in fields[fields.index("level1"):]:
+        return fields
+    first, second = fields[:fields.index("level1")], fields[fields.index("level1"):]
+    names = second[:second.index("name") + 1]
+    parts = ["target" if f == "extra" else f for f in second[second.index("name") + 1:]]
+    if "target" not in first or not {"operator", "unit"} & set(parts) or set(parts) - {"operator", "target", "unit"}:
+        return fields
+    at = first.index("target")
+    return names + first[:at] + parts + first[at + 1:]
 
 
 def level_of(cells: list[Token], i: int, level1: str | None) -> tuple[int, str] | None:

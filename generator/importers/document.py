@@ -227,7 +227,8 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     record("本年财政拨款支出", ("spending", "total"),
            amount(flat, r"(?:本年)?财政拨款支出", spending=True)
            or amount(flat, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
-           or amount(flat, r"(?<=\d年)度?支出", spending=True))  # 2022年支出76.36万元, 2018年度支出5560.46万元
+           or amount(flat, r"(?<=\d年)度?支出", spending=True)  # 2022年支出76.36万元, 2018年度支出5560.46万元
+           or amount(flat, f"{PHRASE_START}实际支出"))  # …资金共157.71万元,实际支出157.71万元: says it is spent
     for label, key in (("基本支出", "basic"), ("项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
         record(label.split("(")[0], ("spending", key), amount(flat, label, spending=True))
@@ -394,6 +395,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     if "department" in data:
         data["department"]["slug"] = slug_for(data["department"]["name"])  # naming.py
     if named and title_lines and named.value in recognise.normalised(title) \
+            and recognise.normalised(title).startswith(named.value[:4]) \
             and len(recognise.normalised(title)) - len(named.value) <= 10:
         pass  # the lines before the first heading are the title broken over lines (… 自评 / 结果): kept whole
     elif named:

@@ -16,9 +16,9 @@ import re
 
 from . import forms
 from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS, MAX_CELL, MONEY_HEADERS, NUMERIC,
-                          PLACEHOLDER, UNNAMED, UNSURE, WORDS, Token, continues, ends, header_fields, key, level_of, plain,
+                          PLACEHOLDER, UNNAMED, UNSURE, WORDS, Token, continues, ends, header_fields, key, level_of, merged_header, plain,
                           points, tokens)
-from .form_blocks import form_region, goals_block, stated_score
+from .form_blocks import form_region, goals_block, stated_score, total_grade
 from .glued import glued_indicators, glued_total
 from .glued_money import glued_money
 from .scoring_table import scoring_rows
@@ -160,11 +160,14 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
         if "name" not in fields or not {"weight", "score", "target"} & set(fields):
             continue
         header = {f: cells[start + n].column for n, f in enumerate(fields)}
+        body = start + len(fields)
+        if (in_order := merged_header(fields)) != fields:
+            fields, header = in_order, {}  # two header rows in one: the cells' places say nothing
         values = fields[fields.index("name") + 1:]
         values = [f for f in values if f not in ("level1", "level2")]
         rows: list[dict] = []
         unsure: list[str] = []
-        i, level1, level2 = start + len(fields), None, None
+        i, level1, level2 = body, None, None
         while i < len(cells):
             t = cells[i]
             if t.text == EMPTY or PLACEHOLDER.match(t.text) or (i and points(t.text) and level_of(cells, i - 1, None)):
@@ -331,7 +334,10 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
         values["indicators"] = rows
     if score := stated_score(cells):
         values["result"] = {"score": score[0]}
-        more.append(f"自评得分：{score[0]}（第 {score[1] + 1} 行）")
+        more.append(f"自评得分：{forms.number_text(score[0])}（第 {score[1] + 1} 行）")
+    if grade := total_grade(cells):
+        values.setdefault("result", {})["grade"] = grade[0]
+        more.append(f"自评等级：{grade[0]}（第 {grade[1] + 1} 行，总分一行）")
     if used or lines_used:
         goals, said = goals_block(cells)
         if goals:

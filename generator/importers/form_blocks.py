@@ -71,4 +71,27 @@ def stated_score(cells: list[Token]) -> tuple[float, int] | None:
             value = forms.number(plain(after.text))
             if value is not None and 0 <= value <= 100:
                 return value, after.line
+    return total_row(cells)
+
+
+GRADES = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
+
+
+def total_row(cells: list[Token]) -> tuple[float, int] | None:
+    """The indicator table's 总分 row (总分 | 100 | 96 | 优): its score after the 100 points, on the line."""
+    for n, t in enumerate(cells[:-2]):
+        points, score = cells[n + 1], cells[n + 2]
+        if key(t.text) == "总分" and t.line == points.line == score.line and forms.number(plain(points.text)) == 100:
+            value = forms.number(plain(score.text))
+            if value is not None and 0 <= value <= 100:
+                return value, score.line
+    return None
+
+
+def total_grade(cells: list[Token]) -> tuple[str, int] | None:
+    """The grade the 总分 row gives after its score (总分 | 100 | 96 | 优)."""
+    for n, t in enumerate(cells[:-3]):
+        if key(t.text) == "总分" and (row := total_row(cells[n:n + 3])) and cells[n + 3].line == row[1]:
+            if grade := GRADES.get(key(cells[n + 3].text)):
+                return grade, row[1]
     return None

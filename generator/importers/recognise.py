@@ -98,8 +98,8 @@ def title_of(lines: list[str]) -> Found | None:
             continue  # a sentence that mentions a report is not a title
         if HEADING.match(text) or _metadata_value(lines, i):
             continue  # 二、绩效自评工作开展情况 is a section; 公开目录 / 自评报告 is the page's catalogue
-        # A file name's extension, and an attachment's label (附件:1.) before the title, are not the title.
-        text = re.sub(r"^附\s*件\s*\d*\s*[:：]?\s*(?:\d+\s*[.、．]\s*)?", "", text)
+        # A file name's extension, an attachment's label (附件:1.) and a page's 标题 label are not the title.
+        text = re.sub(r"^(?:附\s*件\s*\d*\s*[:：]?\s*(?:\d+\s*[.、．]\s*)?|标\s*题\s*[:：]?\s*)", "", text)
         parts = [re.sub(r"\.(?:pdf|docx?|xlsx?)$", "", text, flags=re.I)]
         before = _clean(lines[i - 1]) if i else ""
         if before and not is_chrome(lines[i - 1]) and len(before) <= 40 and not re.search(r"[。；;，,：:]$", before) \
@@ -176,7 +176,7 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
         if is_chrome(text) or re.search(r"填报|日期|印发|通知|〔|\[20\d\d\]", text):
             continue
         undated = DATE.sub("", text)
-        found = re.search(r"(20\d\d)\s*年度", undated) or re.search(r"(20\d\d)\s*年(?!\s*\d)", undated)
+        found = re.search(r"(20\d\d)\s*年度", undated) or re.search(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", undated)
         if found:
             return Found(int(found.group(1)), line)
     return None
@@ -426,9 +426,11 @@ def title_project(title: Found | None, lines: list[str]) -> Found | None:
     name that ends as a project's or a fund's does, never only the year's funds (衔接资金项目) or the
     report's own words (项目, 部门预算项目)."""
     named = _title_names(title, lines)
-    if named and (name := named.value) and PROJECT_END.search(re.sub(r"[(（][^()（）]*[)）]$", "", name)) \
+    said = _clean(_named(title, lines).value).replace(" ", "") if named else ""
+    if named and (name := named.value) and (PROJECT_END.search(re.sub(r"[(（][^()（）]*[)）]$", "", name))
+                                            or name + "项目支出" in said or name + "项目绩效" in said) \
             and not _only_funds(name) and not _org(name):
-        return named
+        return named  # …护理费项目支出绩效自评: the title itself calls it a project
     return None
 
 
@@ -448,6 +450,7 @@ def _title_names(title: Found | None, lines: list[str]) -> Found | None:
     if inside and not re.fullmatch(r"20\d\d年度?|本级|本局", inside.group(1)):
         return Found(inside.group(1), title.line)
     text = re.sub(r"[(（][^()（）]*[)）]$", "", text)
+    text = re.sub(r"^关于(?:上报|报送|提交|印发)?", "", text)  # a letter's title: 关于上报2023年…绩效自评的报告
     head = re.split(r"(?:项目支出|部门整体|整体支出)?(?:绩效|自评|评价)", text)[0]
     year = re.search(r"20\d\d年度?", head)
     before, after = (head[:year.start()], head[year.end():]) if year else (head, "")
