@@ -188,3 +188,11 @@ def test_a_two_row_header_run_into_one_line_and_the_total_rows_score_and_grade()
                        "unit": "人次", "actual": 735, "weight": 10, "score": 10}
     assert rows[1]["operator"] == "=" and rows[1]["target"] == 100 and rows[1]["unit"] == "%" and not unsure
     assert values["result"] == {"score": 96, "grade": "优"} and "自评等级：优（第 3 行，总分一行）" in found
+
+
+def test_a_total_row_one_cell_per_line():
+    # 乐亭县 (tests/corpus/p30): 总分 / 100 / 99, each on its own line.
+    values, found, _, _ = read("\n".join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                                          "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "100%", "10", "10",
+                                          "总分", "100", "99"]))
+    assert values["result"] == {"score": 99} and "自评得分：99（第 17 行）" in found

@@ -211,3 +211,20 @@ def test_a_covers_项目单位_and_a_document_with_亿元_amounts():
     # p28 (新疆): amounts in 亿元 and in 万元: the report's one unit is not known.
     assert recognise.money_unit_of(["下达抗疫特别国债资金4.54亿元。", "安排资金7000万元。"]) is None
     assert recognise.money_unit_of(["安排资金7000万元。"]).value == "万元"
+
+
+def test_the_year_from_a_title_repeated_below_a_sites_header_or_from_the_sentence_saying_what_it_evaluates():
+    # p30: a file-sharing page's header gives the form's name; the form below repeats it with ( 2021年度).
+    lines = ["网站首页", "项目支出绩效自评表", "上传时间:2022/6/26"] + ["…"] * 15 + ["文档介绍:项目支出绩效自评表", "( 2021年度)"]
+    assert r.year_of(r.title_of(lines), lines).value == 2021
+    # d27, d26: a title without a year; the report says 我办对2017年度…进行了全面综合评价 further down,
+    # or across a line break (本部门对 / 2017 年整体支出开展绩 效自评).
+    lines = ["部门整体支出绩效自评报告", *["一段背景。"] * 25, "我办对2017年度部门整体支出绩效进行了全面综合评价。"]
+    assert r.year_of(r.title_of(lines), lines).value == 2017
+    lines = ["按照预算绩效管理要求,本部门对", "2017 年整体支出开展绩 效自评,自评得分"]
+    assert r.year_of(r.title_of(lines), lines).value == 2017
+
+
+def test_a_forms_部门名称_field_names_the_unit():
+    # d16 (昌宁县司法局): 部门名称 | 昌宁县司法局 in the 部门整体 form.
+    assert unit(["2020年度部门整体支出绩效自评表 | |||", "部门名称 | 昌宁县司法局 | ||||"]) == "昌宁县司法局"

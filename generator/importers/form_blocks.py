@@ -78,10 +78,12 @@ GRADES = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "�
 
 
 def total_row(cells: list[Token]) -> tuple[float, int] | None:
-    """The indicator table's 总分 row (总分 | 100 | 96 | 优): its score after the 100 points, on the line."""
+    """The indicator table's 总分 row (总分 | 100 | 96 | 优, or one cell per line): its score after the 100 points."""
     for n, t in enumerate(cells[:-2]):
         points, score = cells[n + 1], cells[n + 2]
-        if key(t.text) == "总分" and t.line == points.line == score.line and forms.number(plain(points.text)) == 100:
+        on_its_line = t.line == points.line == score.line
+        one_per_line = not (t.row or points.row or score.row) and t.line < points.line < score.line
+        if key(t.text) == "总分" and (on_its_line or one_per_line) and forms.number(plain(points.text)) == 100:
             value = forms.number(plain(score.text))
             if value is not None and 0 <= value <= 100:
                 return value, score.line

@@ -43,7 +43,7 @@ ORG_END = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心"
            *SHORT_NAMES)
 CUT_END = ("局", "委员会", "办公室", "中心", "政府", "法院", "检察院", "联合会", "协会", "工会", "厅", *SHORT_NAMES)
 UNIT_LABELS = [  # the form's own fields, most specific first
-    r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"(?:预算部门\s*[、，]?\s*)?单位\s*名称", r"预算单位", r"单位\s*[(（]\s*盖章\s*[)）]",
+    r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"部门\s*名称", r"(?:预算部门\s*[、，]?\s*)?单位\s*名称", r"预算单位", r"单位\s*[(（]\s*盖章\s*[)）]",
     r"项目单位", r"项目主管部门(?:及代码)?", r"主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
     r"实施\s*[(（]\s*主管\s*[)）]\s*单位",
 ]
@@ -126,14 +126,20 @@ def _metadata_value(lines: list[str], i: int) -> bool:
 # 现将2022年西平县交通运输局…项目绩效自评总结报告如下 / 对我局2020年度部门整体支出进行绩效评价.
 ANNOUNCED = (re.compile(r"现将\s*([^，。,;；:：]{2,80}?(?:自评|评价)[^，。,;；:：]{0,10}?)(?:情况)?报告如下"),
              re.compile(r"对(?:我|本)[^\s，。,;；]{1,3}?(20\d\d\s*年度?[^，。,;；]{2,30}?)"
-                        r"(?:进行|开展)了?(?:绩效)?(?:自评|评价)"))
+                        r"(?:进行|开展)了?(?:绩效)?(?:自评|评价)"),
+             # 我办对2017年度部门整体支出绩效进行了全面综合评价, 本部门对 2017 年整体支出开展绩 效自评
+             re.compile(r"(?:我|本)[^\s，。,;；]{1,3}?对\s*(20\d\d\s*年度?[^，。,;；]{2,30}?)"
+                        r"(?:进行|开展)了?[^，。,;；]{0,6}?(?:绩\s?效)?(?:自\s?评|评\s?价)"))
+
+
+ANNOUNCED_WITHIN = 40  # lines: the opening sentence follows the page's header and a letter's head
 
 
 def announced_of(lines: list[str]) -> Found | None:
     """What the report's first sentences say it evaluates: a title for the year, kind, unit and
     project of a page that has none (never the draft's title: the document does not write it so)."""
-    for i, line in enumerate(lines[:20]):
-        text = _clean(line)
+    for i, line in enumerate(lines[:ANNOUNCED_WITHIN]):
+        text = _clean(line) + " " + _clean(lines[i + 1] if i + 1 < len(lines) else "")  # a sentence a line break cut
         for pattern in ANNOUNCED:
             if (found := pattern.search(text)) and not is_chrome(line):
                 return Found(found.group(1), i + 1)
@@ -171,6 +177,11 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
         candidates.append((title.value, title.line))
     start = title.line if title else 0
     candidates += [(lines[i], i + 1) for i in range(max(0, start - 1), min(len(lines), start + 8))]
+    # A title repeated further down (a file-sharing page's header, then the document): the lines after it too.
+    again = [i for i in range(start, min(len(lines), 60)) if title and _clean(lines[i]).endswith(_clean(title.value))]
+    candidates += [(lines[k], k + 1) for i in again for k in range(i, min(len(lines), i + 3))]
+    if title and (announced := announced_of(lines)) and announced != title:
+        candidates.append((announced.value, announced.line))  # 我办对2017年度部门整体支出…进行了评价
     for text, line in candidates:
         text = _clean(text)
         if is_chrome(text) or re.search(r"填报|日期|印发|通知|〔|\[20\d\d\]", text):
