@@ -266,3 +266,14 @@ def test_a_letters_title_names_its_year_and_project(tmp_path):
     # d29: 实际支出 says the money was spent, after a budget's words in the same sentence.
     data = draft(tmp_path, "示例乡2024年度部门整体支出绩效自评报告\n一、收支\n2024年部门预算财政安排资金共157.71万元,实际支出157.71万元。")
     assert data["spending"]["total"] == 157.71
+
+
+def test_a_pages_publisher_is_offered_as_doubtful_never_taken_as_the_unit(tmp_path):
+    # p13, d33: 来源:临河区退役军人事务局 is often the unit, but often a short name or a parent body.
+    path = tmp_path / "report.txt"
+    path.write_text("日期:2024-06-11 17:40  来源:临河区退役军人事务局\n2023年度部门整体支出绩效自评报告\n"
+                    "一、基本情况\n2、支出:799.12万元。其中:人员经费支出434.89万元。", encoding="utf-8")
+    draft = build_draft(path)
+    assert "department" not in draft.data
+    assert draft.doubtful["部门名称"] == ["临河区退役军人事务局（第 1 行，网页的发布机构；正文没有写明单位，请核对后填写）"]
+    assert draft.data["spending"]["total"] == 799.12  # d05: a numbered item 2、支出:

@@ -228,7 +228,8 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
            amount(flat, r"(?:本年)?财政拨款支出", spending=True)
            or amount(flat, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
            or amount(flat, r"(?<=\d年)度?支出", spending=True)  # 2022年支出76.36万元, 2018年度支出5560.46万元
-           or amount(flat, f"{PHRASE_START}实际支出"))  # …资金共157.71万元,实际支出157.71万元: says it is spent
+           or amount(flat, f"{PHRASE_START}实际支出")  # …资金共157.71万元,实际支出157.71万元: says it is spent
+           or amount(flat, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
     for label, key in (("基本支出", "basic"), ("项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
         record(label.split("(")[0], ("spending", key), amount(flat, label, spending=True))
@@ -358,6 +359,8 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     if candidates := recognise.unit_doubt(named, pieces):
         unit = None  # two bodies named: a person chooses
         doubtful["部门名称"] = [f"{c.value}（第 {origin[c.line - 1] + 1} 行）" for c in candidates]
+    elif unit is None and (publisher := at(recognise.published_unit(pieces))):
+        doubtful["部门名称"] = [f"{publisher.value}（第 {publisher.line} 行，网页的发布机构；正文没有写明单位，请核对后填写）"]
     project = at(recognise.project_of(named, pieces)) if kind and kind.value == "project" else None
     if project and named and project.line == named.line and re.search(r"\.(?:pdf|docx?|xlsx?)\s*$", lines[named.line - 1], re.I):
         # A file's name often shortens the project's name (乡村道路项目 for 乡村道路建设养护项目): a person checks.

@@ -219,6 +219,20 @@ def unit_of(title: Found | None, lines: list[str]) -> Found | None:
     return next(iter(unit_candidates(title, lines)), None)
 
 
+PUBLISHED = re.compile(r"(?:发布机构|发文单位|发布单位|信息来源|来源)\s*[:：]?\s*\|?\s*([^\s|:：]{2,40})")
+
+
+def published_unit(lines: list[str]) -> Found | None:
+    """The page's 发布机构 (来源, 发文单位) near the top, when it is a body's name with its place
+    (临河区退役军人事务局; not 财务科 or 财政局综合股): often the unit, posting its own report, but
+    often a short name (赫山区城管办) or a parent body, so only ever offered as doubtful."""
+    for i, line in enumerate(lines[:30]):
+        for name in PUBLISHED.findall(_clean(line)):
+            if org := _placed_org(re.sub(r"(?:发布时间|发布日期|日期|浏览).*$", "", name)):
+                return Found(org, i + 1)
+    return None
+
+
 def unit_doubt(title: Found | None, lines: list[str]) -> list[Found]:
     """Each body when the document names different ones as its own (neither a short form of the
     other): a person must choose, so none is taken as found."""
