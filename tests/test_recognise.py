@@ -4,6 +4,8 @@ shapes: the lines below are the shapes of real published self-evaluations (tests
 from __future__ import annotations
 
 from generator.importers import recognise as r
+from generator.importers import recognise_project as pr
+from generator.importers import recognise_unit as u
 
 
 def test_the_portals_navigation_and_metadata_are_never_the_title():
@@ -14,7 +16,7 @@ def test_the_portals_navigation_and_metadata_are_never_the_title():
     assert title.value == "2021年林业局部门整体支出绩效自评表" and title.line == 3
     assert r.kind_of(title.value, lines).value == "department"
     assert r.year_of(title, lines).value == 2021
-    assert r.unit_of(title, lines).value == "零陵区林业局"  # the title's 林业局, named in full by its publisher
+    assert u.unit_of(title, lines).value == "零陵区林业局"  # the title's 林业局, named in full by its publisher
 
 
 def test_the_year_is_the_budget_year_never_the_filing_date():
@@ -22,15 +24,15 @@ def test_the_year_is_the_budget_year_never_the_filing_date():
     title = r.title_of(lines)
     assert title.value == "部门整体支出绩效评价自评报告(2023年度)"
     assert r.year_of(title, lines).value == 2023
-    assert r.unit_of(title, lines).value == "平泉市人民检察院"
+    assert u.unit_of(title, lines).value == "平泉市人民检察院"
 
 
 def test_a_year_written_as_2021年度_never_cuts_the_unit_into_度部():
     lines = ["2021年茂名市发展和改革局部门整体支出绩效自评报告.pdf"]
     title = r.title_of(lines)
     assert title.value == "2021年茂名市发展和改革局部门整体支出绩效自评报告"  # not the file's extension
-    assert r.unit_of(title, lines).value == "茂名市发展和改革局"
-    assert r.unit_of(r.title_of(["2022年度示例市科学技术局示范项目项目支出绩效自评报告"]), []).value == "示例市科学技术局"
+    assert u.unit_of(title, lines).value == "茂名市发展和改革局"
+    assert u.unit_of(r.title_of(["2022年度示例市科学技术局示范项目项目支出绩效自评报告"]), []).value == "示例市科学技术局"
 
 
 def test_a_title_broken_over_two_lines_and_its_parenthesis_are_one_title():
@@ -38,8 +40,8 @@ def test_a_title_broken_over_two_lines_and_its_parenthesis_are_one_title():
     title = r.title_of(lines)
     assert title.value == "保山市林业和草原局2021年度项目绩效自评报告(市级森林防火“三三制”补助经费项目)"
     assert r.kind_of(title.value, lines).value == "project"
-    assert r.project_of(title, lines).value == "市级森林防火“三三制”补助经费项目"
-    assert r.unit_of(title, lines).value == "保山市林业和草原局"
+    assert pr.project_of(title, lines).value == "市级森林防火“三三制”补助经费项目"
+    assert u.unit_of(title, lines).value == "保山市林业和草原局"
 
 
 def test_form_fields_give_the_unit_and_project_cell_by_cell():
@@ -48,9 +50,9 @@ def test_form_fields_give_the_unit_and_project_cell_by_cell():
     title = r.title_of(lines)
     assert r.year_of(title, lines).value == 2023
     assert r.kind_of(title.value, lines).value == "project"
-    assert r.project_of(title, lines).value == "河西村特色种养补贴到户项目"
-    assert r.unit_of(title, lines).value == "县农业农村局"  # the cell, not the row run together
-    assert r.unit_of(None, ["项目主管部门: | 705-重庆市忠县科学技术协会 | 财政归口处室: |"]).value == "重庆市忠县科学技术协会"
+    assert pr.project_of(title, lines).value == "河西村特色种养补贴到户项目"
+    assert u.unit_of(title, lines).value == "县农业农村局"  # the cell, not the row run together
+    assert u.unit_of(None, ["项目主管部门: | 705-重庆市忠县科学技术协会 | 财政归口处室: |"]).value == "重庆市忠县科学技术协会"
 
 
 def test_sentences_and_attachments_are_not_titles_and_labels_in_sentences_not_fields():
@@ -58,14 +60,14 @@ def test_sentences_and_attachments_are_not_titles_and_labels_in_sentences_not_fi
              "附 件:1.广东省科学技术厅2020年度部门整体支出绩效自评报告"]
     title = r.title_of(lines)
     assert title.value == "广东省科学技术厅2020年度部门整体支出绩效自评报告"
-    assert r.unit_of(title, lines).value == "广东省科学技术厅"
-    assert r.unit_of(None, ["作为部门预算单位，我厅严格按照省财政厅的要求"]) is None
+    assert u.unit_of(title, lines).value == "广东省科学技术厅"
+    assert u.unit_of(None, ["作为部门预算单位，我厅严格按照省财政厅的要求"]) is None
 
 
 def test_what_no_rule_finds_is_not_found():
     lines = ["为提升预算绩效管理水平，强化部门支出责任，加强预算管理。"]
-    assert r.title_of(lines) is None and r.year_of(None, lines) is None and r.unit_of(None, lines) is None
-    assert r.unit_of(r.title_of(["会宁县2021年度中央彩票公益金支持地方社会公益事业发展资金绩效自评报告"]), []) is None
+    assert r.title_of(lines) is None and r.year_of(None, lines) is None and u.unit_of(None, lines) is None
+    assert u.unit_of(r.title_of(["会宁县2021年度中央彩票公益金支持地方社会公益事业发展资金绩效自评报告"]), []) is None
 
 
 def test_the_money_unit_is_what_the_document_writes_and_only_when_it_is_one():
@@ -78,9 +80,9 @@ def test_the_money_unit_is_what_the_document_writes_and_only_when_it_is_one():
 
 def test_a_form_field_and_a_title_naming_different_bodies_are_doubtful_not_found():
     lines = ["示例市农业农村局2022年度部门整体支出绩效自评报告", "部门(单位)名称 | 示例市水利局 |"]
-    assert [c.value for c in r.unit_doubt(r.title_of(lines), lines)] == ["示例市水利局", "示例市农业农村局"]
+    assert [c.value for c in u.unit_doubt(r.title_of(lines), lines)] == ["示例市水利局", "示例市农业农村局"]
     same = ["2021年林业局部门整体支出绩效自评表", "部门(单位)名称 | 零陵区林业局 |"]  # a short form of the same body
-    assert r.unit_doubt(r.title_of(same), same) == []
+    assert u.unit_doubt(r.title_of(same), same) == []
 
 
 def test_the_draft_leaves_a_doubtful_unit_out_and_says_why(tmp_path):

@@ -4,16 +4,18 @@ published self-evaluations (tests/corpus), and each with what it must not take."
 from __future__ import annotations
 
 from generator.importers import recognise as r
+from generator.importers import recognise_project as pr
+from generator.importers import recognise_unit as u
 
 
 def unit(lines, title=None):
     """The unit as the draft takes it: none when the document names two different bodies."""
     title = title or r.title_of(lines)
-    return None if r.unit_doubt(title, lines) else getattr(r.unit_of(title, lines), "value", None)
+    return None if u.unit_doubt(title, lines) else getattr(u.unit_of(title, lines), "value", None)
 
 
 def project(lines):
-    return getattr(r.project_of(r.title_of(lines), lines), "value", None)
+    return getattr(pr.project_of(r.title_of(lines), lines), "value", None)
 
 
 # ---- the title ---------------------------------------------------------------------------------
@@ -43,7 +45,7 @@ def test_the_sentence_naming_the_report_stands_for_a_missing_title():
 def test_the_sentence_saying_what_it_evaluates_gives_the_year_but_我局_is_no_unit():
     lines = ["根据有关通知（保财预〔2021〕66号），对我局2020年度部门整体支出进行绩效评价。现将自评情况报告如下："]
     assert r.year_of(None, lines).value == 2020
-    assert r.unit_of(None, lines) is None
+    assert u.unit_of(None, lines) is None
     assert unit(["本溪市财政局是全市主管财政工作的政府部门。"]) == "本溪市财政局"  # a place, not 本 of 本局
 
 
@@ -52,7 +54,7 @@ def test_a_title_given_again_with_the_unit_written_in_names_the_unit():
              "来源:荷塘区妇联 发布时间:2023-12-04", "2022年度株洲市荷塘区妇女联合会部门(单位)整体支出绩效自评报告"]
     assert unit(lines) == "株洲市荷塘区妇女联合会"  # not the publisher's short 荷塘区妇联
     other = ["2022年度部门整体支出绩效自评报告", "2022年度部门整体支出绩效自评报告及评分表"]  # what it adds is no body
-    assert r.unit_of(r.title_of(other), other) is None
+    assert u.unit_of(r.title_of(other), other) is None
 
 
 def test_a_short_name_ends_the_unit_in_a_title():
@@ -69,14 +71,14 @@ def test_a_label_standing_alone_has_its_value_on_the_next_line():
     assert unit(lines) == "青神县发展和改革局本级"  # the 主管部门, as the form writes it
     assert project(lines) == "51000021R000000019951-工资性支出"
     empty = ["项目名称 |", "主管部门 |", "实施单位 |", "资金情况 (万元) |"]  # cells left empty: the next label is no value
-    assert r.field_project(empty) is None and r.field_unit(empty) is None
+    assert pr.field_project(empty) is None and u.field_unit(empty) is None
 
 
 def test_a_value_broken_over_two_lines_is_one_name():
     lines = ["评价类型: 项目实施过程评价 项目完成结果评价", "部门(单位)全称:围场满族蒙古族自治县", "人民法院(公章)",
              "主管部门审核意见:", "围场县满族蒙古族自治县人民法院", "2023年部门整体支出绩效评价报告"]
     assert unit(lines) == "围场满族蒙古族自治县人民法院"
-    assert r.field_unit(["部门(单位)全称:示例县", "主管部门审核意见:"]) is None  # the next line is another label
+    assert u.field_unit(["部门(单位)全称:示例县", "主管部门审核意见:"]) is None  # the next line is another label
 
 
 def test_a_row_run_together_ends_the_name_at_the_next_label():
@@ -84,7 +86,7 @@ def test_a_row_run_together_ends_the_name_at_the_next_label():
              "农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装项目负责人及电话谢凯13990260322(办公)主管部门"
              "中江县水利局实施单位中江县水利局资金情况(万元)全年预算数(A)"]
     assert unit(lines) == "中江县水利局"
-    assert r.unit_of(None, ["主管部门审核意见:财政部门审核意见:"]) is None
+    assert u.unit_of(None, ["主管部门审核意见:财政部门审核意见:"]) is None
 
 
 # ---- the text -----------------------------------------------------------------------------------
@@ -101,21 +103,21 @@ def test_a_body_describing_itself_near_the_top_is_the_unit():
 
 
 def test_an_office_a_project_body_or_another_body_described_is_not_the_unit():
-    assert r.unit_of(None, ["办公室是局机关的综合协调部门，负责文电、会务。"]) is None  # one of its own offices
-    assert r.unit_of(None, ["示例县示例镇人民政府是本项目的实施单位。"]) is None
+    assert u.unit_of(None, ["办公室是局机关的综合协调部门，负责文电、会务。"]) is None  # one of its own offices
+    assert u.unit_of(None, ["示例县示例镇人民政府是本项目的实施单位。"]) is None
     # d14: another body set up inside the unit is named with 以下简称, but is not described as the unit.
     d14 = ["红河州司法局2024年度部门整体支出绩效单位自评报告(本局)",
            "中共红河州委全面依法治州委员会办公室(以下简称州委依法治州办)设在红河州司法局，接受领导。"]
     assert unit(d14) == "红河州司法局"
     two = ["示例市农业农村局2022年度部门整体支出绩效自评报告", "示例市水利局是全市主管水利工作的行政机关。"]
-    assert unit(two) is None and [c.value for c in r.unit_doubt(r.title_of(two), two)] == ["示例市农业农村局", "示例市水利局"]
+    assert unit(two) is None and [c.value for c in u.unit_doubt(r.title_of(two), two)] == ["示例市农业农村局", "示例市水利局"]
 
 
 def test_the_body_signing_the_report_is_its_unit():
     lines = ["关心下一代专项资金项目自评报告", "一、项目基本情况", "八、其他需说明的问题", "无",
              "中共保山市委办公室", "2018年6月5日"]
     assert unit(lines) == "中共保山市委办公室"
-    assert r.unit_of(None, ["办公室", "2018年6月5日"]) is None  # a signature without its place is not a full name
+    assert u.unit_of(None, ["办公室", "2018年6月5日"]) is None  # a signature without its place is not a full name
     two = ["示例县财政局", "2022年3月1日", "示例县教育局", "2022年4月1日"]  # a letter's signer and the report's
     assert unit(two) is None
 
@@ -163,19 +165,18 @@ def test_a_file_name_gives_way_to_the_documents_own_title_and_整体_means_depar
     lines = ["河湖水系2022年整体绩效自评总结报告.docx", "许昌市河湖水系水源调度中心 2022 年整体和项目支出绩效自评总结报告",
              "一、绩效管理工作开展情况。"]
     title = recognise.title_of(lines)
-    assert title.line == 2 and recognise.unit_of(title, lines).value == "许昌市河湖水系水源调度中心"
+    assert title.line == 2 and u.unit_of(title, lines).value == "许昌市河湖水系水源调度中心"
     assert recognise.kind_of(title.value, lines).value == "department"
     # A file's name alone is still the title.
     assert recognise.title_of(["示例局2022年项目支出绩效自评报告.pdf", "一、基本情况"]).line == 1
 
 
 def test_a_labels_own_words_and_a_name_written_twice_are_not_the_unit(tmp_path):
-    from generator.importers import recognise
 
     # p26: 主管部门及代码 | value; p27: 主管单位 and 实施单位 both 广水市交通运输局, run together.
-    assert recognise.field_unit(["主管部门及代码北京市海淀区人民政府学院路街道办事处 | 实施单位 | 学院路街道"]).value == \
+    assert u.field_unit(["主管部门及代码北京市海淀区人民政府学院路街道办事处 | 实施单位 | 学院路街道"]).value == \
         "北京市海淀区人民政府学院路街道办事处"
-    assert recognise.field_unit(["项目实施单位 广水市交通运输局 广水市交通运输局 项目负责人 孙章勇"]).value == "广水市交通运输局"
+    assert u.field_unit(["项目实施单位 广水市交通运输局 广水市交通运输局 项目负责人 孙章勇"]).value == "广水市交通运输局"
 
 
 def test_a_project_named_only_by_a_files_name_is_doubtful_and_a_score_column_is_no_score(tmp_path):
@@ -192,14 +193,13 @@ def test_a_project_named_only_by_a_files_name_is_doubtful_and_a_score_column_is_
 
 
 def test_more_of_the_forms_unit_and_project_labels():
-    from generator.importers import recognise
 
     # d25 (湖南): 预算部门、单位名称 alone on its line; p23 (河北): 实施(主管)单位 run into 金额单位, 项目名称
     # run into 是否为专项资金.
-    assert recognise.field_unit(["2023年度部门整体支出绩效自评表", "预算部门、单位名称", "衡山县贯塘乡人民政府"]).value == \
+    assert u.field_unit(["2023年度部门整体支出绩效自评表", "预算部门、单位名称", "衡山县贯塘乡人民政府"]).value == \
         "衡山县贯塘乡人民政府"
     line = "一、基本情况项目名称:邯财政法[2019]14号2020年中央政法转移支付资金是否为专项资金:实施(主管)单位邯郸市峰峰矿区人民法院金额单位:万元"
-    assert recognise.field_unit([line]).value == "邯郸市峰峰矿区人民法院"
+    assert u.field_unit([line]).value == "邯郸市峰峰矿区人民法院"
 
 
 def test_a_covers_项目单位_and_a_document_with_亿元_amounts():
@@ -207,7 +207,7 @@ def test_a_covers_项目单位_and_a_document_with_亿元_amounts():
 
     # d27 (广西): 主管部门 is the parent body; 项目单位 is the unit that reports.
     lines = ["主管部门: 横县中共中央横县县委", "项目单位: 横县机构编制委员会办公室", "2017年度部门整体支出绩效自评报告"]
-    assert recognise.field_unit(lines).value == "横县机构编制委员会办公室"
+    assert u.field_unit(lines).value == "横县机构编制委员会办公室"
     # p28 (新疆): amounts in 亿元 and in 万元: the report's one unit is not known.
     assert recognise.money_unit_of(["下达抗疫特别国债资金4.54亿元。", "安排资金7000万元。"]) is None
     assert recognise.money_unit_of(["安排资金7000万元。"]).value == "万元"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import assemble, flattened, forms, limits, recognise, word_looks
+from . import assemble, flattened, forms, limits, recognise, recognise_project, recognise_unit, word_looks
 from .narrative_lists import inline, measures, problems
 from .narrative_money import (NUMBER, PHRASE_START, amount, breakdown, executed_and_rate, percent_after, spaced_bars,
                               spent_clause, the_rate, year_budget)
@@ -346,7 +346,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     paras = paragraphs([piece if origin[k] not in table_lines else "" for k, piece in enumerate(pieces)])
     title_lines, sections, preamble = structure(paras)
     title = "".join(title_lines)
-    # What the document is (title, kind, year, unit, project): recognise.py's rules, each with its line.
+    # What the document is (title, kind, year, unit, project): recognise*.py rules, each with its line.
     at = lambda found: found and replace(found, line=origin[found.line - 1] + 1 if found.line else found.line)  # noqa: E731
     named = at(recognise.title_of(pieces))
     kind = at(recognise.kind_of(named.value if named else None, pieces))
@@ -354,14 +354,14 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     cleaned = [line.translate(FULL_WIDTH).replace(",", "") for line in lines]  # once, for every finding
     found = [with_line(f, cleaned) for f in found]
     year = at(recognise.year_of(named, pieces))
-    unit = at(recognise.unit_of(named, pieces))
+    unit = at(recognise_unit.unit_of(named, pieces))
     doubtful: dict[str, list[str]] = {}
-    if candidates := recognise.unit_doubt(named, pieces):
+    if candidates := recognise_unit.unit_doubt(named, pieces):
         unit = None  # two bodies named: a person chooses
         doubtful["部门名称"] = [f"{c.value}（第 {origin[c.line - 1] + 1} 行）" for c in candidates]
-    elif unit is None and (publisher := at(recognise.published_unit(pieces))):
+    elif unit is None and (publisher := at(recognise_unit.published_unit(pieces))):
         doubtful["部门名称"] = [f"{publisher.value}（第 {publisher.line} 行，网页的发布机构；正文没有写明单位，请核对后填写）"]
-    project = at(recognise.project_of(named, pieces)) if kind and kind.value == "project" else None
+    project = at(recognise_project.project_of(named, pieces)) if kind and kind.value == "project" else None
     if project and named and project.line == named.line and re.search(r"\.(?:pdf|docx?|xlsx?)\s*$", lines[named.line - 1], re.I):
         # A file's name often shortens the project's name (乡村道路项目 for 乡村道路建设养护项目): a person checks.
         doubtful["项目名称"] = [f"{project.value}（第 {project.line} 行，文件名中的写法）"]

@@ -1,0 +1,106 @@
+"""The project (项目名称) of a project report: the form's 项目名称, what the title names besides its
+unit and year (never only the year's funds, 衔接资金项目), or the one project the text says the
+year's funds went to. Each finding keeps its 1-based line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .recognise import Found, clean, is_chrome, named_or_announced
+from .recognise_unit import org_name, title_unit, value_below
+
+
+# A name for the funds of a year, not for a project: 衔接资金项目, 财政衔接推进乡村振兴资金项目, 中央转移支付.
+FUND_ONLY = re.compile(r"(?:20\d\d年度?)?(?:中央|省级?|市级?|县级?|区级?)?(?:财政)?"
+                       r"(?:衔接(?:推进乡村振兴)?(?:补助)?资金|(?:专项)?转移支付(?:资金)?|专项资金|直达资金)(?:实施)?(?:项目)?")
+# The report's own words, not a name: 项目, 专项资金, 部门预算项目.
+KIND_ONLY = re.compile(r"(?:部门|单位)?(?:预算)?(?:项目|专项)?(?:资金)?(?:支出)?")
+PROJECT_END = re.compile(r"(?:项目|资金|经费|转移支付|补助|补贴|工程)$")
+PLACE = re.compile(r".{1,12}(?:省|市|区|县|州|旗|盟|镇|乡)")
+
+
+def project_of(title: Found | None, lines: list[str]) -> Found | None:
+    """A project's name: the form's 项目名称 field, else the title's (… 项目) or its parenthesis,
+    else the one project the text says the year's funds were used for."""
+    return field_project(lines) or title_project(title, lines) or used_project(title, lines)
+
+
+def field_project(lines: list[str]) -> Found | None:
+    pattern = re.compile(r"项目名称\s*[:：|]?\s*([^|:：]{2,60}?)(?=\s*(?:\||项目编码|主管部门|项目负责人|是否为专项资金|$))")
+    alone = re.compile(r"\s*项目名称\s*[:：]?\s*")
+    for i, line in enumerate(lines):
+        if is_chrome(line):
+            continue
+        found = pattern.search(clean(line))
+        below = value_below(lines, i) if not found and alone.fullmatch(clean(line)) else None
+        name, at = (found.group(1).strip(), i) if found else below or (None, i)
+        if name and not re.fullmatch(r"[\d\s-]+", name):
+            return Found(name, at + 1)
+    return None
+
+
+def title_project(title: Found | None, lines: list[str]) -> Found | None:
+    """The project the title names: its parenthesis ((林业技术试验示范推广项目)); else what it names
+    before the report's words, after the unit and year (彭水自治县2024年度|中央对地方转移支付计划生育
+    服务项目|绩效自评) or before the year (优抚对象生活补助经费转移支付|2023年度绩效自评报告). Only a
+    name that ends as a project's or a fund's does, never only the year's funds (衔接资金项目) or the
+    report's own words (项目, 部门预算项目)."""
+    named = _title_names(title, lines)
+    said = clean(named_or_announced(title, lines).value).replace(" ", "") if named else ""
+    if named and (name := named.value) and (PROJECT_END.search(re.sub(r"[(（][^()（）]*[)）]$", "", name))
+                                            or name + "项目支出" in said or name + "项目绩效" in said) \
+            and not _only_funds(name) and not org_name(name):
+        return named  # …护理费项目支出绩效自评: the title itself calls it a project
+    return None
+
+
+def _only_funds(name: str) -> bool:
+    return bool(FUND_ONLY.fullmatch(name) or KIND_ONLY.fullmatch(name))
+
+
+def _title_names(title: Found | None, lines: list[str]) -> Found | None:
+    """What the title (or the opening sentence naming the report) names besides its unit, year and
+    the report's words, as written ("": nothing; a value of None: a title not read so plainly);
+    None when there is no title."""
+    title = named_or_announced(title, lines)
+    if not title:
+        return None
+    text = clean(title.value).replace(" ", "")
+    inside = re.search(r"[(（]([^()（）]{2,60}?)[)）]$", text)
+    if inside and not re.fullmatch(r"20\d\d年度?|本级|本局", inside.group(1)):
+        return Found(inside.group(1), title.line)
+    text = re.sub(r"[(（][^()（）]*[)）]$", "", text)
+    text = re.sub(r"^关于(?:上报|报送|提交|印发)?", "", text)  # a letter's title: 关于上报2023年…绩效自评的报告
+    head = re.split(r"(?:项目支出|部门整体|整体支出)?(?:绩效|自评|评价)", text)[0]
+    year = re.search(r"20\d\d年度?", head)
+    before, after = (head[:year.start()], head[year.end():]) if year else (head, "")
+    if after:
+        # What comes before the year is the unit or its place (会宁县, 彭水自治县), or the name is not plain.
+        name = after if not before or org_name(before) or PLACE.fullmatch(before) else None
+    else:
+        name = before.removesuffix("项目") if year else before  # 项目2018年度绩效自评报告: the report's word
+    unit = title_unit(title, lines)
+    if name and unit and name.startswith(unit.value):
+        name = name.removeprefix(unit.value)  # the unit, when it comes first (西平县交通运输局|财政衔接…资金项目)
+    return Found(name, title.line)
+
+
+# The project the year's funds went to, named in the text: 用于实施西秀镇龙头村蔬菜园产业项目,
+# 我县2022年农村公路通村道路建设项目计划投资2179万元.
+USED_FOR = re.compile(r"(?:用于(?:实施)?|实施|我[县区市])((?:20\d\d年度?)?[^\s,，。;；:：、“”()（）]{2,40}?项目)"
+                      r"(?=[,，。;；]|计划投资|总投资|$)")
+
+
+def used_project(title: Found | None, lines: list[str]) -> Found | None:
+    """Only for a report whose title names no project or only the year's funds (衔接资金项目), and
+    only when the text names one project so: two are two projects, and a person chooses."""
+    named = _title_names(title, lines)
+    if named and (named.value is None or named.value and not _only_funds(named.value)):
+        return None  # the title names what is evaluated (中央彩票公益金…资金), whatever the funds were used for
+    found = {}
+    for i, line in enumerate(lines[:60]):
+        for name in USED_FOR.findall(clean(line)):
+            if not FUND_ONLY.fullmatch(name) and "该项目" not in name:
+                found.setdefault(name, i + 1)
+    return Found(*next(iter(found.items()))) if len(found) == 1 else None

@@ -1,0 +1,233 @@
+"""The evaluated unit (单位) of a document: the form's own fields, the title, the body describing
+itself or signing the report; the page's publisher only as a doubtful offer. Each finding keeps
+its 1-based line; when the document names different bodies none is taken (unit_doubt).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .recognise import (CUT_END, NEXT_LABEL, ORG_END, TITLE_WORDS, UNIT_LABELS, Found, announced_of, clean,
+                        is_chrome)
+
+
+def org_name(name: str) -> str | None:
+    name = re.sub(r"^\d+\s*[-－]\s*", "", name.strip(" :：|,，。"))  # budget codes: 705-重庆市忠县科学技术协会
+    name = re.sub(r"[(（](?:公章|盖章|本级|本局)[)）]$", "", name)
+    body = name.removesuffix("本级")  # 青神县发展和改革局本级: the body's own level, kept as the form writes it
+    if re.fullmatch(r"[我本该各].{1,3}", name):
+        return None  # 我局, 本单位: the report speaking of itself, not a name (本溪市财政局 is one)
+    return name if 2 <= len(name) <= 40 and body.endswith(ORG_END) else None
+
+
+def _same_body(a: str, b: str) -> bool:
+    return a.endswith(b) or b.endswith(a)  # 林业局 and 零陵区林业局: one body, named short and in full
+
+
+def unit_candidates(title: Found | None, lines: list[str]) -> list[Found]:
+    """Every body the document names as its own, most trusted first: the form's field, the title
+    (or the opening sentence naming the report), the body describing itself, the body signing it."""
+    found = [field_unit(lines), title_unit(title, lines), *described_units(lines), *signed_units(lines)]
+    return [f for f in found if f]
+
+
+def unit_of(title: Found | None, lines: list[str]) -> Found | None:
+    """The evaluated unit: the form's own field if it has one, else the title's unit, else the body
+    the text describes as itself or that signs the report."""
+    return next(iter(unit_candidates(title, lines)), None)
+
+
+PUBLISHED = re.compile(r"(?:发布机构|发文单位|发布单位|信息来源|来源)\s*[:：]?\s*\|?\s*([^\s|:：]{2,40})")
+
+
+def published_unit(lines: list[str]) -> Found | None:
+    """The page's 发布机构 (来源, 发文单位) near the top, when it is a body's name with its place
+    (临河区退役军人事务局; not 财务科 or 财政局综合股): often the unit, posting its own report, but
+    often a short name (赫山区城管办) or a parent body, so only ever offered as doubtful."""
+    for i, line in enumerate(lines[:30]):
+        for name in PUBLISHED.findall(clean(line)):
+            if org := _placed_org(re.sub(r"(?:发布时间|发布日期|日期|浏览).*$", "", name)):
+                return Found(org, i + 1)
+    return None
+
+
+def unit_doubt(title: Found | None, lines: list[str]) -> list[Found]:
+    """Each body when the document names different ones as its own (neither a short form of the
+    other): a person must choose, so none is taken as found."""
+    bodies: list[Found] = []
+    for candidate in unit_candidates(title, lines):
+        if not any(_same_body(candidate.value, b.value) for b in bodies):
+            bodies.append(candidate)
+    return bodies if len(bodies) > 1 else []
+
+
+def _form_lines(lines: list[str]) -> list[tuple[int, tuple[str, ...]]]:
+    """(index, texts) of each line that is not the page's chrome: its cells apart (主管部门 | 县农业农村局 |
+    实施单位 ...), then with letter-spaced labels closed up (单 位 名 称)."""
+    out = []
+    for i, line in enumerate(lines):
+        if not is_chrome(line):
+            text = clean(line)
+            out.append((i, tuple(dict.fromkeys((text, re.sub(r"(?<=\S) (?=\S)", "", text))))))
+    return out
+
+
+def _field_values(lines: list[str], label: str, rows: list[tuple[int, tuple[str, ...]]]):
+    """(value, line index) for each place a form gives its label a value: in the cell after it
+    (label | value, label:value); on the next line when the label stands alone (主管部门 | / 青神县
+    发展和改革局本级 |); up to the next label in a row run together (主管部门中江县水利局实施单位); and
+    a value broken over two lines (部门(单位)全称:围场满族蒙古族自治县 / 人民法院(公章)) as well."""
+    # A form's label starts its cell (or line): 预算单位 inside a sentence is not a field.
+    same = re.compile(r"(?:^|\s)" + label + r"\s*[:：]?\s*([^\s:：]{2,40})")
+    alone = re.compile(r"\s*" + label + r"\s*[:：]?\s*")
+    run_together = re.compile(label + r"\s*[:：]?\s*([^\s:：，。,;；]{2,40}?)(?=" + NEXT_LABEL + ")")
+    for i, texts in rows:
+        for text in texts:
+            if alone.fullmatch(text):
+                if (below := value_below(lines, i)) is not None:
+                    yield below
+                continue
+            if found := same.search(text):
+                yield found.group(1), i
+                if (rest := _continued(lines, i)) is not None:
+                    yield found.group(1) + rest, i
+            if found := run_together.search(text):
+                yield found.group(1), i
+
+
+def value_below(lines: list[str], i: int) -> tuple[str, int] | None:
+    """The next non-blank line, when it is a value: not a label, not the page's chrome."""
+    for j in range(i + 1, min(len(lines), i + 3)):
+        text = clean(lines[j])
+        if text:
+            if is_chrome(lines[j]) or re.match(NEXT_LABEL + "|" + "|".join(UNIT_LABELS), text):
+                return None
+            return text, j
+    return None
+
+
+def _continued(lines: list[str], i: int) -> str | None:
+    """The rest of a value broken onto the next line: short, with no label or colon of its own."""
+    text = clean(lines[i + 1]) if i + 1 < len(lines) else ""
+    if text and len(text) <= 12 and " " not in text and not re.search(r"[:：]", text) and not is_chrome(lines[i + 1]) \
+            and not re.match(NEXT_LABEL + "|" + "|".join(UNIT_LABELS), text):
+        return text
+    return None
+
+
+def field_unit(lines: list[str]) -> Found | None:
+    rows = _form_lines(lines)
+    for label in UNIT_LABELS:
+        for value, i in _field_values(lines, label, rows):
+            if name := org_name(_once(value)):
+                return Found(name, i + 1)
+    return None
+
+
+def _once(value: str) -> str:
+    """A name written twice in a row (主管部门 and 实施单位 the same body, their cells run together): once."""
+    text = re.sub(r"\s+", " ", value).strip()
+    half = text.split(" ")
+    if len(half) == 2 and half[0] == half[1]:
+        return half[0]
+    bare = text.replace(" ", "")
+    return bare[:len(bare) // 2] if len(bare) % 2 == 0 and bare[:len(bare) // 2] * 2 == bare else value
+
+
+def title_unit(title: Found | None, lines: list[str]) -> Found | None:
+    """The unit the title names, or the same title written again with it, or the opening sentence
+    naming the report (现将2022年西平县交通运输局…报告如下)."""
+    for named in dict.fromkeys((title, announced_of(lines))):
+        if named and (found := _titled_unit(named, lines)):
+            return found
+    return None
+
+
+def _titled_unit(title: Found, lines: list[str]) -> Found | None:
+    if restated := _restated_unit(title, lines):
+        return restated
+    text = clean(title.value).replace(" ", "")
+    before_year = re.match(r"^(.{2,40}?)20\d\d年", text)
+    after_year = re.search(r"20\d\d年度?(.{2,60}?)(?:部门整体|整体支出|项目支出|单位自评|绩效|自评)", text)
+    for region in (before_year and before_year.group(1), after_year and after_year.group(1)):
+        if name := _leading_body(region):
+            return Found(_fuller(name, lines), title.line)
+    return None
+
+
+def _leading_body(region: str | None) -> str | None:
+    """The whole stretch before the year or the report's kind, if it is a body's name; else its
+    longest beginning that ends as only a body's name does (示例市科学技术局 of 示例市科学技术局
+    示范项目), never cut at a character that also ends common words (地方社 of 地方社会)."""
+    if not region:
+        return None
+    if name := org_name(region):
+        return name
+    names = [region[:k] for k in range(len(region), 1, -1) if region[:k].endswith(CUT_END) and org_name(region[:k])]
+    return org_name(names[0]) if names else None
+
+
+def _restated_unit(title: Found, lines: list[str]) -> Found | None:
+    """A page that gives its title twice, the second time with the unit written in
+    (2022年度部门(单位)整体支出绩效自评报告 / 2022年度株洲市荷塘区妇女联合会部门(单位)整体支出绩效自评报告):
+    what the second adds is the unit, when it is a body's name."""
+    short = clean(title.value).replace(" ", "")
+    for i in range(title.line, min(len(lines), title.line + 10)):
+        text = clean(lines[i]).replace(" ", "")
+        if len(text) <= len(short) or not TITLE_WORDS.search(text):
+            continue
+        for k in range(len(short) + 1):
+            if text.startswith(short[:k]) and text.endswith(short[k:]):
+                if name := org_name(text[k:len(text) - len(short) + k]):
+                    return Found(name, i + 1)
+    return None
+
+
+def _fuller(name: str, lines: list[str]) -> str:
+    """A title that says only 林业局 while the page's publisher is 零陵区林业局: the same body,
+    named in full. Only a publisher whose name ends with the title's is taken."""
+    for line in lines[:30]:
+        for publisher in re.findall(r"(?:发布机构|来源)\s*[:：|]?\s*([^\s|:：]{2,40})", clean(line)):
+            if publisher.endswith(name) and len(publisher) > len(name) and org_name(publisher):
+                return publisher
+    return name
+
+
+# A body introducing itself near the top: 保山市交通运输局是全市主管交通运输工作的行政机关,
+# 山东省残疾人联合会(以下简称“省残联”)是…的地方组织; or setting up its own self-evaluation:
+# 湖北残疾人联合会(以下简称“省残联”)成立绩效自评工作专班. A project's 实施单位 (是本项目的实施单位) is not.
+CALLED = r"(?:\s*[(（]以下简称[^)）]{1,20}[)）])?"
+DESCRIBED = (re.compile(r"^(?:\d+\s*[.、．]\s*)?(?:[^。，,]{1,8}。)?([^\s,，。:：;；、“”()（）]{2,40}?)" + CALLED
+                        + r"是([^。，,;；]{0,40}?(?:机关|部门|机构|组织|团体|事业单位|行政单位))"),
+             re.compile(r"(?:^|[,，。])([^\s,，。:：;；、“”()（）]{2,40}?)" + CALLED
+                        + r"成立了?([^，。,;；]{0,10}自评工作(?:专班|组|小组|领导小组))"))
+
+
+PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|"
+             "重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆")
+PLACED = re.compile(r"(?:中共|中国)?(?:" + PROVINCES + r"|[\u4e00-\u9fff]{1,10}?(?:省|市|区|县|州|旗|盟|镇|乡))")
+
+
+def _placed_org(name: str) -> str | None:
+    """A body's full name, which starts with its place (保山市…, 湖北…): in a sentence, 办公室 or
+    财务科 alone is one of the unit's own offices, not the unit."""
+    return org_name(name) if PLACED.match(name) else None
+
+
+def described_units(lines: list[str]) -> list[Found]:
+    out = []
+    for i, line in enumerate(lines[:60]):
+        text = clean(line)
+        for pattern in DESCRIBED:
+            for found in pattern.finditer(text):
+                if "项目" not in found.group(2) and (name := _placed_org(found.group(1))):
+                    out.append(Found(name, i + 1))
+    return out
+
+
+def signed_units(lines: list[str]) -> list[Found]:
+    """The bodies signing the report (or a letter in it): a line that is only a body's name, just
+    before a line that is only a date (中共保山市委办公室 / 2018年6月5日)."""
+    body = [(i, clean(line)) for i, line in enumerate(lines) if line.strip()]
+    return [Found(org, i + 1) for (i, name), (_, date) in zip(body, body[1:])
+            if re.fullmatch(r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", date) and (org := _placed_org(name))]
