@@ -55,10 +55,19 @@ def page_option(chart) -> dict:
     # Not chart.dump_options(): its indent=4 forces the slow pure-Python JSON encoder.
     option = json.loads(json.dumps(chart.get_options(), default=_plain))
     if isinstance(chart, Bar):
-        # Keep the category names inside the chart on narrow screens; room on the right for value labels.
-        option["grid"] = {"containLabel": True, "left": 8, "right": 56, "top": 8, "bottom": 8}
+        # Keep the category names inside the chart on narrow screens; room on the right for value labels,
+        # and below for a legend, so that it never covers the axis.
+        legend = any(item.get("show", True) for item in option.get("legend", [])) and len(option.get("series", [])) > 1
+        option["grid"] = {"containLabel": True, "left": 8, "right": 56, "top": 8, "bottom": 40 if legend else 8}
+        for axis in option.get("xAxis", []) + option.get("yAxis", []):
+            if axis.get("type", "value") == "value" and not axis.get("data"):  # the value axis, not the names
+                axis["splitNumber"] = 3  # a phone's width holds about three value labels
+                axis.setdefault("axisLabel", {})["hideOverlap"] = True
     # The palette comes from the light or dark ECharts theme chosen in the browser.
     option.pop("color", None)
+    for legend in option.get("legend", []):
+        if legend.get("data") == []:
+            del legend["data"]  # pyecharts leaves a pie of PieItems an empty list: ECharts then shows no legend
     # The figure's caption titles the chart: pyecharts' title has no text and would only draw an empty box.
     option.pop("title", None)
     option["aria"] = {"enabled": True}
@@ -66,21 +75,28 @@ def page_option(chart) -> dict:
     return strip_defaults(option)
 
 
+# The site's one grade palette, as docs/assets/stylesheets/site.css gives it (--jx-excellent …).
+GRADE_COLOURS = {"优": "#1b7f3b", "良": "#1f6fb2", "中": "#a15c00", "差": "#b3261e", "未公布": "#8a8a8a"}
+
+
+def ring(items: list[tuple[str, float, str]], series: str) -> Pie:
+    """A donut whose labels are its legend below it ("优 5 份"): labels around a ring are cut on a phone."""
+    data = [opts.PieItem(name=name, value=value, itemstyle_opts=opts.ItemStyleOpts(color=colour))
+            for name, value, colour in items]
+    return (
+        Pie()
+        .add(series, data, radius=["40%", "66%"], center=["50%", "42%"], label_opts=opts.LabelOpts(is_show=False))
+        .set_global_opts(legend_opts=opts.LegendOpts(pos_bottom="0"), tooltip_opts=opts.TooltipOpts(trigger="item"))
+    )
+
+
 def spending_chart(rec: Record) -> Chart | None:
     s, unit = rec.report.spending, rec.unit
     if s.basic is None or s.project is None:
         return None
     parts = [("基本支出", s.basic, rec.basic_share), ("项目支出", s.project, rec.project_share)]
-    pie = (
-        Pie()
-        .add(
-            "支出结构",
-            [(name, value) for name, value, _ in parts],
-            radius=["42%", "68%"],
-            label_opts=opts.LabelOpts(formatter="{b}\n{c} " + unit),
-        )
-        .set_global_opts(legend_opts=opts.LegendOpts(pos_bottom="0"), tooltip_opts=opts.TooltipOpts(trigger="item"))
-    )
+    colours = (GRADE_COLOURS["良"], GRADE_COLOURS["中"])  # as the summary's split bar
+    pie = ring([(f"{name} {fmt(value)} {unit}", value, colour) for (name, value, _), colour in zip(parts, colours)], "支出结构")
     caption = (
         f"本年财政拨款支出 {fmt(s.total)} {unit}，其中基本支出 {fmt(s.basic)} {unit}（{fmt_pct(parts[0][2])}），"
         f"项目支出 {fmt(s.project)} {unit}（{fmt_pct(parts[1][2])}）。"

@@ -13,7 +13,7 @@ Nothing after this stage computes a figure.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .model import GRADES, Report
@@ -64,6 +64,9 @@ class Record:
     # Indicators: (indicator, actual ÷ target in %) where both are numbers; (一级指标, 分值, 得分) sums.
     completion: tuple = ()
     level_scores: tuple = ()
+    # The change from the same department's report of the same kind (and project) for the latest
+    # earlier year: (that year, a short sentence), or () when there is none.
+    compared: tuple = ()
 
     @property
     def report(self) -> Report:
@@ -138,7 +141,7 @@ DEPARTMENT_COLUMNS = ["name", "region", "reports", "years"]
 
 
 def derive(entries: list[Entry]) -> Derived:
-    records = [record(e) for e in entries]
+    records = compared_with_earlier([record(e) for e in entries])
     frame = reports_frame(records)  # once, for both tables
     return Derived(records, year_table(frame), department_table(frame))
 
@@ -287,19 +290,54 @@ def year_over_year(records: list[Record]) -> list[tuple[int, int, list[str]]]:
     ordered = sorted(records, key=lambda rec: rec.report.year)
     out = []
     for earlier, later in zip(ordered, ordered[1:]):
-        before, after = earlier.report, later.report
         sentences = [s for s in (
             change_words("本年财政拨款支出", earlier.total, later.total),
             change_words("基本支出", earlier.basic, later.basic),
             change_words("项目支出", earlier.project, later.project),
         ) if s]
-        if earlier.grade is None or later.grade is None:
-            pass  # nothing to compare: a year's grade is 未公布
-        elif earlier.grade != later.grade:
-            sentences.append(f"自评等级由{grade_words(earlier)}变为{grade_words(later)}")
-        else:
-            sentences.append(f"自评等级保持{grade_words(later)}")
-        if before.result.score is not None and after.result.score is not None:
-            sentences.append(change_words("自评得分", before.result.score, after.result.score, "分"))
-        out.append((before.year, after.year, sentences))
+        out.append((earlier.report.year, later.report.year, sentences + result_changes(earlier, later)))
     return out
+
+
+def result_changes(earlier: Record, later: Record) -> list[str]:
+    """How the grade and the score changed between two years' reports (nothing where one is 未公布)."""
+    out = []
+    if earlier.grade is not None and later.grade is not None:
+        out.append(f"自评等级由{grade_words(earlier)}变为{grade_words(later)}" if earlier.grade != later.grade
+                   else f"自评等级保持{grade_words(later)}")
+    before, after = earlier.report.result.score, later.report.result.score
+    if before is not None and after is not None:
+        out.append(change_words("自评得分", before, after, "分"))
+    return out
+
+
+def brief_change(earlier: Record, later: Record) -> str:
+    """The change from last year in a few words, for a report's summary: 支出增加 5.20%，等级保持“优”，得分增加 2 分
+    (a grade worked out from the score counts as the grade: the summary marks it 推算 beside it)."""
+    parts = []
+    if earlier.total and later.total is not None:
+        diff = (later.total - earlier.total) / earlier.total * 100
+        parts.append("支出持平" if abs(diff) < 0.005 else f"支出{'增加' if diff > 0 else '减少'} {abs(diff):.2f}%")
+    if earlier.grade is not None and later.grade is not None:
+        parts.append(f"等级由“{earlier.grade}”变为“{later.grade}”" if earlier.grade != later.grade else f"等级保持“{later.grade}”")
+    before, after = earlier.report.result.score, later.report.result.score
+    if before is not None and after is not None:
+        diff = after - before
+        parts.append("得分持平" if abs(diff) < TOLERANCE else f"得分{'增加' if diff > 0 else '减少'} {fmt(round(abs(diff), 2))} 分")
+    return "，".join(parts) or "两年没有可比的数字"
+
+
+def compared_with_earlier(records: list[Record]) -> list[Record]:
+    """Each record with its change from the latest earlier year's report of the same department,
+    kind and project (a project is followed by its name)."""
+    groups: dict[tuple, list[Record]] = {}
+    for rec in records:
+        r = rec.report
+        groups.setdefault((r.department.slug, r.kind, r.project.name if r.project else None), []).append(rec)
+    compared: dict[int, tuple] = {}
+    for group in groups.values():
+        ordered = sorted(group, key=lambda rec: rec.report.year)
+        for earlier, later in zip(ordered, ordered[1:]):
+            if earlier.report.year < later.report.year:
+                compared[id(later)] = (earlier.report.year, brief_change(earlier, later), earlier.url)
+    return [replace(rec, compared=compared[id(rec)]) if id(rec) in compared else rec for rec in records]

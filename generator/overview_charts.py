@@ -5,9 +5,9 @@ They compare reports, so they read each report's record: amounts in 万元 whate
 from __future__ import annotations
 
 from pyecharts import options as opts
-from pyecharts.charts import Line, Pie
+from pyecharts.charts import Line
 
-from .charts import Chart, bar_height, hbar, page_option
+from .charts import GRADE_COLOURS, Chart, bar_height, hbar, page_option, ring
 from .derive import UNPUBLISHED, Record, fmt, fmt_pct
 from .model import GRADES
 
@@ -18,12 +18,7 @@ def grade_chart(entries: list[Record], key: str = "grades") -> Chart:
     # Stated grades and grades worked out from a stated score alike; 未公布 when neither.
     counts = [(g, sum(1 for rec in entries if (rec.grade or UNPUBLISHED) == g)) for g in (*GRADES, UNPUBLISHED)]
     counts = [(g, n) for g, n in counts if g != UNPUBLISHED or n]
-    pie = (
-        Pie()
-        .add("自评等级", [(g, n) for g, n in counts if n], radius=["42%", "68%"],
-             label_opts=opts.LabelOpts(formatter="{b}：{c} 份"))
-        .set_global_opts(legend_opts=opts.LegendOpts(pos_bottom="0"))
-    )
+    pie = ring([(f"{g} {n} 份", n, GRADE_COLOURS[g]) for g, n in counts if n], "自评等级")
     caption = "，".join(f"“{g}” {n} 份" for g, n in counts) + f"，共 {len(entries)} 份。"
     return Chart(key, "自评等级分布", caption, page_option(pie), ["自评等级", "报告数"], [[g, str(n)] for g, n in counts])
 

@@ -70,6 +70,21 @@ def cn_number(n: int) -> str:
     return out[1:] if out.startswith("一十") else out  # 十二, not 一十二
 
 
+YI = 10000  # 万元 in one 亿元: sums from here on are shown in 亿元
+
+
+def money(value: float | None, unit: str) -> Markup:
+    """An amount as a reader takes it in: 1.65 亿元 from 10,000 万元 on (the exact figure in its title
+    and in the tables), else the figure and the report's own unit."""
+    if value is None:
+        return Markup("未公布")
+    wan = value / 10000 if unit == "元" else value
+    exact = f"{derive.fmt(value)} {unit}"
+    if abs(wan) >= YI:
+        return Markup('<span class="jx-money" title="{}">{} 亿元</span>').format(exact, f"{wan / YI:.2f}")
+    return Markup('<span class="jx-money">{}</span>').format(exact)
+
+
 def sort_key(value: float | None) -> str:
     """The data-sort attribute of a numeric cell: empty sorts last."""
     return "" if value is None else repr(round(float(value), 4))
@@ -84,7 +99,8 @@ def make_env() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, paragraphs=paragraphs, fmt=derive.fmt, pct=derive.fmt_pct, cn=cn_number, sortkey=sort_key)
+    env.filters.update(md=md, paragraphs=paragraphs, fmt=derive.fmt, pct=derive.fmt_pct, cn=cn_number, sortkey=sort_key,
+                       money=money)
     env.globals.update(
         grade_class=GRADE_CLASS,
         grades=GRADES,
@@ -120,8 +136,7 @@ def render_report(env: Environment, rec: derive.Record, downloads: dict[str, str
     head = charts.report_charts(rec)
     indicator = charts.indicator_charts(rec)
     items = charts.figure_charts([i for s in r.sections for i in s.items])
-    template = "project.md.j2" if r.kind == "project" else "report.md.j2"
-    markdown = env.get_template(template).render(
+    markdown = env.get_template("report.md.j2").render(
         r=r, rec=rec, entry=entry, base="../../", head_charts=head, indicator_charts=indicator, item_charts=items,
         downloads=downloads, indicator_groups=indicator_groups(r),
     )

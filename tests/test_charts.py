@@ -18,7 +18,8 @@ def test_spending_chart_shows_both_parts_with_the_documents_shares():
     chart = charts.spending_chart(seed())
     pie = chart.option["series"][0]
     assert pie["type"] == "pie"
-    assert {d["name"]: d["value"] for d in pie["data"]} == {"基本支出": 1390.81, "项目支出": 7092.29}
+    # The ring's labels are its legend: each slice named with its amount.
+    assert {d["name"]: d["value"] for d in pie["data"]} == {"基本支出 1390.81 万元": 1390.81, "项目支出 7092.29 万元": 7092.29}
     assert chart.rows[0] == ["基本支出", "1390.81", "16.39%"]
     assert "8483.1 万元" in chart.caption and "83.61%" in chart.caption
 

@@ -83,7 +83,7 @@ def test_year_over_year_compares_across_units(pages):
 
 def test_a_reports_own_page_keeps_the_unit_it_states(pages):
     own = pages["2022/ce-shi-ju/index.md"].markdown
-    assert "12000000<small>元</small>" in own
+    assert '本年支出 <span class="jx-money">12000000 元</span>' in own  # the summary: 1,200 万元, under 1 亿元
     spending = next(c for c in pages["2022/ce-shi-ju/index.md"].charts if c.key == "spending")
     assert spending.caption.startswith("本年财政拨款支出 12000000 元")  # its chart in its own unit
     assert "万元" not in json.dumps(spending.option, ensure_ascii=False)

@@ -51,9 +51,9 @@ def site(tmp_path_factory):
 
 def test_a_grade_and_spending_the_document_does_not_state_show_as_unpublished(site):
     page = site["pages"]["2021/wu-deng-ji-ju/index.md"].markdown
-    assert re.search(r"<dt>自评等级</dt><dd>未公布", page)
-    assert re.search(r"<dt>本年财政拨款支出</dt><dd>未公布", page)
-    assert "jx-grade--none" in page and ">0<small>" not in page
+    assert re.search(r'<dt>自评结果</dt><dd><span class="jx-grade jx-grade--none"[^>]*>未公布</span>.*得分未公布', page)
+    assert re.search(r'<dt>资金</dt><dd><span class="jx-muted">未公布</span>', page)
+    assert "jx-grade--none" in page and not re.search(r">0(?:</strong>| 万元)", page)
     description = re.search(r'description: "([^"]*)"', page).group(1)
     assert "自评等级未公布" in description and "本年支出未公布" in description
 
@@ -73,7 +73,9 @@ def test_a_project_without_spending_takes_its_years_execution_from_budget_or_fun
     assert budget.own_total == 180 and "total" not in budget.worked_out  # stated, as 全年执行数
     assert funds.own_total == 100 and "total" in funds.worked_out  # 90 + 10, summed here
     page = site["pages"]["2021/xiang-mu-ju-xiaoshe/index.md"].markdown
-    assert re.search(r"<dt>项目全年执行数</dt><dd>100<small>万元 · 各资金来源合计", page)
+    summed = r'<small class="jx-worked-out" title="原文没有给出，按各资金来源的全年{}数相加">推算</small>'
+    assert re.search(r'<dt>资金</dt><dd>预算 <span class="jx-money">120 万元</span>' + summed.format("预算")
+                     + r'，执行 <span class="jx-money">100 万元</span>' + summed.format("执行"), page)
     year = site["pages"]["2021/index.md"].markdown
     assert re.search(r'>100<small class="jx-worked-out"[^>]*>推算</small></td>', year)  # the summed total, marked
     assert not re.search(r'>180<small class="jx-worked-out"', year)  # the stated 全年执行数, not
