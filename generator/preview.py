@@ -47,7 +47,8 @@ class Cache:
 
     def report_files(self, records: list[Record]) -> list[tuple[dict, dict]]:
         def signature(rec: Record):
-            return _signature(rec.entry.path), rec.entry.source_path and _signature(rec.entry.source_path)
+            # compared: the page's 与上年比 row changes when the earlier year's report does.
+            return _signature(rec.entry.path), rec.entry.source_path and _signature(rec.entry.source_path), rec.compared
 
         self.made = self._refresh(self.made, records, lambda rec: rec.entry.path, signature, report_files_of)
         return [self.made[rec.entry.path][1:] for rec in records]

@@ -1,0 +1,73 @@
+"""What a citizen sees first, in a real Chromium at 360, 390 and 1366 px, for each page type: the
+report's summary on the first screen, nothing wider than the screen (stacked tables included),
+the page's own title, description and language. Screenshots land in test-artifacts/first-screen/
+for people to look at. (Its own module, so that the test runner can run it beside the others.)"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import ROOT
+from .test_crawl import visit
+
+SIZES = {360: 780, 390: 844, 1366: 900}
+PAGES = {"report": "2023/shili-jiaoyuju/", "project report": "2023/shili-jiaoyuju-xiaoyuan-anquan/", "year": "2023/",
+         "department": "departments/shili-jiaoyuju/", "overview": "", "open data": "data/"}
+SHOTS = ROOT / "test-artifacts" / "first-screen"
+
+
+@pytest.mark.parametrize("width", SIZES)
+def test_each_page_type_fits_the_screen_and_a_reports_summary_is_on_its_first_screen(browser, demo_site, width):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": SIZES[width]}, has_touch=width < 600)
+    page = context.new_page()
+    for name, path in PAGES.items():
+        visit(page, demo_site.url + path)
+        page.screenshot(path=str(SHOTS / f"{name.replace(' ', '-')}-{width}.png"))
+        sizes = page.evaluate("""() => ({
+            page: document.documentElement.scrollWidth,
+            // Every cell of every table, stacked or not: none may reach past the screen's edge.
+            cells: Math.max(0, ...[...document.querySelectorAll('.jx-stack td, .jx-stack th')]
+                .filter(c => c.offsetParent !== null).map(c => c.getBoundingClientRect().right)),
+            summaryBottom: (document.querySelector('.jx-summary-row:last-child') || {getBoundingClientRect: () => ({bottom: 0})})
+                .getBoundingClientRect().bottom,
+        })""")
+        assert sizes["page"] <= width, (name, sizes)
+        assert sizes["cells"] <= width, (name, sizes)
+        if name.endswith("report"):
+            assert 0 < sizes["summaryBottom"] <= SIZES[width], (name, sizes)  # the whole summary, unscrolled
+    context.close()
+
+
+def test_stacked_rows_keep_every_column_on_a_phone(browser, demo_site):
+    context = browser.new_context(viewport={"width": 360, "height": 780})
+    page = context.new_page()
+    visit(page, demo_site.url + PAGES["project report"])
+    table = page.locator(".jx-indicators table")
+    headers = table.locator("thead th").all_inner_texts()
+    first = table.locator("tbody tr").first
+    assert first.evaluate("r => getComputedStyle(r).display") == "block"  # stacked, not a table row
+    labels = first.locator("td[data-label]").evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
+    # 三级指标 is the row's title; each other column is a labelled line (偏差原因 only where a row has one).
+    labels = [re.sub(r'^"|："$', "", label) for label in labels]
+    assert headers[3:7] == ["年度指标值", "实际完成值", "分值", "得分"]
+    assert labels[:4] == headers[3:7] and labels[4:] in ([], ["偏差原因"])
+    context.close()
+
+
+def test_pages_say_their_language_title_and_own_description(browser, demo_site):
+    page = browser.new_page()
+    seen = set()
+    for name, path in PAGES.items():
+        visit(page, demo_site.url + path)
+        assert page.evaluate("document.documentElement.lang") == "zh-CN"
+        description = page.locator('meta[name="description"]').get_attribute("content")
+        assert description not in seen, name  # each page its own
+        seen.add(description)
+        if name.endswith("report"):
+            h1 = page.locator("h1").inner_text().removesuffix("#").strip()  # without its permalink
+            assert page.title() == f"{h1} - 绩效公开" and "自评等级" in description and "万元" in description
+            assert page.locator('meta[property="og:description"]').get_attribute("content") == description
+    page.close()
