@@ -144,8 +144,9 @@ def _linked(page: Path, target: Path) -> bool:
         return False
 
 
-# Not pages a reader searches for: the error page, and any engine's own search index pages.
-NOT_INDEXED = frozenset({"404.html"})
+# Not pages a citizen searches for: the error page, and the staff's guide and field reference (their
+# snippets, such as ".items[].figures[].label", would crowd out reports).
+NOT_INDEXED = frozenset({"404.html", "guide/index.html", "data/fields/index.html"})
 
 
 def built_pages(site_dir: Path) -> Iterator[tuple[str, Path]]:
