@@ -6,9 +6,11 @@ syntax (headings) goes through the `md` filter, which also neutralises Markdown.
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import math
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -90,6 +92,13 @@ def sort_key(value: float | None) -> str:
     return "" if value is None else repr(round(float(value), 4))
 
 
+def build_date() -> str:
+    """The date the data was last updated, as the build sets it (generate.set_build_date: the last
+    commit, or the data's newest date); empty when nothing set it (a page rendered on its own)."""
+    stamp = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.datetime.fromtimestamp(int(stamp), datetime.timezone.utc).date().isoformat() if stamp else ""
+
+
 def make_env() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
@@ -102,6 +111,7 @@ def make_env() -> Environment:
     env.filters.update(md=md, paragraphs=paragraphs, fmt=derive.fmt, pct=derive.fmt_pct, cn=cn_number, sortkey=sort_key,
                        money=money)
     env.globals.update(
+        updated=build_date(),
         grade_class=GRADE_CLASS,
         grades=GRADES,
         figure_text=charts.figure_text,

@@ -1,5 +1,6 @@
 /* Accessibility helpers: a name for Material's progress bar, keyboard access to
- * scrolling tables, and the larger-text switch (适老化), remembered across pages. */
+ * scrolling tables, the larger-text switch (适老化), remembered across pages, and the page's
+ * address on a printout. */
 (function () {
   "use strict";
   var KEY = "jx-large-text";
@@ -44,11 +45,17 @@
     });
   }
 
+  function printedAddress() {
+    // A printout says where it came from: the page's full address, which only the browser knows.
+    document.querySelectorAll("[data-jx-page-url]").forEach(function (span) { span.textContent = location.href; });
+  }
+
   if (remembered()) root.setAttribute("data-jx-large", "");
   function setUp() {
     addSwitch();
     nameMaterialWidgets();
     focusableScrollers();
+    printedAddress();
   }
   if (typeof document$ !== "undefined") document$.subscribe(setUp);
   else document.addEventListener("DOMContentLoaded", setUp);
