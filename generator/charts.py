@@ -8,6 +8,7 @@ docs/assets/javascripts/charts.js draws it, so no JavaScript code may appear in 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from pyecharts import options as opts
@@ -41,7 +42,37 @@ class Chart:
         return f"chart-{self.key}.csv"
 
     def csv(self) -> bytes:
-        return csv_bytes([self.columns, *self.rows])
+        """The chart's data for download, a number and its unit in columns of their own."""
+        return csv_bytes(units_apart([self.columns, *self.rows]))
+
+
+NUMBER_UNIT = re.compile(r"^([-+]?\d[\d,]*(?:\.\d+)?)\s*(\S.{0,9})?$")
+
+
+def units_apart(table: list[list[str]]) -> list[list[str]]:
+    """A column whose cells are all a number and a unit (12 个, 98.3%) split into the number and, beside
+    it, its unit (列名单位): a spreadsheet can add up the numbers. Other columns stay as they are."""
+    heading, rows = table[0], table[1:]
+    keep = list(heading)
+    split = set()
+    for j in range(1, len(heading)):
+        parsed = [NUMBER_UNIT.match(str(row[j]).strip()) for row in rows if j < len(row) and str(row[j]).strip()]
+        if parsed and all(parsed) and any(m.group(2) for m in parsed):
+            split.add(j)
+    out_heading: list[str] = []
+    for j, name in enumerate(keep):
+        out_heading += [name, f"{name}单位"] if j in split else [name]
+    out = [out_heading]
+    for row in rows:
+        cells: list[str] = []
+        for j, cell in enumerate(row):
+            if j in split:
+                m = NUMBER_UNIT.match(str(cell).strip())
+                cells += [m.group(1), m.group(2) or ""] if m else ["", ""]
+            else:
+                cells.append(cell)
+        out.append(cells)
+    return out
 
 
 def _plain(value):

@@ -59,15 +59,25 @@ def generated_files(entries: list[Entry], site_url: str | None = None, cache=Non
         yield page.path, page.markdown
         for chart in page.charts:
             yield page.folder + chart.csv_name, chart.csv()
-    yield "data/index.md", env.get_template("data.md.j2").render(base="../", rows=data_rows)
+    # The data set first: its page tells each file's size.
+    dataset = opendata.dataset_files(derived.records) if open_data else dict.fromkeys(opendata.DATASET_FILES)
+    schema = json_schema_text()
+    sizes = {path.removeprefix("data/"): file_size(content) for path, content in dataset.items() if content is not None}
+    sizes["report.schema.json"] = file_size(schema)
+    yield "data/index.md", env.get_template("data.md.j2").render(base="../", rows=data_rows, sizes=sizes)
     yield "data/fields/index.md", env.get_template("fields.md.j2").render(base="../../", fields=fields.field_dictionary())
-    if open_data:
-        yield from opendata.dataset_files(derived.records).items()
-    else:
-        yield from ((path, None) for path in opendata.DATASET_FILES)
+    yield from dataset.items()
     yield "feed.xml", atom_feed(derived.records, site_url)
-    yield "data/report.schema.json", json_schema_text()
+    yield "data/report.schema.json", schema
     yield "assets/vendor/echarts.min.js", ECHARTS.read_bytes()
+
+
+def file_size(content: str | bytes) -> str:
+    """A download's size as a reader weighs it: 812 字节, 35.2 KB, 1.4 MB."""
+    n = len(content.encode("utf-8") if isinstance(content, str) else content)
+    if n < 1024:
+        return f"{n} 字节"
+    return f"{n / 1024:.1f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
 
 
 def report_files_of(rec: derive.Record) -> tuple[dict[str, str | bytes], dict[str, str]]:

@@ -66,3 +66,13 @@ def test_figures_read_as_the_document_says_them():
     assert charts.figure_text(Figure(label="a", value=50, unit="%", qualifier="超过")) == "超过 50%"
     assert charts.figure_text(Figure(label="a", value=200, unit="家", qualifier="多")) == "200 多家"
     assert charts.figure_text(Figure(label="a", value=98.8, unit="%")) == "98.8%"
+
+
+def test_a_charts_csv_keeps_numbers_and_their_units_in_columns_of_their_own():
+    chart = charts.Chart("completion", "指标完成情况", "", {}, ["指标", "年度指标值", "实际完成值", "完成比例"],
+                         [["完成项目数", "12 个", "11.8 个", "98.3%"], ["群众满意度", "90 %", "定性", "100%"]])
+    rows = [line.split(",") for line in chart.csv().decode("utf-8-sig").strip().split("\r\n")]
+    # 实际完成值 holds a text (定性), so it stays one column; the others split into number and unit.
+    assert rows[0] == ["指标", "年度指标值", "年度指标值单位", "实际完成值", "完成比例", "完成比例单位"]
+    assert rows[1] == ["完成项目数", "12", "个", "11.8 个", "98.3", "%"]
+    assert rows[2] == ["群众满意度", "90", "%", "定性", "100", "%"]

@@ -79,3 +79,17 @@ def test_a_reports_own_csv_is_its_row_of_the_whole_data_set():
 
     for rec in derive.derive(load(DEMO).entries).records:
         assert opendata.report_csv(rec) == opendata.to_csv(opendata.reports_frame([rec])), rec.entry.name
+
+
+def test_the_data_page_gives_the_licence_the_update_date_and_each_files_size(site):
+    import re
+
+    page = (site / "data/index.html").read_text(encoding="utf-8")
+    assert 'rel="license noopener"' in page and "CC BY 4.0" in page
+    assert re.search(r"数据更新于 20\d\d-\d\d-\d\d", page)
+    for name in ("reports.csv", "indicators.csv", "reports.xlsx", "reports.json", "report.schema.json"):
+        size = len((site / "data" / name).read_bytes())
+        shown = re.search(re.escape(name) + r"</a>（([\d.]+) (字节|KB|MB)）", page)
+        assert shown, name
+        number, unit = float(shown.group(1)), shown.group(2)
+        assert number * {"字节": 1, "KB": 1024, "MB": 1024 * 1024}[unit] == pytest.approx(size, rel=0.05, abs=1), name
