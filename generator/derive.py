@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from .collation import pinyin_key
 from .model import GRADES, Report
 from .validate import Entry
 
@@ -197,7 +198,7 @@ def department_table(frame: "pd.DataFrame") -> "pd.DataFrame":
         "reports": by_slug.size(),
         "years": by_slug["year"].agg(lambda ys: "、".join(str(y) for y in sorted(set(ys)))),
     })
-    return table[DEPARTMENT_COLUMNS].sort_values("name", kind="stable")
+    return table[DEPARTMENT_COLUMNS].sort_values("name", kind="stable", key=lambda names: names.map(pinyin_key))
 
 
 def share(part: float | None, whole: float | None) -> float | None:

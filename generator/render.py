@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import charts, columns, derive, overview_charts
+from . import charts, columns, derive, glossary, overview_charts
+from .collation import pinyin_key
 from .model import GRADES
 
 GRADE_CLASS = {"优": "excellent", "良": "good", "中": "fair", "差": "poor"}
@@ -112,6 +113,7 @@ def make_env() -> Environment:
                        money=money)
     env.globals.update(
         updated=build_date(),
+        terms=glossary.TERMS,
         grade_class=GRADE_CLASS,
         grades=GRADES,
         figure_text=charts.figure_text,
@@ -163,7 +165,7 @@ def indicator_groups(report) -> list[tuple[str, list[tuple[str, list]]]]:
 
 
 def _by_department_name(records: list[derive.Record]) -> list[derive.Record]:
-    return sorted(records, key=lambda rec: (rec.report.department.name, rec.report.kind, rec.entry.stem))
+    return sorted(records, key=lambda rec: (pinyin_key(rec.report.department.name), rec.report.kind, rec.entry.stem))
 
 
 HOME_REPORTS = 100  # the most the home page lists; beyond that the page would grow with the province

@@ -112,3 +112,12 @@ def test_a_department_keeps_its_slug_across_years():
     found = check_all([entry(), moved])
     assert {(p.file, p.level) for p in found} == {("2021/ce-shi-ju.yaml", "error"), ("2022/ce-shi.yaml", "error")}
     assert "标识是 ce-shi-ju" in next(p.message for p in found if p.file == "2022/ce-shi.yaml")
+
+
+def test_departments_are_listed_by_pinyin_not_by_code_point():
+    from generator.collation import pinyin_key
+
+    names = ["卫生健康委员会", "交通运输局", "农业农村局", "教育局"]
+    # By code point 交 < 农 < 卫 < 教; a reader looks them up as jiaotong, jiaoyu, nongye, weisheng.
+    assert sorted(names) == ["交通运输局", "农业农村局", "卫生健康委员会", "教育局"]
+    assert sorted(names, key=pinyin_key) == ["交通运输局", "教育局", "农业农村局", "卫生健康委员会"]

@@ -129,3 +129,11 @@ def test_a_field_left_off_the_page_is_caught():
     text = page_text(report).replace(report.measures[1], "").replace(derive.fmt(report.funds[0].initial), "")
     assert missing_fields(report, text) == [f"funds[0].initial = {report.funds[0].initial!r}",
                                             f"measures[1] = {report.measures[1]!r}"]
+
+
+def test_the_budget_words_are_explained_on_the_page():
+    from generator.glossary import TERMS
+
+    text = page_text(full_report("department"))
+    for term in ("预算执行率", "基本支出", "项目支出", "自评等级", "推算"):
+        assert f"<dt>{term}</dt><dd>{TERMS[term]}</dd>" in text, term
