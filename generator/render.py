@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from . import charts, columns, derive, glossary, overview_charts
 from .collation import pinyin_key
+from .follow_up import follow_up
 from .model import GRADES
 
 GRADE_CLASS = {"优": "excellent", "良": "good", "中": "fair", "差": "poor"}
@@ -213,7 +214,7 @@ def render_indexes(env: Environment, derived: derive.Derived) -> list[Page]:
                           + env.get_template("department.md.j2").render(
             base="../../", department=es[0].report.department, stats=stats, entries=es, own=own,
             projects=[e for e in es if e.report.kind == "project"], dept_charts=dept_charts,
-            changes=derive.year_over_year(own)), dept_charts))
+            changes=derive.year_over_year(own), follow=follow_up(es)), dept_charts))
     return pages
 
 
