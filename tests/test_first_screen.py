@@ -71,3 +71,16 @@ def test_pages_say_their_language_title_and_own_description(browser, demo_site):
             assert page.title() == f"{h1} - 绩效公开" and "自评等级" in description and "万元" in description
             assert page.locator('meta[property="og:description"]').get_attribute("content") == description
     page.close()
+
+
+def test_the_search_panel_fits_a_phone(browser, demo_site):
+    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    visit(page, demo_site.url)
+    page.click("label[for='__search']")
+    page.fill("input.md-search__input", "交通")
+    page.wait_for_selector(".md-search-result__item")
+    rights = page.evaluate("""() => [...document.querySelectorAll('.md-search__inner, .md-search__output, .md-search-result__item')]
+        .map(e => e.getBoundingClientRect().right)""")
+    assert rights and max(rights) <= 360 and page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
