@@ -63,6 +63,7 @@ def test_pages_say_their_language_title_and_own_description(browser, demo_site):
     for name, path in PAGES.items():
         visit(page, demo_site.url + path)
         assert page.evaluate("document.documentElement.lang") == "zh-CN"
+        assert page.locator('link[rel="canonical"]').get_attribute("href") == demo_site.url + path  # site_url is set
         description = page.locator('meta[name="description"]').get_attribute("content")
         assert description not in seen, name  # each page its own
         seen.add(description)

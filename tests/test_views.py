@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import derive
+
 from .conftest import DATA, DEMO, ROOT
 
 BANNER = "示例数据，非真实数据"
@@ -96,7 +98,11 @@ def test_the_overview_has_the_latest_years_figures(site):
     stats = dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)<", html))
     assert stats["报告"] == str(len(rs))
     total = sum(r["spending"]["total"] for r in rs if r["kind"] == "department")
-    assert float(stats["部门本年财政拨款支出合计"]) == pytest.approx(total, abs=0.01)
+    # From 10,000 万元 on, in 亿元, the exact figure in 万元 beside it.
+    shown = float(stats["部门本年财政拨款支出合计"]) * (10000 if total >= 10000 else 1)
+    assert shown == pytest.approx(total, abs=50 if total >= 10000 else 0.01)
+    if total >= 10000:
+        assert f"亿元（{derive.fmt(round(total, 2))} 万元）" in html
     grades = Counter(r["result"]["grade"] for r in rs)
     for g in "优良中差":
         assert stats[f"自评等级“{g}”"] == str(grades[g])
