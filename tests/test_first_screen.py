@@ -35,6 +35,9 @@ def test_each_page_type_fits_the_screen_and_a_reports_summary_is_on_its_first_sc
                 .getBoundingClientRect().bottom,
         })""")
         assert sizes["page"] <= width, (name, sizes)
+        if width > 600 and page.locator("td.jx-num").count():  # numbers line up on the right, in tabular digits
+            assert page.evaluate("""[...document.querySelectorAll('td.jx-num')].every(c =>
+                getComputedStyle(c).textAlign === 'right' && getComputedStyle(c).fontVariantNumeric === 'tabular-nums')"""), name
         assert sizes["cells"] <= width, (name, sizes)
         if name.endswith("report"):
             assert 0 < sizes["summaryBottom"] <= SIZES[width], (name, sizes)  # the whole summary, unscrolled
