@@ -108,6 +108,7 @@ def page_option(chart) -> dict:
 
 # The site's one grade palette, as docs/assets/stylesheets/site.css gives it (--jx-excellent …).
 GRADE_COLOURS = {"优": "#1b7f3b", "良": "#1f6fb2", "中": "#a15c00", "差": "#b3261e", "未公布": "#8a8a8a"}
+SPENDING_COLOURS = ("#2f5f9e", "#93acd0")  # 基本支出, 项目支出: no grade's colour (--jx-basic, --jx-project)
 
 
 def ring(items: list[tuple[str, float, str]], series: str) -> Pie:
@@ -126,7 +127,7 @@ def spending_chart(rec: Record) -> Chart | None:
     if s.basic is None or s.project is None:
         return None
     parts = [("基本支出", s.basic, rec.basic_share), ("项目支出", s.project, rec.project_share)]
-    colours = (GRADE_COLOURS["良"], GRADE_COLOURS["中"])  # as the summary's split bar
+    colours = SPENDING_COLOURS  # as the summary's split bar
     pie = ring([(f"{name} {fmt(value)} {unit}", value, colour) for (name, value, _), colour in zip(parts, colours)], "支出结构")
     caption = (
         f"本年财政拨款支出 {fmt(s.total)} {unit}，其中基本支出 {fmt(s.basic)} {unit}（{fmt_pct(parts[0][2])}），"
