@@ -15,7 +15,7 @@ ENGINE_DEPS := $(if $(filter zensical,$(ENGINE)),$(STAMP_ZENSICAL))
 STAMP_JS := node_modules/.installed
 ECHARTS := build/echarts.min.js
 
-.PHONY: site serve test check demo bench recall import-eval deps browser lock clean
+.PHONY: site serve test check pages-check demo bench recall import-eval deps browser lock clean
 
 site: deps $(ENGINE_DEPS)
 	$(PY) -m generator build --engine $(ENGINE)
@@ -43,6 +43,10 @@ import-eval: $(STAMP_PY)
 
 check: $(STAMP_PY)
 	$(PY) -m generator check
+
+# Whether site/ fits GitHub Pages (1 GB): the deploy workflow runs it before uploading.
+pages-check: $(STAMP_PY)
+	$(PY) -m generator pages-check
 
 test: deps $(STAMP_TEST) $(STAMP_ZENSICAL) browser
 	$(PY) -m pytest

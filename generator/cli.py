@@ -66,12 +66,15 @@ def main(argv: list[str] | None = None) -> int:
     schema = sub.add_parser("schema", help="输出报告数据的 JSON Schema（编辑器用它提供补全）")
     schema.add_argument("-o", "--output", type=Path, help="写入文件（默认 data/report.schema.json）")
 
+    pages = sub.add_parser("pages-check", help="检查已生成的网站能否发布到 GitHub Pages（不超过 1 GB）")
+    pages.add_argument("--site-dir", type=Path, default=DEFAULT_SITE, help="已生成的网站目录（默认 site/）")
+
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 2
     commands = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema,
-                "new": cmd_new, "template": cmd_template, "import": cmd_import}
+                "new": cmd_new, "template": cmd_template, "import": cmd_import, "pages-check": cmd_pages_check}
     return commands[args.command](args)
 
 
@@ -94,6 +97,14 @@ def _load_and_report(args) -> tuple[Loaded, bool]:
     if failed and loaded.warnings and not loaded.errors:
         print("使用了 --strict：警告也视为错误。", file=sys.stderr)
     return loaded, failed
+
+
+def cmd_pages_check(args) -> int:
+    from .pages_size import check
+
+    fits, message = check(args.site_dir)
+    print(message, file=sys.stdout if fits else sys.stderr)
+    return 0 if fits else 1
 
 
 def cmd_check(args) -> int:

@@ -213,3 +213,24 @@ def test_check_loads_none_of_the_sites_own_libraries():
             "print(status, sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'pyecharts', 'mkdocs', 'jinja2', 'openpyxl', 'material'}))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=DATA.parent)
     assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr
+
+
+def test_pages_check_passes_a_small_site_and_stops_one_over_the_limit(tmp_path):
+    from generator.pages_size import check
+
+    site = tmp_path / "site"
+    (site / "2021").mkdir(parents=True)
+    (site / "index.html").write_bytes(b"x" * 600)
+    (site / "2021" / "index.html").write_bytes(b"y" * 500)
+    fits, message = check(site, limit=2000)
+    assert fits and "共 2 个文件" in message and "可以发布" in message
+    fits, message = check(site, limit=1300)
+    assert fits and message.startswith("警告") and "85%" in message  # 1,100 of 1,300 bytes
+    fits, message = check(site, limit=1000)
+    assert not fits and message.startswith("错误") and "README" in message
+    assert not check(tmp_path / "nothing")[0]
+
+
+def test_pages_check_on_the_command_line(tmp_path):
+    result = run_generator("pages-check", "--site-dir", str(tmp_path / "missing"))
+    assert result.returncode == 1 and "make site" in result.stderr

@@ -214,6 +214,10 @@ def test_the_deploy_workflow_builds_with_make_site_and_publishes_with_the_offici
     assert build_uses.index("actions/configure-pages") < build_uses.index("actions/upload-pages-artifact")
     assert any("make site" in s.get("run", "") for s in build["steps"])
     assert step_using(workflow, "actions/upload-pages-artifact")["with"]["path"] == "site"
+    # The size is checked between the build and the upload: past Pages' limit the run stops there.
+    runs = [s.get("run", "") for s in build["steps"]]
+    upload = next(n for n, s in enumerate(build["steps"]) if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert any("make site" in r for r in runs[:upload]) and runs.index("make pages-check") < upload
 
     assert deploy["needs"] == "build"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
