@@ -196,3 +196,17 @@ def test_a_total_row_one_cell_per_line():
                                           "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "100%", "10", "10",
                                           "总分", "100", "99"]))
     assert values["result"] == {"score": 99} and "自评得分：99（第 17 行）" in found
+
+
+def test_a_row_broken_over_lines_is_left_for_staff_and_the_table_goes_on():
+    # 永德县明朗中学 (tests/corpus/p04): 减轻贫困学生家庭经济负担's values on the next two lines (有效 / 有效 |
+    # 10 | 10) cannot be placed one way; the rows after it are read; 服务对象满意度指标等 is a level.
+    values, _, _, unsure = read("\n".join([
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+        "| 效益指标 | 经济效益 指标 | 减轻贫困学生家庭经济负担 |", "| 有效 |", "| 有效 | 10 | 10 |",
+        "| 社会效益 指标 | 政策知晓率 | 100% | 98% | 10 | 9 |",
+        "| 满意度指标 | 服务对象满意度指标等 | 学生满意度 | 95% | 100% | 10 | 10 |"]))
+    rows = values["indicators"]
+    assert [(r["level2"], r["name"]) for r in rows] == [("社会效益指标", "政策知晓率"), ("服务对象满意度指标等", "学生满意度")]
+    assert rows[0]["score"] == 9
+    assert unsure == ["绩效指标 减轻贫困学生家庭经济负担（第 2 行起，各格与栏目对不上，可能是一行断成了几行）"]

@@ -148,6 +148,28 @@ def _stray(cells: list[Token], i: int, fields: list[str], level1: str | None) ->
             and (level_of(cells, after, level1) is not None or _fits(cells, after, fields, level1) is not None))
 
 
+BROKEN_LINES = 3  # lines a broken row may run over before the table is taken to have ended
+
+
+def _broken_row(cells: list[Token], i: int, fields: list[str], level1: str) -> int | None:
+    """Where the table goes on after a row broken over lines (a name alone on its line, its values on
+    the next lines, 有效 | 有效 | 10 | 10): the first line within BROKEN_LINES that begins a level, the
+    table's end, or a whole row placed one way. None when there is none: the table has ended."""
+    t = cells[i]
+    if i and cells[i - 1].line == t.line and level_of(cells, i - 1, level1) is None:
+        return None  # not the first cell of its line (after its level cells)
+    for k in range(i + 1, len(cells)):
+        if cells[k].line - t.line > BROKEN_LINES:
+            return None
+        if cells[k].line == cells[k - 1].line:
+            continue
+        if level_of(cells, k, level1) is not None or ends(cells[k]):
+            return k
+        if cells[k].row and (fit := _fits(cells, k, fields, level1)) and not fit[0].get(UNSURE):
+            return k  # a whole row on its own line, placed one way
+    return None
+
+
 def _where(t: Token) -> str:
     return f"第 {t.line + 1} 行"
 
@@ -191,6 +213,10 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
             fit = _fits(cells, i, values, level1)
             if fit is None and (UNNAMED.match(t.text) or _stray(cells, i, values, level1)):
                 i += 1  # the form's 指标2 left unfilled, or a lone line a wrapped cell left: no row
+                continue
+            if fit is None and level1 is not None and (resume := _broken_row(cells, i, values, level1)):
+                unsure.append(f"绩效指标 {t.text}（第 {t.line + 1} 行起，各格与栏目对不上，可能是一行断成了几行）")
+                i = resume  # the row is left for staff; the table goes on after it
                 continue
             if fit is None or level1 is None:
                 break
