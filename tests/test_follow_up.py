@@ -4,6 +4,8 @@ and the rest left side by side, never matched by guesswork."""
 
 from __future__ import annotations
 
+import markdown
+
 from generator import derive, render
 from generator.follow_up import follow_up
 from generator.loading import load
@@ -59,4 +61,22 @@ def test_the_department_page_lines_them_up(tmp_path):
     page = pages["departments/shi-li-ju/index.md"]
     assert "逐年跟进：问题和整改" in page
     assert "同名指标：年度指标值 95 %，实际完成值 97 %，得分 10 / 10" in page
-    assert "没有同名指标" in page and page.count("（下一年再次列出）") == 1
+    assert "报告中没有同名的绩效指标" in page and page.count("（下一年再次列出）") == 1
+
+
+def test_a_projects_name_in_the_follow_up_heading_stays_text(tmp_path):
+    # A reviewer's attack: the heading was Markdown, so a name made a javascript: link or, with
+    # attr_list, an onmouseover attribute.
+    name = "农村公路**b**[a](javascript:alert(1)) {: onmouseover=alert(1) }"
+    project = ("kind: project\nproject:\n  name: '{}'\nproblems: [资金拨付慢。]\n").format(name)
+    for year in (2022, 2023):
+        (tmp_path / str(year)).mkdir()
+        (tmp_path / f"{year}/shi-li-ju-gonglu.yaml").write_text(
+            HEAD.format(year=year).replace("kind: department\n", "") + project, encoding="utf-8")
+    loaded = load(tmp_path)
+    assert loaded.errors == []
+    pages = {p.path: p.markdown for p in render.render_indexes(render.make_env(), derive.derive(loaded.entries))}
+    html = markdown.markdown(pages["departments/shi-li-ju/index.md"].split("---\n", 2)[2], extensions=["tables", "attr_list"])
+    heading = next(line for line in html.splitlines() if line.startswith("<h3"))
+    assert "<a " not in heading and "<strong>" not in heading and "onmouseover=" not in heading.split(">")[0]
+    assert "javascript:alert(1)" in heading  # shown as the text it is
