@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import browser, serve_edit, synthetic
+from . import browser, serve_edit, site_bytes, synthetic
 
 ROOT = synthetic.ROOT
 SERVE_MAX = 1000
@@ -85,6 +85,7 @@ def measure(n: int, root: Path, repeat: int, searches: int = SEARCHES, serve: bo
     result["site_mb"] = round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 1)
     index = [p for folder in ("pagefind", "pagefind-shards") for p in (site / folder).rglob("*") if p.is_file()]
     result["search_index_kb"] = round(sum(p.stat().st_size for p in index) / 1024, 1)  # every shard
+    result.update(site_bytes.per_report(site, n))  # bytes per report by kind of file; reports in 1 GB
     # A reader on a report page searches once, cold: everything fetched for it, and how long
     # from the query typed to the results drawn (Chromium, served from this machine).
     page_path = sorted(reports)[0].parent.relative_to(site).as_posix() + "/"
@@ -116,9 +117,9 @@ COLUMNS = [("reports", "报告数"), ("generate_s", "生成 s"), ("engine_s", "M
            ("search_index_kb", "索引 KB"), ("first_search_kb", "首次搜索 KB"), ("first_search_ms", "首次搜索 ms"), ("every_search_ms", "全部命中 ms"), ("every_search_again_ms", "再查 ms"), ("first_visit_gzip_kb", "首次访问 gzip KB"), ("serve_edit_s", "预览刷新 s")]
 
 
-def table(results: list[dict]) -> str:
-    lines = ["| " + " | ".join(title for _, title in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
-    lines += ["| " + " | ".join(str(r[key]) for key, _ in COLUMNS) + " |" for r in results]
+def table(results: list[dict], columns: list[tuple[str, str]] = COLUMNS) -> str:
+    lines = ["| " + " | ".join(title for _, title in columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(str(r[key]) for key, _ in columns) + " |" for r in results]
     return "\n".join(lines)
 
 
@@ -134,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         results = [measure(n, Path(tmp), args.repeat or (3 if n <= 1000 else 1), args.searches,
                            not args.no_serve) for n in args.sizes]
     print(table(results))
+    print("\n每份报告占的字节（按文件种类；不随报告增长的部分单列）：\n")
+    print(table(results, [("reports", "报告数"), *site_bytes.COLUMNS]))
     args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\n已写入 {args.json}")
     return 0

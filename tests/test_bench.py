@@ -27,7 +27,8 @@ def test_the_benchmark_measures_a_small_synthetic_site(tmp_path):
     assert result["every_search_ms"] > 0 and result["every_search_again_ms"] > 0
     # The preview's refresh is measured by bench/serve_edit.py, which tests/test_serve.py runs.
     assert result["first_visit_gzip_kb"] > 0 and result["serve_edit_s"] == "—"
-    assert "| 20 |" in run.stdout  # the table
+    assert "| 20 |" in run.stdout and "1 GB 可容报告数" in run.stdout  # the tables
+    assert 0 < result["per_report_kb"] and result["reports_per_gb"] > 0
 
 
 def test_synthetic_data_is_marked_and_never_real(tmp_path):
@@ -54,3 +55,19 @@ def test_a_tenth_of_the_synthetic_reports_are_five_times_as_long(tmp_path):
     sizes = sorted(len(p.read_text(encoding="utf-8")) for p in synthetic.make(tmp_path / "d", 50).glob("*/*.yaml"))
     seed = len(synthetic.SEED.read_text(encoding="utf-8"))
     assert sum(size >= 5 * seed for size in sizes) == 5 and sizes[len(sizes) // 2] < 2 * seed
+
+
+def test_bytes_per_report_are_counted_by_kind_of_file(tmp_path):
+    from bench import site_bytes
+
+    files = {"2023/a/index.html": 4096, "2023/a/chart-spending.csv": 1024, "2023/b/index.html": 2048,
+             "data/2023/a.json": 1024, "data/2023/b.yaml": 1024, "pagefind/x.pf": 2048, "2023/index.html": 1024,
+             "departments/d/index.html": 1024, "data/reports.csv": 2048, "sitemap.xml": 0, "assets/site.css": 5000}
+    for name, size in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x" * size)
+    result = site_bytes.per_report(tmp_path, 2)
+    assert result["each_report_pages_kb"] == 3 and result["each_report_charts_kb"] == 0.5 and result["each_report_downloads_kb"] == 1
+    assert result["each_search_index_kb"] == 1 and result["each_index_pages_kb"] == 1 and result["each_whole_set_kb"] == 1
+    assert result["per_report_kb"] == 7.5  # 15,360 growing bytes over 2 reports; the stylesheet does not grow
+    assert result["reports_per_gb"] == (1_000_000_000 - 5000) // (15360 // 2)
