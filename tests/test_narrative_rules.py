@@ -277,3 +277,14 @@ def test_a_pages_publisher_is_offered_as_doubtful_never_taken_as_the_unit(tmp_pa
     assert "department" not in draft.data
     assert draft.doubtful["部门名称"] == ["临河区退役军人事务局（第 1 行，网页的发布机构；正文没有写明单位，请核对后填写）"]
     assert draft.data["spending"]["total"] == 799.12  # d05: a numbered item 2、支出:
+
+
+def test_a_works_projects_batch_name_its_budget_to_execute_and_its_investment(tmp_path):
+    # p12 (牟定县): a 工程 is a project, and 第一批… is a batch of its place and year.
+    data = draft(tmp_path, "牟定县2020年第一批公路安全生命防护工程绩效自评报告\n一、绩效目标分解下达情况\n"
+                           "该项目下达资金56万元,实际完成投资54.6万元。")
+    assert data["kind"] == "project" and data["project"]["name"] == "牟定县2020年第一批公路安全生命防护工程"
+    assert data["budget"] == {"adjusted": 56, "executed": 54.6}
+    # p16 (临夏市): 全年应执行数 is what was to be spent that year — the budget, not the execution.
+    data = draft(tmp_path, "关于上报2023年残疾军人护理费项目支出绩效自评的报告\n一、基本概况\n全年应执行数为7.79万元，实际执行率为100%。")
+    assert data["budget"]["adjusted"] == 7.79 and "executed" not in data["budget"]

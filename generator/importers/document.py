@@ -236,7 +236,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
     for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金)?|年初(?:财政)?下达(?:资金)?", "initial"),
-                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金)?|全年预算", "adjusted"),
+                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金)?|全年预算|全年应执行数", "adjusted"),
                              ("全年执行数", "全年执行|执行数", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
         # 2023年度年初收支预算): 法院执行年初预算数 is one item's budget, 应执行数 is what was to be spent.
@@ -247,6 +247,12 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
                 values["funds"] = [{"source": source, "adjusted": v} for source, v in sources]
                 found.append(f"资金来源：{'、'.join(f'{n} {forms.number_text(v)}' for n, v in sources)}（全年预算数）")
         record(name, ("budget", key), value)
+    if kind == "project" and "executed" not in values.get("budget", {}) and "total" not in values.get("spending", {}) \
+            and (invested := amount(flat, f"{PHRASE_START}实际完成投资")) is not None:
+        # A works project's year spending: 下达资金56万元，实际完成投资54.6万元 (not in a department's
+        # report, where 完成投资 may be one of its works).
+        missing.remove("全年执行数")
+        record("全年执行数", ("budget", "executed"), invested)
     spent = values.get("spending", {}).get("total") or values.get("budget", {}).get("executed")
     if kind == "project" and spent is not None and (clause := spent_clause(flat, spent)) \
             and (sources := breakdown(flat, clause)):

@@ -46,7 +46,7 @@ UNIT_LABELS = [  # the form's own fields, most specific first
 NEXT_LABEL = (r"(?:项目名称|项目编码|项目负责人|项目主管部门|主管部门|实施单位|资金情况|联系电话|填报日期|单位负责人|"
               r"财政归口处室|部门联系人|评价类型|年度资金总额|金额单位|是否为专项资金)")
 KIND_DEPARTMENT = re.compile(r"部门整体|整体支出|部门\s*[(（]\s*单位\s*[)）]\s*整体|整体(?:和|及|与)项目|(?<!项目)整体绩效")
-KIND_PROJECT = re.compile(r"项目|专项|资金|转移支付")
+KIND_PROJECT = re.compile(r"项目|专项|资金|转移支付|工程")
 
 
 @dataclass(frozen=True)

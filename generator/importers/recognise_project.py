@@ -78,6 +78,8 @@ def _title_names(title: Found | None, lines: list[str]) -> Found | None:
     if after:
         # What comes before the year is the unit or its place (会宁县, 彭水自治县), or the name is not plain.
         name = after if not before or org_name(before) or PLACE.fullmatch(before) else None
+        if name and re.match(r"第[一二三四五六七八九十\d]+批", name):
+            name = head  # 第一批…工程 is a batch of its place and year: 牟定县2020年第一批公路安全生命防护工程
     else:
         name = before.removesuffix("项目") if year else before  # 项目2018年度绩效自评报告: the report's word
     unit = title_unit(title, lines)
