@@ -10,7 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-PAGES_LIMIT = 1_000_000_000  # bytes (generator/pages_size.py)
+from generator.pages_size import PAGES_LIMIT
 # (key, title, rule on the path below the site): the first that matches takes the file.
 KINDS = [
     ("report_pages", "报告页", re.compile(r"^\d{4}/[^/]+/index\.html$")),

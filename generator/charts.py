@@ -53,14 +53,13 @@ def units_apart(table: list[list[str]]) -> list[list[str]]:
     """A column whose cells are all a number and a unit (12 个, 98.3%) split into the number and, beside
     it, its unit (列名单位): a spreadsheet can add up the numbers. Other columns stay as they are."""
     heading, rows = table[0], table[1:]
-    keep = list(heading)
     split = set()
     for j in range(1, len(heading)):
         parsed = [NUMBER_UNIT.match(str(row[j]).strip()) for row in rows if j < len(row) and str(row[j]).strip()]
         if parsed and all(parsed) and any(m.group(2) for m in parsed):
             split.add(j)
     out_heading: list[str] = []
-    for j, name in enumerate(keep):
+    for j, name in enumerate(heading):
         out_heading += [name, f"{name}单位"] if j in split else [name]
     out = [out_heading]
     for row in rows:

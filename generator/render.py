@@ -114,6 +114,7 @@ def make_env() -> Environment:
                        money=money)
     env.globals.update(
         updated=build_date(),
+        yi=YI,
         terms=glossary.TERMS,
         grade_class=GRADE_CLASS,
         grades=GRADES,

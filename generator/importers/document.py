@@ -31,7 +31,6 @@ PAGE_SECTION = "原网页和封面信息（导航、发布和填报信息，通�
 TABLE_SECTION = "自评表原文（已读入金额和指标，核对后应删除）"
 UNPLACED_FOLDER = "待定"  # drafts without a year or unit: check names this folder until they are filled in
 
-GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
 MONEY_NAMES = {"spending": "支出", "budget": "预算执行", "funds": "资金来源"}
 # Where each figure the summary may call missing is kept in the draft.
 STATED_AT = {"自评等级": "result.grade", "自评得分": "result.score", "本年财政拨款支出": "spending.total",
@@ -190,7 +189,7 @@ def with_line(finding: str, cleaned: list[str]) -> str:
     if re.fullmatch(r"\d+(?:\.\d+)?", value):
         whole, _, decimals = value.partition(".")
         pattern = re.compile(r"(?<![\d.])" + whole + (r"\." + decimals + "0*" if decimals else r"(?:\.0+)?") + r"(?![\d])")
-    elif value in GRADE_WORDS.values():
+    elif value in forms.GRADE_WORDS.values():
         pattern = re.compile(r"(?:等级|结果)[^。；]{0,6}" + value)
     else:
         return finding
@@ -220,7 +219,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     # 优 秀: a PDF's text layer puts blanks inside words.
     grade = re.search(r"(?:(?:自评结果|评价结果|自评等级|评价等级|等级|等次|自评结论|评价结论|评定)(?:均|都|总体)?(?:为|是|[:：])?|自评为)\s*[“\"「]?"
                       r"(优\s?秀|良\s?好|中\s?等|较\s?差|优|良|中|差)", text)
-    record("自评等级", ("result", "grade"), GRADE_WORDS[re.sub(r"\s", "", grade.group(1))] if grade else None)
+    record("自评等级", ("result", "grade"), forms.GRADE_WORDS[re.sub(r"\s", "", grade.group(1))] if grade else None)
     score = (re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?|(?:绩效|综合)评分)(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)  # 自评分为100分
              or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text))  # a form's 自评总分(分) | 97.6
     record("自评得分", ("result", "score"), float(score.group(1)) if score and float(score.group(1)) <= 100 else None)
@@ -360,9 +359,10 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     cleaned = [line.translate(FULL_WIDTH).replace(",", "") for line in lines]  # once, for every finding
     found = [with_line(f, cleaned) for f in found]
     year = at(recognise.year_of(named, pieces))
-    unit = at(recognise_unit.unit_of(named, pieces))
+    bodies = recognise_unit.unit_candidates(named, pieces)  # once: the unit and the doubt both read them
+    unit = at(next(iter(bodies), None))
     doubtful: dict[str, list[str]] = {}
-    if candidates := recognise_unit.unit_doubt(named, pieces):
+    if candidates := recognise_unit.distinct_bodies(bodies):
         unit = None  # two bodies named: a person chooses
         doubtful["部门名称"] = [f"{c.value}（第 {origin[c.line - 1] + 1} 行）" for c in candidates]
     elif unit is None and (publisher := at(recognise_unit.published_unit(pieces))):

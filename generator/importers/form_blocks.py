@@ -74,9 +74,6 @@ def stated_score(cells: list[Token]) -> tuple[float, int] | None:
     return total_row(cells)
 
 
-GRADES = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
-
-
 def total_row(cells: list[Token]) -> tuple[float, int] | None:
     """The indicator table's 总分 row (总分 | 100 | 96 | 优, or one cell per line): its score after the 100 points."""
     for n, t in enumerate(cells[:-2]):
@@ -94,6 +91,6 @@ def total_grade(cells: list[Token]) -> tuple[str, int] | None:
     """The grade the 总分 row gives after its score (总分 | 100 | 96 | 优)."""
     for n, t in enumerate(cells[:-3]):
         if key(t.text) == "总分" and (row := total_row(cells[n:n + 3])) and cells[n + 3].line == row[1]:
-            if grade := GRADES.get(key(cells[n + 3].text)):
+            if grade := forms.GRADE_WORDS.get(key(cells[n + 3].text)):
                 return grade, row[1]
     return None

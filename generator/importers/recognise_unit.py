@@ -54,8 +54,13 @@ def published_unit(lines: list[str]) -> Found | None:
 def unit_doubt(title: Found | None, lines: list[str]) -> list[Found]:
     """Each body when the document names different ones as its own (neither a short form of the
     other): a person must choose, so none is taken as found."""
+    return distinct_bodies(unit_candidates(title, lines))
+
+
+def distinct_bodies(candidates: list[Found]) -> list[Found]:
+    """The candidates naming different bodies, when there are two or more (unit_doubt)."""
     bodies: list[Found] = []
-    for candidate in unit_candidates(title, lines):
+    for candidate in candidates:
         if not any(_same_body(candidate.value, b.value) for b in bodies):
             bodies.append(candidate)
     return bodies if len(bodies) > 1 else []
