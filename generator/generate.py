@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import json
 import os
 import shutil
 import subprocess
@@ -50,11 +49,9 @@ def generated_files(entries: list[Entry], site_url: str | None = None, cache=Non
     env = _env()  # compiled once: the preview regenerates on every save
     derived = derive.derive(entries)  # the derive stage: every figure a page shows, worked out once
     ordered = sorted(derived.records, key=lambda rec: (-rec.report.year, rec.report.department.name, rec.entry.stem))
-    data_rows = []
     made = cache.report_files(ordered) if cache else parallel.each_report(report_files_of, ordered)
-    for rec, (report_files, downloads) in zip(ordered, made):
+    for report_files in made:
         yield from report_files.items()
-        data_rows.append((rec, {label: "../" + href for label, href in downloads.items()}))
     for page in render.render_indexes(env, derived):
         yield page.path, page.markdown
         for chart in page.charts:
@@ -64,7 +61,7 @@ def generated_files(entries: list[Entry], site_url: str | None = None, cache=Non
     schema = json_schema_text()
     sizes = {path.removeprefix("data/"): file_size(content) for path, content in dataset.items() if content is not None}
     sizes["report.schema.json"] = file_size(schema)
-    yield "data/index.md", env.get_template("data.md.j2").render(base="../", rows=data_rows, sizes=sizes)
+    yield "data/index.md", env.get_template("data.md.j2").render(base="../", sizes=sizes)
     yield "data/fields/index.md", env.get_template("fields.md.j2").render(base="../../", fields=fields.field_dictionary())
     yield from dataset.items()
     yield "feed.xml", atom_feed(derived.records, site_url)
@@ -80,13 +77,14 @@ def file_size(content: str | bytes) -> str:
     return f"{n / 1024:.1f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
 
 
-def report_files_of(rec: derive.Record) -> tuple[dict[str, str | bytes], dict[str, str]]:
-    """One report's page, its chart CSVs and its downloads; and the downloads by label."""
+def report_files_of(rec: derive.Record) -> dict[str, str | bytes]:
+    """One report's page, its chart CSVs and its downloads."""
     e = rec.entry
     folder = f"data/{e.report.year}"
-    files: dict[str, str | bytes] = {f"{folder}/{e.stem}.json": report_json(e), f"{folder}/{e.stem}.csv": opendata.report_csv(rec),
-                                     f"{folder}/{e.stem}.yaml": e.path.read_bytes()}
-    labels = ["JSON 数据", "CSV 数据", "YAML 源数据"]
+    # One data file per report: its row of reports.csv and its YAML say nothing the JSON does not,
+    # and at 20,000 reports each copy costs GitHub Pages' 1 GB another 200 MB (issue 16).
+    files: dict[str, str | bytes] = {f"{folder}/{e.stem}.json": opendata.report_json(rec)}
+    labels = ["JSON 数据"]
     if e.source_path:
         files[f"{folder}/{e.source_path.name}"] = e.source_path.read_bytes()
         labels.append("原始文件")
@@ -97,16 +95,12 @@ def report_files_of(rec: derive.Record) -> tuple[dict[str, str | bytes], dict[st
     files[page.path] = page.markdown
     for chart in page.charts:
         files[page.folder + chart.csv_name] = chart.csv()
-    return files, downloads
+    return files
 
 
 @functools.cache
 def _env():
     return render.make_env()
-
-
-def report_json(entry: Entry) -> str:
-    return json.dumps(entry.report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
 def prepare_docs(docs_dir: Path, files: Iterable[tuple[str, str | bytes]]) -> tuple[int, int]:

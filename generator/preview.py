@@ -39,19 +39,20 @@ class Cache:
 
     parallel: bool = True  # the first, full pass may fork; later ones run beside server threads
     loaded: dict = field(default_factory=dict)  # path -> (signature, entry, problems)
-    made: dict = field(default_factory=dict)  # path -> (signature, files, downloads)
+    made: dict = field(default_factory=dict)  # path -> (signature, files)
 
     def load(self, paths: list[Path]) -> list[tuple[Entry | None, list[Problem]]]:
         self.loaded = self._refresh(self.loaded, paths, lambda p: p, _signature, load_one)
         return [self.loaded[p][1:] for p in paths]
 
-    def report_files(self, records: list[Record]) -> list[tuple[dict, dict]]:
+    def report_files(self, records: list[Record]) -> list[dict]:
         def signature(rec: Record):
             # compared: the page's 与上年比 row changes when the earlier year's report does.
             return _signature(rec.entry.path), rec.entry.source_path and _signature(rec.entry.source_path), rec.compared
 
-        self.made = self._refresh(self.made, records, lambda rec: rec.entry.path, signature, report_files_of)
-        return [self.made[rec.entry.path][1:] for rec in records]
+        self.made = self._refresh(self.made, records, lambda rec: rec.entry.path, signature,
+                                  lambda rec: (report_files_of(rec),))
+        return [self.made[rec.entry.path][1] for rec in records]
 
     def _refresh(self, kept: dict, items: list, key, signature, work) -> dict:
         """kept (key -> (signature, *result)) for items: work redone only where the signature changed."""

@@ -53,7 +53,7 @@ def test_the_home_page_links_to_the_report(site):
 def test_downloads_are_the_source_and_the_data(site):
     assert (site / "data/2021/huangshi-shangwuju.source.txt").read_bytes() == (DATA / "2021/huangshi-shangwuju.source.txt").read_bytes()
     data = json.loads((site / "data/2021/huangshi-shangwuju.json").read_text(encoding="utf-8"))
-    assert data["spending"]["total"] == yaml.safe_load((DATA / "2021/huangshi-shangwuju.yaml").read_text(encoding="utf-8"))["spending"]["total"]
+    assert data["url"] == "2021/huangshi-shangwuju/" and data["spending"]["total"] == yaml.safe_load((DATA / "2021/huangshi-shangwuju.yaml").read_text(encoding="utf-8"))["spending"]["total"]
     html = page(site, "/2021/huangshi-shangwuju/")
     assert 'href="../../data/2021/huangshi-shangwuju.source.txt"' in html
 

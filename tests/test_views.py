@@ -222,8 +222,10 @@ def test_the_whole_data_set_downloads_parse_back_to_the_data(site):
     indicators = pd.read_csv(site / "data/indicators.csv", encoding="utf-8-sig")
     assert len(indicators) == sum(len(r.get("indicators") or []) for r in rs.values())
     assert indicators["得分"].sum() == pytest.approx(sum(i["score"] for r in rs.values() for i in r.get("indicators") or []))
-    data = json.loads((site / "data/reports.json").read_text(encoding="utf-8"))
-    assert len(data["reports"]) == len(rs)
+    from generator.opendata import reports_in_zip
+
+    assert sorted(r["url"] for r in reports_in_zip((site / "data/reports.zip").read_bytes())) == sorted(
+        f"{year}/{slug}/" for year, slug in rs)
     xlsx = pd.read_excel(site / "data/reports.xlsx", sheet_name="绩效指标")
     assert len(xlsx) == len(indicators)
 
