@@ -11,11 +11,13 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
 from pyecharts import options as opts
 from pyecharts.charts import Bar, Pie
 from pyecharts.charts.base import default as pyecharts_default
 from pyecharts.commons.utils import JsCode
 
+from . import chart_shared
 from .chart_defaults import strip_defaults
 from .derive import Record, fmt, fmt_pct
 from .model import Figure, Item
@@ -34,7 +36,14 @@ class Chart:
 
 
     def option_json(self) -> str:
-        return json.dumps(self.option, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        """The option as the page carries it: without what every chart shares (chart_shared.py),
+        whole numbers without their .0."""
+        return json.dumps(_whole(chart_shared.split(self.option)), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    def option_attribute(self) -> Markup:
+        """option_json() for a single-quoted attribute: its many double quotes stay one byte each."""
+        text = self.option_json().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+        return Markup(text)
 
     @property
     def csv_name(self) -> str:
@@ -72,6 +81,16 @@ def units_apart(table: list[list[str]]) -> list[list[str]]:
                 cells.append(cell)
         out.append(cells)
     return out
+
+
+def _whole(value):
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _whole(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole(v) for v in value]
+    return value
 
 
 def _plain(value):

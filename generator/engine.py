@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+from .compact_html import compact_site
 from .passthrough import PassThroughHtml
 from .paths import CONFIG_FILE, ROOT
 from .problems import BuildError
@@ -56,6 +57,7 @@ def build_site(docs_dir: Path, site_dir: Path, site_url: str | None = None, samp
             _zensical_build(docs_dir, tmp, site_url, sample)
         else:
             mkdocs_build(docs_dir, tmp, site_url, sample)
+        compact_site(tmp)  # the same for both engines, before the index reads the pages
         engine_done = time.perf_counter()
         index_site(tmp, site_dir.with_name(f".{site_dir.name}.search"))
         if timings is not None:

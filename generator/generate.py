@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-from . import derive, fields, opendata, parallel, render
+from . import chart_shared, derive, fields, opendata, parallel, render
 from .feed import atom_feed
 from .model import json_schema_text
 from .paths import DOCS_DIR, ECHARTS, ROOT
@@ -67,6 +67,7 @@ def generated_files(entries: list[Entry], site_url: str | None = None, cache=Non
     yield "feed.xml", atom_feed(derived.records, site_url)
     yield "data/report.schema.json", schema
     yield "assets/vendor/echarts.min.js", ECHARTS.read_bytes()
+    yield "assets/javascripts/chart-shared.js", chart_shared.shared_script()
 
 
 def file_size(content: str | bytes) -> str:

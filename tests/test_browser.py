@@ -97,9 +97,15 @@ def test_the_reports_charts_draw(watched, real_site):
     counts = drawn_charts(watched.page)
     assert counts["containers"] >= 3
     assert counts["drawn"] == counts["containers"] == counts["live"]
-    # ECharts' ARIA description in Chinese is on the container.
+    # ECharts' ARIA description in Chinese is on the container, but a screen reader is told the
+    # figure's own caption, which names every value.
     label = watched.page.get_attribute(".jx-chart[data-chart]", "aria-label")
     assert label and "图表" in label
+    caption = watched.page.evaluate("""() => {
+        const el = document.querySelector('.jx-chart[data-chart]');
+        return document.getElementById(el.getAttribute('aria-labelledby')).textContent;
+    }""")
+    assert caption.startswith("支出结构") and "1390.81" in caption
     watched.clean()
 
 

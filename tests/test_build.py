@@ -35,11 +35,12 @@ def test_the_report_page_has_grade_key_figures_and_charts(site):
     assert '<span class="jx-grade jx-grade--excellent" title="自评等级">优</span>' in html
     for figure in ("8483.1", "1390.81", "16.39%", "7092.29", "83.61%"):
         assert figure in html
-    charts = re.findall(r'<div class="jx-chart"[^>]* data-chart="([^"]*)"', html)
+    charts = re.findall(r"<div class=\"jx-chart\"[^>]* data-chart='([^']*)'", html)
     assert len(charts) >= 3
     import html as htmllib
     options = [json.loads(htmllib.unescape(c)) for c in charts]
     assert options[0]["series"][0]["type"] == "pie"
+    assert "animation" not in options[0]  # shared by every chart: assets/javascripts/chart-shared.js
     # Every chart has a caption and its data as a table.
     assert html.count("<figcaption") == len(charts) and html.count('<details class="jx-chart-data">') == len(charts)
 

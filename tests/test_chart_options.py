@@ -200,3 +200,44 @@ def test_stripped_charts_look_the_same(echarts_page, where):
             assert "<path" in drawn[0]["svg"] and drawn[0]["tooltip"] != drawn[0]["dom"], f.key  # drawn, tip shown
             for aspect in ("svg", "dom", "label", "tooltip"):
                 assert drawn[0][aspect] == drawn[1][aspect], (where[1], f.key, theme or "light", large, aspect)
+
+
+def every_chart() -> list[charts.Chart]:
+    """Every chart the real and the demo sites draw, reports and overviews."""
+    out = []
+    for data in (DATA, DEMO):
+        d, env = derived(data), render.make_env()
+        for page in [render.render_report(env, rec, {}) for rec in d.records] + render.render_indexes(env, d):
+            out += page.charts
+    return out
+
+
+def test_the_page_carries_each_option_without_what_every_chart_shares_and_charts_js_puts_it_back(browser):
+    """The option a page carries, put back together by the site's own charts.js and the
+    chart-shared.js the build writes, is the option pyecharts made, key for key."""
+    from generator import chart_shared
+
+    made = every_chart()
+    assert {s["type"] for c in made for s in c.option["series"]} == {"bar", "line", "pie"}
+    page = browser.new_page()
+    page.set_content("<!doctype html><html><head><meta charset='utf-8'></head><body></body></html>")
+    page.add_script_tag(content=chart_shared.shared_script())
+    page.add_script_tag(path=str(ROOT / "docs/assets/javascripts/charts.js"))
+    carried = [c.option_json() for c in made]
+    put_back = page.evaluate("(options) => options.map(o => window.jxCharts.fullOption(JSON.parse(o)))", carried)
+    page.close()
+    same = functools.partial(json.dumps, sort_keys=True)
+    for chart, whole in zip(made, put_back):  # (JavaScript has one kind of number: 5.0 comes back 5)
+        assert same(charts._whole(whole)) == same(charts._whole(chart.option)), chart.key
+    # …and the pages carry much less: at least half of each report's chart JSON was shared.
+    full = sum(len(json.dumps(c.option, ensure_ascii=False, separators=(",", ":")).encode()) for c in made)
+    assert sum(len(o.encode()) for o in carried) * 2 <= full
+
+
+def test_a_chart_that_lacks_a_shared_value_is_refused_not_changed():
+    from generator import chart_shared
+
+    option = {**every_chart()[0].option}
+    option["animationEasing"] = "linear"
+    with pytest.raises(chart_shared.NotShared, match="animationEasing"):
+        chart_shared.split(option)

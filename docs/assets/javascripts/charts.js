@@ -40,6 +40,33 @@
     });
   }
 
+  // The page's option leaves out what every chart of its kind shares (generator/chart_shared.py,
+  // whose rule this follows): values come back where missing, parts are merged (made if
+  // missing), "each" parts go into every element of their list (legend, axes, series).
+  function withShared(own, shared) {
+    Object.keys(shared).forEach(function (key) {
+      var common = shared[key];
+      if (common !== null && typeof common === "object" && !Array.isArray(common)) {
+        if (own[key] === undefined) own[key] = {};
+        withShared(own[key], common);
+      } else if (!(key in own)) {
+        own[key] = JSON.parse(JSON.stringify(common));
+      }
+    });
+    return own;
+  }
+
+  function fullOption(option) {
+    var kind = option.series && option.series[0] && option.series[0].type;
+    var shared = window.JX_CHART_SHARED && window.JX_CHART_SHARED[kind];
+    if (!shared) return option;
+    withShared(option, shared.option);
+    Object.keys(shared.each).forEach(function (name) {
+      (option[name] || []).forEach(function (item) { withShared(item, shared.each[name]); });
+    });
+    return option;
+  }
+
   function drawAll() {
     disposeAll();
     if (typeof echarts === "undefined") return;
@@ -47,7 +74,7 @@
     document.querySelectorAll(SELECTOR).forEach(function (el) {
       var option;
       try {
-        option = JSON.parse(el.getAttribute("data-chart"));
+        option = fullOption(JSON.parse(el.getAttribute("data-chart")));
       } catch (e) {
         console.error("图表数据无法解析", el.id, e);
         return;
@@ -86,7 +113,8 @@
   window.jxCharts = {
     count: function () { return live.length; },
     alive: function () { return made.size; },
-    theme: function () { return drawnTheme || "light"; }
+    theme: function () { return drawnTheme || "light"; },
+    fullOption: fullOption
   };
 
   if (typeof document$ !== "undefined") {
