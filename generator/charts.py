@@ -33,6 +33,9 @@ class Chart:
     columns: list[str]
     rows: list[list[str]] = field(default_factory=list)
     height: int = 320  # px; bar charts grow with their number of bars
+    # False when the caption already says every row word for word (a group of figures): the
+    # table would be a third copy of it on the page, beside the caption and the CSV.
+    table: bool = True
 
 
     def option_json(self) -> str:
@@ -207,7 +210,7 @@ def group_chart(key: str, title: str, figures: list[Figure]) -> Chart:
     option = page_option(hbar([f.label for f in figures], [f.value for f in figures], unit))
     caption = "，".join(f"{f.label} {figure_text(f)}" for f in figures) + "。"
     rows = [[f.label, figure_text(f)] for f in figures]
-    return Chart(key, title, caption, option, ["项目", "数值"], rows, bar_height(len(figures)))
+    return Chart(key, title, caption, option, ["项目", "数值"], rows, bar_height(len(figures)), table=False)
 
 
 def bar_height(bars: int) -> int:

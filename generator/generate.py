@@ -82,10 +82,10 @@ def report_files_of(rec: derive.Record) -> dict[str, str | bytes]:
     """One report's page, its chart CSVs and its downloads."""
     e = rec.entry
     folder = f"data/{e.report.year}"
-    # One data file per report: its row of reports.csv and its YAML say nothing the JSON does not,
-    # and at 20,000 reports each copy costs GitHub Pages' 1 GB another 200 MB (issue 16).
-    files: dict[str, str | bytes] = {f"{folder}/{e.stem}.json": opendata.report_json(rec)}
-    labels = ["JSON 数据"]
+    # The original only: the report's data is in the whole set's reports.zip, and every copy of
+    # it per report (JSON, YAML, a CSV row) cost GitHub Pages' 1 GB 200 MB at 20,000 reports.
+    files: dict[str, str | bytes] = {}
+    labels = []
     if e.source_path:
         files[f"{folder}/{e.source_path.name}"] = e.source_path.read_bytes()
         labels.append("原始文件")

@@ -42,8 +42,7 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 
 
 def report_json(rec: Record) -> str:
-    """One report as its page offers it and as reports.zip holds it. Compact: indentation would add
-    half again to every report's share of the site."""
+    """One report as reports.zip holds it. Compact: indentation adds half again."""
     data = {"schema_version": 1, "url": rec.url, **rec.report.model_dump(mode="json")}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 

@@ -32,7 +32,9 @@ SHARD_PAGES = 700  # about 0.8 GB for Pagefind: the 10,000-report build stays wi
 # Only each page's article: not the header, tabs, navigation or footer. Not the page's own
 # text either: heading permalinks ("#") and the breadcrumb trail.
 ROOT_SELECTOR = "article.md-content__inner"
-EXCLUDE = ".headerlink, .md-source-file, .jx-breadcrumbs"
+# Nor what every report page says alike (the glossary) or says twice (a chart's table repeats
+# its caption): they would make every page match 预算 or 支出, and swell the index.
+EXCLUDE = ".headerlink, .md-source-file, .jx-breadcrumbs, .jx-terms, .jx-chart-data"
 # Pagefind's ready-made interfaces: the site draws results in Material's search box instead
 # (docs/assets/javascripts/search.js), so these would only be dead weight in the download.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",

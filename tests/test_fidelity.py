@@ -13,7 +13,7 @@ HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][�
 def visible_text(page_html: str) -> str:
     """The page's article as a reader sees it, without whitespace (the source's spacing is not significant)."""
     article = page_html[page_html.index("<article"): page_html.index("</article>")]
-    article = re.sub(r'data-chart="[^"]*"', "", article)  # chart options are not reading text
+    article = re.sub(r"data-chart='[^']*'", "", article)  # chart options are not reading text
     text = html.unescape(re.sub(r"<[^>]+>", "", article))
     return re.sub(r"\s+", "", text)
 

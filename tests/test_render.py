@@ -49,7 +49,7 @@ def test_a_hostile_report_renders_without_markup():
         ]}],
     }
     entry = Entry(Report.model_validate(data), Path("2021/x.yaml"), "2021/x.yaml", {})
-    page = to_html(render.render_report(render.make_env(), derive.record(entry), {"JSON 数据": "x.json"}).markdown)
+    page = to_html(render.render_report(render.make_env(), derive.record(entry), {"原始文件": "x.pdf"}).markdown)
     assert "<script>" not in page and "<img" not in page and "javascript:" not in page.replace("javascript:alert(1))", "")
     assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 8
 

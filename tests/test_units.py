@@ -104,5 +104,5 @@ def test_downloads_keep_each_reports_own_unit_beside_the_wan_yuan_figures(pages)
     yuan = frame[frame["年度"] == 2023].loc["ling-yi-ju"]
     assert yuan["金额单位"] == "元" and yuan["本年财政拨款支出"] == 13_000_000
     assert yuan["项目支出占比（%）"] == pytest.approx(76.92)  # a share is the same in any unit
-    row = opendata.report_csv(pages["records"][0]).decode("utf-8-sig").splitlines()
+    row = opendata.to_csv(opendata.reports_frame(pages["records"][:1])).decode("utf-8-sig").splitlines()
     assert row[0].split(",")[:3] == ["年度", "部门", "部门标识"]

@@ -38,7 +38,7 @@ def page(site: Path, url: str) -> str:
 
 def charts_of(html: str) -> dict[str, dict]:
     """Chart options by container id."""
-    found = re.findall(r'<figure class="jx-chart-figure" id="chart-([^"]+)">.*?data-chart="([^"]*)"', html, re.S)
+    found = re.findall(r"<figure class=\"jx-chart-figure\" id=\"chart-([^\"]+)\">.*?data-chart='([^']*)'", html, re.S)
     return {key: json.loads(htmllib.unescape(option)) for key, option in found}
 
 
