@@ -71,7 +71,7 @@ def test_the_ranking_puts_a_report_in_yuan_in_its_place(pages):
 def test_reports_tables_show_wan_yuan_under_their_wan_yuan_header(pages):
     table = pages["departments/ce-shi-ju/index.md"].markdown
     assert "本年支出（万元）" in table
-    assert 'data-sort="1200.0">1200</td>' in table and "12000000" not in table
+    assert '<td class="jx-num">1200</td>' in table and "12000000" not in table
 
 
 def test_year_over_year_compares_across_units(pages):
