@@ -70,4 +70,6 @@ def test_bytes_per_report_are_counted_by_kind_of_file(tmp_path):
     assert result["each_report_pages_kb"] == 3 and result["each_report_charts_kb"] == 0.5 and result["each_report_downloads_kb"] == 1
     assert result["each_search_index_kb"] == 1 and result["each_index_pages_kb"] == 1 and result["each_whole_set_kb"] == 1
     assert result["per_report_kb"] == 7.5  # 15,360 growing bytes over 2 reports; the stylesheet does not grow
+    # The smaller of the two reports' own files (b: 3 KB), and half of the 6 KB that all share.
+    assert result["median_report_kb"] == 6
     assert result["reports_per_gb"] == (1_000_000_000 - 5000) // (15360 // 2)
