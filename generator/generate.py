@@ -62,6 +62,7 @@ def generated_files(entries: list[Entry], site_url: str | None = None, cache=Non
     sizes = {path.removeprefix("data/"): file_size(content) for path, content in dataset.items() if content is not None}
     sizes["report.schema.json"] = file_size(schema)
     yield "data/index.md", env.get_template("data.md.j2").render(base="../", sizes=sizes)
+    yield "terms/index.md", env.get_template("terms.md.j2").render()
     yield "data/fields/index.md", env.get_template("fields.md.j2").render(base="../../", fields=fields.field_dictionary())
     yield from dataset.items()
     yield "feed.xml", atom_feed(derived.records, site_url)

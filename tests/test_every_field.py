@@ -131,9 +131,11 @@ def test_a_field_left_off_the_page_is_caught():
                                             f"measures[1] = {report.measures[1]!r}"]
 
 
-def test_the_budget_words_are_explained_on_the_page():
+def test_the_budget_words_are_explained_a_tap_from_the_page():
     from generator.glossary import TERMS
 
     text = page_text(full_report("department"))
+    assert '<a href="../../terms/">名词解释</a>' in text
+    terms = render.make_env().get_template("terms.md.j2").render()
     for term in ("预算执行率", "基本支出", "项目支出", "自评等级", "推算"):
-        assert f"<dt>{term}</dt><dd>{TERMS[term]}</dd>" in text, term
+        assert re.search(f'<dt id="\\d+">{term}</dt><dd>{re.escape(TERMS[term])}</dd>', terms), term
