@@ -7,12 +7,21 @@ needs; its extended build segments Chinese.
 Pagefind 1.6 holds about 1.1 MB per page until it writes its index, so one index of 10,000
 reports would need 11 GB. The built pages go to it in shards of SHARD_PAGES (hard links in a
 work folder, no copies), each shard indexed by the Pagefind command in a background thread,
-one at a time, while the next shard is gathered. The browser searches the shards side by side
-(search.js): the first is the bundle at pagefind/, the others are listed in pagefind/shards.json.
+one at a time, while the next shard is gathered.
+
+A shard holds the reports of one year only, newest year first, and the other pages (home, year,
+department pages) come last in shards of their own. The browser (search.js) searches each year
+in a Pagefind of its own, so the newest year's results show as soon as that year has answered,
+and a year filter simply leaves the other years out. pagefind/shards.json lists the years and
+their shards, each with a tag of its entry file, which Pagefind then fetches at a stable address
+(cached) instead of with the time of every opening. The bundle at pagefind/ itself indexes one
+placeholder page: every year's Pagefind starts from it, so its program and its WebAssembly are
+downloaded once, and it finds nothing.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
@@ -37,6 +46,8 @@ ROOT_SELECTOR = "article.md-content__inner"
 EXCLUDE = ".headerlink, .md-source-file, .jx-breadcrumbs, .jx-terms, .jx-chart-data"
 # Pagefind's ready-made interfaces: the site draws results in Material's search box instead
 # (docs/assets/javascripts/search.js), so these would only be dead weight in the download.
+# Pagefind's program, the same in every bundle: only pagefind/ keeps it.
+PROGRAM = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
 
@@ -71,6 +82,8 @@ class ShardedIndex:
         work.mkdir(parents=True)
         self.shards = 0  # shards handed to the indexer so far
         self.count = 0  # pages in the shard being filled
+        self.group: str | None = None  # the year (or OTHER) of the shard being filled
+        self.groups: list[tuple[str, list[int]]] = []  # (year or OTHER, its shards), in search order
         self._queue: queue.Queue = queue.Queue()
         self._failure: SearchIndexError | None = None
         self._process: subprocess.Popen | None = None
@@ -79,13 +92,20 @@ class ShardedIndex:
         self._thread.start()
 
     def _bundle(self, number: int) -> Path:
-        return self.site_dir / (BUNDLE if number == 0 else f"{SHARDS}/{number}")
+        return self.site_dir / f"{SHARDS}/{number + 1}"
 
     def add(self, url: str, page: Path, link: bool = True) -> None:
         """Hand the built page at url (its file, page) to the shard being filled: a hard link,
-        or a copy when link is false (a site whose pages may be rewritten meanwhile)."""
-        if self.count == SHARD_PAGES:
+        or a copy when link is false (a site whose pages may be rewritten meanwhile). Pages come
+        in search order (built_pages): a new year starts a new shard."""
+        group = group_of(url)
+        if self.count == SHARD_PAGES or (self.count and group != self.group):
             self._close()
+        if not self.groups or self.groups[-1][0] != group:
+            self.groups.append((group, []))
+        if self.count == 0:
+            self.groups[-1][1].append(self.shards)
+        self.group = group
         target = self.work / str(self.shards) / url.strip("/") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         if not (link and _linked(page, target)):
@@ -117,16 +137,39 @@ class ShardedIndex:
         self._close()
         self._queue.put(None)
         self._thread.join()
-        shutil.rmtree(self.work, ignore_errors=True)
         if self._failure:
+            shutil.rmtree(self.work, ignore_errors=True)
             raise self._failure
         for number in range(self.shards):
-            for name in UNUSED:
+            for name in UNUSED + PROGRAM:  # the placeholder's program serves every shard
                 (self._bundle(number) / name).unlink(missing_ok=True)
         if self.shards:
-            others = [f"{SHARDS}/{n}/" for n in range(1, self.shards)]
-            (self._bundle(0) / "shards.json").write_text(json.dumps(others) + "\n", encoding="utf-8")
+            try:
+                self._placeholder_bundle()
+            finally:
+                shutil.rmtree(self.work, ignore_errors=True)
+            groups = [{"year": None if group == OTHER else int(group),
+                       "bundles": [{"path": f"{SHARDS}/{n + 1}/", "tag": _tag(self._bundle(n))} for n in shards]}
+                      for group, shards in self.groups]
+            (self.site_dir / BUNDLE / "shards.json").write_text(
+                json.dumps({"tag": _tag(self.site_dir / BUNDLE), "groups": groups}, separators=(",", ":")) + "\n",
+                encoding="utf-8")
+        shutil.rmtree(self.work, ignore_errors=True)
         return self.shards
+
+    def _placeholder_bundle(self) -> None:
+        """pagefind/: one page of one character, the starting point of every year's Pagefind."""
+        site = self.work / "placeholder"
+        site.mkdir(parents=True, exist_ok=True)
+        (site / "index.html").write_text(PLACEHOLDER, encoding="utf-8")
+        cmd = [str(self.exe), "--site", str(site), "--output-path", str(self.site_dir / BUNDLE),
+               "--root-selector", ROOT_SELECTOR, "--silent"]
+        result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        shutil.rmtree(site, ignore_errors=True)
+        if result.returncode != 0:
+            raise SearchIndexError(f"建立搜索索引失败（Pagefind 退出码 {result.returncode}）：{result.stdout.strip()}")
+        for name in UNUSED:
+            (self.site_dir / BUNDLE / name).unlink(missing_ok=True)
 
     def discard(self) -> None:
         """Stop indexing (the build failed or was interrupted) and remove the saved pages."""
@@ -136,6 +179,28 @@ class ShardedIndex:
         self._queue.put(None)
         self._thread.join(timeout=30)
         shutil.rmtree(self.work, ignore_errors=True)
+
+
+OTHER = "other"  # the group of every page that is not a report: home, year and department pages
+# The placeholder page of pagefind/, in the site's language so that its index is the Chinese one.
+PLACEHOLDER = ('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>-</title></head>'
+               '<body><article class="md-content__inner">〇</article></body></html>')
+
+
+def group_of(url: str) -> str:
+    """A page's group in the index: a report's year (/2023/slug/ is "2023"), else OTHER."""
+    parts = url.strip("/").split("/")
+    return parts[0] if len(parts) == 2 and parts[0].isdigit() and len(parts[0]) == 4 else OTHER
+
+
+def _search_order(url: str) -> tuple:
+    group = group_of(url)
+    return (group == OTHER, -int(group) if group != OTHER else 0, url)
+
+
+def _tag(bundle: Path) -> str:
+    """A bundle's entry file's fingerprint: the address at which Pagefind fetches it."""
+    return hashlib.sha256((bundle / "pagefind-entry.json").read_bytes()).hexdigest()[:16]
 
 
 def _linked(page: Path, target: Path) -> bool:
@@ -152,12 +217,15 @@ NOT_INDEXED = frozenset({"404.html", "guide/index.html", "data/fields/index.html
 
 
 def built_pages(site_dir: Path) -> Iterator[tuple[str, Path]]:
-    """(address, file) of every page of a built site, in a stable order: <dir>/index.html is /<dir>/."""
-    for path in sorted(site_dir.rglob("*.html")):
+    """(address, file) of every page of a built site, in search order (each year's reports, newest
+    year first, then the other pages) and a stable one: <dir>/index.html is /<dir>/."""
+    pages = []
+    for path in site_dir.rglob("*.html"):
         rel = path.relative_to(site_dir).as_posix()
         if rel in NOT_INDEXED or rel.startswith(("assets/", BUNDLE + "/", SHARDS + "/")):
             continue
-        yield "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel), path
+        pages.append(("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel), path))
+    yield from sorted(pages, key=lambda page: _search_order(page[0]))
 
 
 def index_site(site_dir: Path, work: Path) -> int:

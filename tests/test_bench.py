@@ -25,6 +25,7 @@ def test_the_benchmark_measures_a_small_synthetic_site(tmp_path):
     assert 0 < result["first_search_kb"] < result["search_index_kb"]
     assert result["first_search_results"] > 0 and result["first_search_ms"] > 0
     assert result["every_search_ms"] > 0 and result["every_search_again_ms"] > 0
+    assert result["rare_search_ms"] > 0 and 0 < result["rare_search_results"] < result["first_search_results"] + 20
     # The preview's refresh is measured by bench/serve_edit.py, which tests/test_serve.py runs.
     assert result["first_visit_gzip_kb"] > 0 and result["serve_edit_s"] == "—"
     assert "| 20 |" in run.stdout and "1 GB 可容报告数" in run.stdout  # the tables

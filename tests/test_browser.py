@@ -202,20 +202,21 @@ def test_search_opens_with_the_keyboard_and_arrows_reach_the_results(watched, re
 
 
 def test_a_sharded_index_finds_what_a_single_one_does(browser, demo_site, tmp_path, monkeypatch):
-    """A site larger than one shard (generator/search_index.py) is searched across all shards."""
+    """A site larger than one shard (generator/search_index.py) is searched across all shards:
+    a year in several shards is still one year to search."""
     from generator import engine, search_index
 
-    monkeypatch.setattr(search_index, "SHARD_PAGES", 15)
+    monkeypatch.setattr(search_index, "SHARD_PAGES", 5)
     site = tmp_path / "site"
     engine.build_site(demo_site.path.parent / "docs", site, None, sample=True)
-    shards = 1 + len(json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8")))
-    assert shards >= 4
+    groups = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))["groups"]
+    assert [g["year"] for g in groups] == [2023, 2022, 2021, None] and all(len(g["bundles"]) >= 2 for g in groups)
     sharded = SiteServer(site)
     try:
         counts, workers = [], []
         for server in (demo_site, sharded):
             page = browser.new_page()
-            # Three cores: the shards are split between three Pagefinds, each in its own worker.
+            # Three cores: the years are shared out between three Pagefinds, each in its own worker.
             page.add_init_script("Object.defineProperty(navigator, 'hardwareConcurrency', {get: () => 3})")
             page.goto(server.url + "?q=预算执行率")
             page.wait_for_function("() => /找到 \\d+/.test(document.querySelector('.md-search-result__meta').textContent)")
@@ -225,7 +226,64 @@ def test_a_sharded_index_finds_what_a_single_one_does(browser, demo_site, tmp_pa
     finally:
         sharded.close()
     assert counts[0] == counts[1], counts
-    assert workers == [1, 3]
+    assert workers == [3, 3]
+
+
+def test_search_answers_newest_year_first_and_narrows_by_year_and_department(browser, demo_site):
+    page = browser.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    # Every text the count line shows, in order (each years' answer replaces it).
+    page.add_init_script("""window.__said = []; document.addEventListener('DOMContentLoaded', () =>
+        new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(n => window.__said.push(n.textContent))))
+          .observe(document.querySelector('.md-search-result__meta'), {childList: true}))""")
+    page.goto(demo_site.url + "?q=预算")
+    done = "() => /找到 \\d+/.test(document.querySelector('.md-search-result__meta').textContent)"
+    page.wait_for_function(done)
+    said = page.evaluate("window.__said")
+    # The count grows as the years answer, newest first: 2022 and 2021 are still being searched.
+    growing = [re.match(r"目前 (\d+) 个结果，正在搜索 (\d{4}) 年度", t) for t in said]
+    growing = [(int(m.group(1)), m.group(2)) for m in growing if m]
+    assert [year for _, year in growing][:2] == ["2022", "2021"], said
+    total = int(re.search(r"找到 (\d+)", said[-1]).group(1))
+    assert [n for n, _ in growing] == sorted(n for n, _ in growing) and growing[-1][0] <= total
+    # Every result under the heading of its own year, the years newest first.
+    drawn = "() => !document.querySelector('.md-search-result__list > li[hidden]')"
+    while page.locator(".jx-search-more button").count():
+        page.click(".jx-search-more button")
+        page.wait_for_function(drawn)
+    rows = page.eval_on_selector_all(".md-search-result__list > li", """ls => ls.map(l => l.classList.contains('jx-search-year')
+        ? 'Y' + l.textContent : l.querySelector('a').getAttribute('href'))""")
+    assert len([r for r in rows if not r.startswith("Y")]) == total
+    years, year = [], None
+    for row in rows:
+        if row.startswith("Y"):
+            year = row[1:5]
+            years.append(year)
+        elif re.search(r"/20\d\d/[^/]+/", row):
+            assert f"/{year}/" in row, (year, row)
+    assert years[:3] == ["2023", "2022", "2021"]
+    # Each shard's entry file at the address its tag gives (cached between openings), never by the clock.
+    manifest = json.loads((demo_site.path / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    tags = {manifest["tag"], *(b["tag"] for g in manifest["groups"] for b in g["bundles"])}
+    assert {u.split("?ts=")[1] for u in fetched if "pagefind-entry.json" in u} == tags
+    # The year filter: 2022's reports only.
+    page.evaluate("window.__said = []")
+    page.select_option(".jx-search-filters select", "2022")
+    page.wait_for_function("() => window.__said.some(t => /找到 \\d+/.test(t))")
+    assert page.eval_on_selector_all(".jx-search-year", "hs => hs.map(h => h.textContent)") == ["2022 年度"]
+    assert 0 < int(re.search(r"找到 (\d+)", page.inner_text(".md-search-result__meta")).group(1)) < total
+    # The department filter: that department's reports only, of every year; the list offers each name.
+    page.select_option(".jx-search-filters select", "")
+    names = page.eval_on_selector_all("#jx-search-departments option", "os => os.map(o => o.value)")
+    assert "示例市教育局" in names and len(names) == len(set(names)) >= 5
+    page.evaluate("window.__said = []")
+    page.fill(".jx-search-filters input", "示例市教育局")
+    page.dispatch_event(".jx-search-filters input", "change")
+    page.wait_for_function("() => window.__said.some(t => /找到 \\d+/.test(t))")
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a:first-child", "as => as.map(a => a.getAttribute('href'))")
+    assert hrefs and all("/shili-jiaoyuju" in h for h in hrefs), hrefs
+    page.close()
 
 
 def test_search_for_a_word_that_is_nowhere_finds_nothing(watched, real_site):

@@ -16,54 +16,99 @@
   var input = box.querySelector(".md-search__input");
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
-  // A large site's index comes in shards (generator/search_index.py). Scoring a word found on
-  // every page takes time in proportion to the pages, so the shards are split between up to
-  // WORKERS Pagefinds, each in its own Web Worker, and searched side by side on the phone's cores.
-  // Not more than three: each one downloads Pagefind's program again (about 150 KB).
+  // The index comes in shards, each of one year's reports (generator/search_index.py), listed in
+  // pagefind/shards.json newest year first, the other pages (home, year, department pages)
+  // last. Each year is searched by a Pagefind of its own, so the newest year's results show as
+  // soon as that year has answered, and a year filter leaves the others out. The years are
+  // shared out between up to WORKERS Web Workers (one per imported copy of pagefind.js), which
+  // search side by side on the phone's cores. Every year's Pagefind starts from the placeholder
+  // bundle at pagefind/, so its program and WebAssembly are downloaded once; each shard's entry
+  // file is fetched at the address its tag gives (cached), not with the time of every opening.
   var WORKERS = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 3));
-  var engines = null;  // the Pagefinds, once loaded
+  var groups = null;  // [{year, label, pagefind}] in search order, once loaded
   var loading = null;
   var current = 0;  // the newest query's number: an older, slower answer is dropped
+  var options = { baseUrl: root.pathname, excerptLength: 40 };
 
-  function bundles() {
+  function manifest() {
     return fetch(new URL("pagefind/shards.json", root)).then(function (response) {
-      return response.ok ? response.json() : [];
-    }).catch(function () { return []; }).then(function (others) { return ["pagefind/"].concat(others); });
+      return response.ok ? response.json() : { tag: null, groups: [] };
+    });
   }
 
-  // One Pagefind for a group of shards. Every shard's bundle carries its own pagefind.js, and
-  // importing another shard's copy gives another module, hence another Web Worker.
-  function engine(paths) {
-    var options = { baseUrl: root.pathname, excerptLength: 40 };
-    return import(new URL(paths[0] + "pagefind.js", root).href).then(function (module) {
-      return module.options(options).then(function () {
-        return Promise.all(paths.slice(1).map(function (path) {
-          return module.mergeIndex(new URL(path, root).href, options);
-        }));
-      }).then(function () { return module.init(); }).then(function () { return module; });
+  function yearGroup(group, module, tag) {
+    var pagefind = module.createInstance({ basePath: new URL("pagefind/", root).href, metaCacheTag: tag });
+    return pagefind.options(options).then(function () {
+      return Promise.all(group.bundles.map(function (bundle) {
+        return pagefind.mergeIndex(new URL(bundle.path, root).href, { baseUrl: root.pathname, metaCacheTag: bundle.tag });
+      }));
+    }).then(function () { return pagefind.init(); }).then(function () {
+      return { year: group.year, label: group.year ? group.year + " 年度" : "部门和其他页面", pagefind: pagefind };
     });
   }
 
   function load() {
     if (!loading) {
-      loading = bundles().then(function (all) {
-        var count = Math.min(WORKERS, all.length);
-        var groups = [];
+      loading = manifest().then(function (found) {
+        var count = Math.max(1, Math.min(WORKERS, found.groups.length));
+        var modules = [];
         for (var i = 0; i < count; i++) {
-          groups.push(all.filter(function (path, n) { return n % count === i; }));
+          // Another address, another module: another Web Worker.
+          modules.push(import(new URL("pagefind/pagefind.js" + (i ? "?worker=" + i : ""), root).href));
         }
-        return Promise.all(groups.map(engine));
-      }).then(function (loaded) { engines = loaded; });
+        return Promise.all(modules).then(function (loaded) {
+          return Promise.all(found.groups.map(function (group, n) { return yearGroup(group, loaded[n % count], found.tag); }));
+        });
+      }).then(function (loaded) {
+        groups = loaded;
+        showFilters();
+      });
     }
     return loading;
   }
 
-  // Every Pagefind's results in one list, best first, as Pagefind itself merges shards.
-  function search(query) {
-    return Promise.all(engines.map(function (pagefind) { return pagefind.search(query); })).then(function (answers) {
-      return [].concat.apply([], answers.map(function (answer) { return answer ? answer.results : []; }))
-        .sort(function (a, b) { return b.score - a.score; });
+  // The year and department filters, made when the search first opens (no page carries them).
+  var filters = null;
+  function showFilters() {
+    if (filters || !groups.length) return;
+    filters = document.createElement("div");
+    filters.className = "jx-search-filters";
+    var year = document.createElement("select");
+    year.setAttribute("aria-label", "只搜索某一年度");
+    year.appendChild(new Option("全部年度", ""));
+    groups.forEach(function (g) { if (g.year) year.appendChild(new Option(g.label, String(g.year))); });
+    var department = document.createElement("input");
+    department.type = "search";
+    department.placeholder = "全部部门";
+    department.setAttribute("aria-label", "只搜索某个部门的报告");
+    department.setAttribute("list", "jx-search-departments");
+    department.autocomplete = "off";
+    var names = document.createElement("datalist");
+    names.id = "jx-search-departments";
+    filters.append(year, department, names);
+    meta.parentNode.insertBefore(filters, meta);
+    year.addEventListener("change", function () { if (input.value.trim()) run(); });
+    department.addEventListener("change", function () { if (input.value.trim()) run(); });
+    filters.year = year;
+    filters.department = department;
+    filters.known = {};
+    // The departments every year's index knows, for the list under the box.
+    Promise.all(groups.map(function (g) { return g.pagefind.filters(); })).then(function (all) {
+      all.forEach(function (f) { Object.keys((f && f.department) || {}).forEach(function (n) { filters.known[n] = true; }); });
+      Object.keys(filters.known).sort(function (a, b) { return a.localeCompare(b, "zh-Hans-CN"); }).forEach(function (n) {
+        names.appendChild(new Option(n));
+      });
     });
+  }
+
+  function chosen() {
+    var year = filters && filters.year.value;
+    var department = filters ? filters.department.value.trim() : "";
+    return {
+      groups: groups.filter(function (g) { return !year || String(g.year) === year; }),
+      options: department ? { filters: { department: department } } : {},
+      department: department
+    };
   }
 
   // Pagefind's excerpts are the page's text with only < and > escaped, <mark> around the
@@ -120,43 +165,56 @@
 
   function say(text) { meta.textContent = text; }
 
-  // Draws results[from…from+PAGE] in rank order, each as soon as its text has arrived (every
-  // result fetches its own fragment), then the "more" button. Resolves when all are drawn.
-  function more(results, from, number) {
-    var slice = results.slice(from, from + PAGE);
-    if (from === 0) list.replaceChildren();
+  // Draws the results not yet shown, up to state.limit, in rank order, each as soon as its text
+  // has arrived (every result fetches its own fragment), with a heading where a year begins,
+  // then the "more" button. Called again as later years answer, and by that button.
+  function draw(state) {
+    var results = state.results, from = state.shown, end = Math.min(results.length, state.limit);
+    state.shown = Math.max(from, end);
     var old = list.querySelector(".jx-search-more");
     if (old) old.remove();
-    var slots = slice.map(function () {
-      var li = document.createElement("li");
-      li.hidden = true;  // a place kept for the result, so a later one cannot overtake it
-      list.appendChild(li);
-      return li;
-    });
-    if (from + PAGE < results.length) {
+    var slots = [];
+    for (var i = from; i < end; i++) {
+      if (i === 0 || results[i].group !== results[i - 1].group) {
+        var heading = document.createElement("li");
+        heading.className = "jx-search-year";
+        heading.textContent = results[i].group.label;
+        list.appendChild(heading);
+      }
+      var slot = document.createElement("li");
+      slot.hidden = true;  // a place kept for the result, so a later one cannot overtake it
+      list.appendChild(slot);
+      slots.push(slot);
+    }
+    if (results.length > state.shown) {
       var li = document.createElement("li");
       li.className = "jx-search-more";
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button";
-      button.textContent = "显示更多结果（还有 " + (results.length - from - PAGE) + " 个）";
-      button.addEventListener("click", function () { more(results, from + PAGE, number); });
+      button.textContent = "显示更多结果（还有 " + (results.length - state.shown) + " 个）";
+      button.addEventListener("click", function () {
+        state.limit = state.shown + PAGE;
+        draw(state).then(function (items) {
+          // Keyboard focus goes on to the first new result, not back to the top.
+          if (state.number === current && items[0]) items[0].querySelector("a").focus();
+        });
+      });
       li.appendChild(button);
       list.appendChild(li);
     }
-    return Promise.all(slice.map(function (result, i) {
-      return result.data().then(function (data) {
-        if (number !== current) return null;
+    return Promise.all(slots.map(function (slot, k) {
+      return results[from + k].result.data().then(function (data) {
+        if (state.number !== current) return null;
         var drawn = item(data);
-        slots[i].replaceWith(drawn);
+        slot.replaceWith(drawn);
         return drawn;
       });
-    })).then(function (items) {
-      // "More" was pressed: keyboard focus goes on to the first new result, not back to the top.
-      if (from > 0 && number === current && items[0]) items[0].querySelector("a").focus();
-    });
+    }));
   }
 
+  // Every chosen year asks its Pagefind at once; the answers are drawn in year order, newest
+  // first, each year as soon as it and every newer one have answered, best first within it.
   function run() {
     var query = input.value.trim();
     var number = ++current;
@@ -166,15 +224,31 @@
       return Promise.resolve();
     }
     say("正在搜索…");
-    return load().then(function () { return search(query); }).then(function (results) {
-      if (number !== current) return;
-      if (!results.length) {
-        list.replaceChildren();
-        say("没有找到符合条件的结果");
-        return;
-      }
-      return more(results, 0, number).then(function () {
-        if (number === current) say("找到 " + results.length + " 个符合条件的页面");
+    return load().then(function () {
+      var ask = chosen();
+      var state = { results: [], shown: 0, limit: PAGE, number: number };
+      var answers = ask.groups.map(function (g) {
+        return g.pagefind.search(query, ask.options).then(function (answer) { return answer ? answer.results : []; });
+      });
+      var drawing = Promise.resolve();
+      var chain = Promise.resolve();
+      list.replaceChildren();
+      ask.groups.forEach(function (g, i) {
+        chain = chain.then(function () { return answers[i]; }).then(function (found) {
+          if (number !== current) return;
+          found.forEach(function (result) { state.results.push({ result: result, group: g }); });
+          var next = ask.groups[i + 1];
+          // While years are still answering, the count is said without 找到: it is still growing.
+          if (next) say("目前 " + state.results.length + " 个结果，正在搜索 " + next.label + "…");
+          drawing = drawing.then(function () { return draw(state); });
+        });
+      });
+      return chain.then(function () { return drawing; }).then(function () {
+        if (number !== current) return;
+        if (state.results.length) say("找到 " + state.results.length + " 个符合条件的页面");
+        else say(ask.department && filters && !filters.known[ask.department]
+          ? "没有名为“" + ask.department + "”的部门，请从列表中选择"
+          : "没有找到符合条件的结果");
       });
     }).catch(function (e) {
       if (number !== current) return;
@@ -218,11 +292,12 @@
     var target = event.target;
     var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
     if (toggle.checked && box.contains(target)) {
+      var ownArrows = target !== input && /^(INPUT|SELECT)$/.test(target.tagName);  // the filters
       if (event.key === "Escape") {
         toggle.checked = false;
         input.blur();
         event.preventDefault();
-      } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && !ownArrows) {
         var all = links();
         var at = all.indexOf(target);
         var next = all[Math.max(0, Math.min(all.length - 1, at + (event.key === "ArrowDown" ? 1 : -1)))];
