@@ -90,9 +90,9 @@ def test_nothing_is_requested_from_another_host(site):
 
 
 def pagefind_fragments(site: Path) -> dict[str, dict]:
-    """Pagefind's per-page records (gzip, a signature, then JSON), by page address."""
+    """Pagefind's per-page records (gzip, a signature, then JSON), by page address, in every shard."""
     out = {}
-    for path in (site / "pagefind" / "fragment").iterdir():
+    for path in (site / "pagefind-shards").glob("*/fragment/*"):
         raw = gzip.decompress(path.read_bytes())
         record = json.loads(raw[raw.index(b"{"):])
         out[record["url"]] = record
@@ -100,8 +100,12 @@ def pagefind_fragments(site: Path) -> dict[str, dict]:
 
 
 def test_search_index_is_pagefinds_segmented_for_chinese(site):
-    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == ["zh-cn"]  # the pages' lang="zh-CN"; segmented as Chinese (below)
+    for entry_file in [site / "pagefind/pagefind-entry.json", *site.glob("pagefind-shards/*/pagefind-entry.json")]:
+        entry = json.loads(entry_file.read_text(encoding="utf-8"))
+        assert list(entry["languages"]) == ["zh-cn"]  # the pages' lang="zh-CN"; segmented as Chinese (below)
+    # pagefind/ is the placeholder every year's search starts from: one page, and the one copy of the program.
+    assert json.loads((site / "pagefind/pagefind-entry.json").read_text())["languages"]["zh-cn"]["page_count"] == 1
+    assert not list(site.glob("pagefind-shards/*/pagefind*.js")) and (site / "pagefind/pagefind-worker.js").is_file()
     fragments = pagefind_fragments(site)
     report = fragments["/2021/huangshi-shangwuju/"]
     # Words are segmented (zero-width spaces between them); the sentences are all there.
