@@ -36,14 +36,14 @@
     });
   }
 
-  function yearGroup(group, module, tag) {
+  function yearGroup(group, module, tag, worker) {
     var pagefind = module.createInstance({ basePath: new URL("pagefind/", root).href, metaCacheTag: tag });
     return pagefind.options(options).then(function () {
       return Promise.all(group.bundles.map(function (bundle) {
         return pagefind.mergeIndex(new URL(bundle.path, root).href, { baseUrl: root.pathname, metaCacheTag: bundle.tag });
       }));
     }).then(function () { return pagefind.init(); }).then(function () {
-      return { year: group.year, label: group.year ? group.year + " 年度" : "部门和其他页面", pagefind: pagefind };
+      return { year: group.year, label: group.year ? group.year + " 年度" : "部门和其他页面", pagefind: pagefind, worker: worker };
     });
   }
 
@@ -57,7 +57,7 @@
           modules.push(import(new URL("pagefind/pagefind.js" + (i ? "?worker=" + i : ""), root).href));
         }
         return Promise.all(modules).then(function (loaded) {
-          return Promise.all(found.groups.map(function (group, n) { return yearGroup(group, loaded[n % count], found.tag); }));
+          return Promise.all(found.groups.map(function (group, n) { return yearGroup(group, loaded[n % count], found.tag, n % count); }));
         });
       }).then(function (loaded) {
         groups = loaded;
@@ -213,8 +213,10 @@
     }));
   }
 
-  // Every chosen year asks its Pagefind at once; the answers are drawn in year order, newest
-  // first, each year as soon as it and every newer one have answered, best first within it.
+  // The chosen years are asked newest first, one at a time on each Web Worker (a worker does one
+  // thing at a time: a second year's search queued on it would hold up the first year's result
+  // texts). Answers are drawn in year order, each year as soon as it and every newer one have
+  // answered, best first within it; the count grows as they come.
   function run() {
     var query = input.value.trim();
     var number = ++current;
@@ -227,23 +229,24 @@
     return load().then(function () {
       var ask = chosen();
       var state = { results: [], shown: 0, limit: PAGE, number: number };
-      var answers = ask.groups.map(function (g) {
-        return g.pagefind.search(query, ask.options).then(function (answer) { return answer ? answer.results : []; });
-      });
-      var drawing = Promise.resolve();
-      var chain = Promise.resolve();
+      var free = {};  // worker -> when its previous year has answered and been drawn
+      var step = Promise.resolve();
       list.replaceChildren();
       ask.groups.forEach(function (g, i) {
-        chain = chain.then(function () { return answers[i]; }).then(function (found) {
+        var answer = (free[g.worker] || Promise.resolve()).then(function () {
+          return number === current ? g.pagefind.search(query, ask.options) : null;
+        }).then(function (found) { return found ? found.results : []; });
+        step = step.then(function () { return answer; }).then(function (found) {
           if (number !== current) return;
           found.forEach(function (result) { state.results.push({ result: result, group: g }); });
           var next = ask.groups[i + 1];
           // While years are still answering, the count is said without 找到: it is still growing.
           if (next) say("目前 " + state.results.length + " 个结果，正在搜索 " + next.label + "…");
-          drawing = drawing.then(function () { return draw(state); });
+          return draw(state);
         });
+        free[g.worker] = step;
       });
-      return chain.then(function () { return drawing; }).then(function () {
+      return step.then(function () {
         if (number !== current) return;
         if (state.results.length) say("找到 " + state.results.length + " 个符合条件的页面");
         else say(ask.department && filters && !filters.known[ask.department]
