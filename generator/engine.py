@@ -23,6 +23,7 @@ from .passthrough import PassThroughHtml
 from .paths import CONFIG_FILE, ROOT
 from .problems import BuildError
 from .search_index import SearchIndexError, index_site
+from .sitemaps import split_sitemap
 
 ENGINES = ("mkdocs", "zensical")
 
@@ -58,6 +59,7 @@ def build_site(docs_dir: Path, site_dir: Path, site_url: str | None = None, samp
         else:
             mkdocs_build(docs_dir, tmp, site_url, sample)
         compact_site(tmp)  # the same for both engines, before the index reads the pages
+        split_sitemap(tmp, site_url)
         engine_done = time.perf_counter()
         index_site(tmp, site_dir.with_name(f".{site_dir.name}.search"))
         if timings is not None:

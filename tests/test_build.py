@@ -138,9 +138,11 @@ def test_without_pagefind_the_build_says_how_to_install_it_and_keeps_the_site(tm
     assert after == before
 
 
-def test_the_sitemap_uses_the_site_url(site):
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>https://example.org/jixiao/2021/huangshi-shangwuju/</loc>" in sitemap
+def test_the_sitemaps_use_the_site_url_and_robots_txt_names_them(site):
+    assert "<loc>https://example.org/jixiao/years/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    reports = (site / "sitemaps/reports-2021.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/jixiao/2021/huangshi-shangwuju/</loc>" in reports
+    assert "Sitemap: https://example.org/jixiao/sitemap-index.xml" in (site / "robots.txt").read_text(encoding="utf-8")
 
 
 def many_reports(tmp_path: Path, n: int) -> Path:

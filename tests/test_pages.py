@@ -89,10 +89,12 @@ def test_dark_mode_survives_ten_instant_navigations_without_leaking_charts(brows
     visit(page, demo_site.url)
     instant_navigation_ready(page)
     page.evaluate("window.__sameDocument = true")
-    route = ["2023/", "departments/shili-jiaoyuju/", "2022/shili-jiaoyuju/", "2022/", "departments/shili-minzhengju/",
-             "2021/shili-minzhengju/", "2021/", "2021/shili-jiaoyuju-xiaoyuan-anquan/", "departments/shili-jiaoyuju/", "2023/shili-jiaoyuju/"]
+    # Instant navigation is between the index pages (a report or department page loads as a page
+    # of its own: generator/sitemaps.py): back and forth between the home page and the years' pages,
+    # all with charts.
+    route = ["2023/", "", "2022/", "", "2021/", "", "2023/", "", "2022/", ""]
     for path in route:
-        follow(page, f"article a[href='{demo_site.url}{path}']", demo_site.url + path)
+        follow(page, f"a[href='{demo_site.url}{path}']", demo_site.url + path)
         counts = drawn_charts(page)
         assert counts["drawn"] == counts["containers"] == counts["live"], path
         assert page.evaluate("window.jxCharts.theme()") == "dark"

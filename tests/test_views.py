@@ -203,11 +203,26 @@ def test_the_feed_is_valid_atom_newest_first_linking_to_real_pages(site, demo_si
     assert '<link rel="alternate feed" type="application/atom+xml"' in page(site, "/about/")
 
 
-def test_the_sitemap_is_valid_xml_and_lists_every_report(site, demo_site):
-    root = ET.parse(site / "sitemap.xml").getroot()
-    locs = {loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+def test_the_sitemaps_are_valid_xml_and_list_every_page_once(site, demo_site):
+    """sitemap.xml holds the index pages (Material's instant navigation reads it on every first
+    visit); sitemap-index.xml adds a sitemap per year of reports and one of department pages."""
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = ET.parse(site / "sitemap-index.xml").getroot()
+    sitemaps = [loc.text for loc in index.iter(ns + "loc")]
+    assert sitemaps[0] == demo_site.url + "sitemap.xml"
+    listed = {name: [loc.text for loc in ET.parse(site / name[len(demo_site.url):]).getroot().iter(ns + "loc")]
+              for name in sitemaps}
+    every = [loc for locs in listed.values() for loc in locs]
+    assert len(every) == len(set(every))
     for r in reports():
-        assert f"{demo_site.url}{r['year']}/{r['_stem']}/" in locs
+        assert f"{demo_site.url}sitemaps/reports-{r['year']}.xml" in listed
+        assert f"{demo_site.url}{r['year']}/{r['_stem']}/" in listed[f"{demo_site.url}sitemaps/reports-{r['year']}.xml"]
+    own = listed[demo_site.url + "sitemap.xml"]
+    assert demo_site.url + "2023/" in own and demo_site.url + "departments/" in own
+    assert not [u for u in own if re.search(r"/(20\d\d|departments)/[^/]+/$", u)]
+    pages = {demo_site.url + (rel[: -len("index.html")]) for p in site.rglob("index.html")
+             if not (rel := p.relative_to(site).as_posix()).startswith(("assets/", "pagefind"))}
+    assert pages - set(every) == set()
 
 
 def test_the_whole_data_set_downloads_parse_back_to_the_data(site):
