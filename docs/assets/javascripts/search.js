@@ -36,14 +36,34 @@
     });
   }
 
-  function yearGroup(group, module, tag, worker) {
+  // One Pagefind on one worker for some of a year's shards.
+  function part(bundles, module, tag, worker) {
     var pagefind = module.createInstance({ basePath: new URL("pagefind/", root).href, metaCacheTag: tag });
     return pagefind.options(options).then(function () {
-      return Promise.all(group.bundles.map(function (bundle) {
+      return Promise.all(bundles.map(function (bundle) {
         return pagefind.mergeIndex(new URL(bundle.path, root).href, { baseUrl: root.pathname, metaCacheTag: bundle.tag });
       }));
     }).then(function () { return pagefind.init(); }).then(function () {
-      return { year: group.year, label: group.year ? group.year + " 年度" : "部门和其他页面", pagefind: pagefind, worker: worker };
+      return { pagefind: pagefind, worker: worker };
+    });
+  }
+
+  // A year's shards are shared out between the workers, starting with the one after the previous
+  // year's first: a large year is scored on every core at once, small years side by side.
+  // The Pagefinds of one worker are made one after another: they share its WebAssembly, and two
+  // made at once would each load it, the second pulling it from under the first ("unreachable").
+  var made = [];  // worker -> when its last Pagefind is ready
+  function yearGroup(group, modules, tag, first) {
+    var count = Math.min(modules.length, group.bundles.length);
+    var parts = [];
+    for (var j = 0; j < count; j++) {
+      var worker = (first + j) % modules.length;
+      var bundles = group.bundles.filter(function (b, n) { return n % count === j; });
+      made[worker] = (made[worker] || Promise.resolve()).then(part.bind(null, bundles, modules[worker], tag, worker));
+      parts.push(made[worker]);
+    }
+    return Promise.all(parts).then(function (loaded) {
+      return { year: group.year, label: group.year ? group.year + " 年度" : "部门和其他页面", parts: loaded };
     });
   }
 
@@ -57,7 +77,7 @@
           modules.push(import(new URL("pagefind/pagefind.js" + (i ? "?worker=" + i : ""), root).href));
         }
         return Promise.all(modules).then(function (loaded) {
-          return Promise.all(found.groups.map(function (group, n) { return yearGroup(group, loaded[n % count], found.tag, n % count); }));
+          return Promise.all(found.groups.map(function (group, n) { return yearGroup(group, loaded, found.tag, n % count); }));
         });
       }).then(function (loaded) {
         groups = loaded;
@@ -93,7 +113,8 @@
     filters.department = department;
     filters.known = {};
     // The departments every year's index knows, for the list under the box.
-    Promise.all(groups.map(function (g) { return g.pagefind.filters(); })).then(function (all) {
+    var parts = [].concat.apply([], groups.map(function (g) { return g.parts; }));
+    Promise.all(parts.map(function (p) { return p.pagefind.filters(); })).then(function (all) {
       all.forEach(function (f) { Object.keys((f && f.department) || {}).forEach(function (n) { filters.known[n] = true; }); });
       Object.keys(filters.known).sort(function (a, b) { return a.localeCompare(b, "zh-Hans-CN"); }).forEach(function (n) {
         names.appendChild(new Option(n));
@@ -233,9 +254,14 @@
       var step = Promise.resolve();
       list.replaceChildren();
       ask.groups.forEach(function (g, i) {
-        var answer = (free[g.worker] || Promise.resolve()).then(function () {
-          return number === current ? g.pagefind.search(query, ask.options) : null;
-        }).then(function (found) { return found ? found.results : []; });
+        // Each part of the year as soon as its worker is free; the year's results best first.
+        var answer = Promise.all(g.parts.map(function (p) {
+          return (free[p.worker] || Promise.resolve()).then(function () {
+            return number === current ? p.pagefind.search(query, ask.options) : null;
+          }).then(function (found) { return found ? found.results : []; });
+        })).then(function (found) {
+          return [].concat.apply([], found).sort(function (a, b) { return b.score - a.score; });
+        });
         step = step.then(function () { return answer; }).then(function (found) {
           if (number !== current) return;
           found.forEach(function (result) { state.results.push({ result: result, group: g }); });
@@ -244,7 +270,7 @@
           if (next) say("目前 " + state.results.length + " 个结果，正在搜索 " + next.label + "…");
           return draw(state);
         });
-        free[g.worker] = step;
+        g.parts.forEach(function (p) { free[p.worker] = step; });
       });
       return step.then(function () {
         if (number !== current) return;
