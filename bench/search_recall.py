@@ -22,6 +22,8 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
+from generator.search_index import EXCLUDE, NOT_INDEXED
+
 from . import browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +46,9 @@ OLD_SEARCH = """plugins:
 """
 
 
-EXCLUDED = ("headerlink", "md-source-file", "jx-breadcrumbs")  # as generator/search_index.py leaves out
+# What generator/search_index.py leaves out of the index: these classes of the article (the
+# glossary link and a chart's table repeat what the page says elsewhere), and the staff's pages.
+EXCLUDED = tuple(c.strip().lstrip(".") for c in EXCLUDE.split(","))
 
 
 def dataset(out: Path) -> Path:
@@ -57,7 +61,7 @@ def page_texts(site: Path) -> dict[str, str]:
     """What each page says, as the indexes see it: the article, without permalinks and breadcrumbs."""
     texts = {}
     for path in site.rglob("index.html"):
-        if path.parent.name in ("pagefind", "search"):
+        if path.parent.name in ("pagefind", "search") or path.relative_to(site).as_posix() in NOT_INDEXED:
             continue
         tree = lxml_html.fromstring(path.read_bytes())
         articles = tree.xpath("//article[contains(@class, 'md-content__inner')]")
