@@ -98,7 +98,7 @@ def split(option: dict) -> dict:
     out = _without(option, shared["option"], "option")
     for name, common in shared["each"].items():
         if name in out:
-            out[name] = [_without(item, common, f"{name}[{i}]") for i, item in enumerate(out.get(name, []))]
+            out[name] = [_without(item, common, f"{name}[{i}]") for i, item in enumerate(out[name])]
     out["series"][0] = {"type": option["series"][0]["type"], **out["series"][0]}
     return out
 

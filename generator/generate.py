@@ -86,12 +86,11 @@ def report_files_of(rec: derive.Record) -> dict[str, str | bytes]:
     # The original only: the report's data is in the whole set's reports.zip, and every copy of
     # it per report (JSON, YAML, a CSV row) cost GitHub Pages' 1 GB 200 MB at 20,000 reports.
     files: dict[str, str | bytes] = {}
-    labels = []
+    downloads = {}
     if e.source_path:
-        files[f"{folder}/{e.source_path.name}"] = e.source_path.read_bytes()
-        labels.append("原始文件")
-    # Addresses are percent-encoded: an original's name may hold #, % or spaces.
-    downloads = {label: quote(path) for label, path in zip(labels, files)}
+        path = f"{folder}/{e.source_path.name}"
+        files[path] = e.source_path.read_bytes()
+        downloads["原始文件"] = quote(path)  # percent-encoded: an original's name may hold #, % or spaces
     # Links are relative: the report page is <year>/<stem>/, the data page is data/.
     page = render.render_report(_env(), rec, {label: "../../" + href for label, href in downloads.items()})
     files[page.path] = page.markdown

@@ -17,7 +17,7 @@ from .columns import OPEN_DATA, row
 from .derive import Record
 from .spreadsheet import csv_bytes, text_cells_only
 
-FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # a zip's member dates: the same data gives the same bytes
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # a zip's member dates
 INDICATOR_COLUMNS = ["年度", "部门标识", "报告页面", "一级指标", "二级指标", "三级指标", "比较方式", "年度指标值",
                      "计量单位", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
 
@@ -53,15 +53,20 @@ def reports_in_zip(data: bytes) -> list[dict]:
         return [json.loads(archive.read(name)) for name in archive.namelist()]
 
 
+def _member(name: str) -> zipfile.ZipInfo:
+    """A zip member with a fixed date, deflated: the same data gives the same bytes."""
+    member = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+    member.compress_type = zipfile.ZIP_DEFLATED
+    return member
+
+
 def to_zip(records: list[Record]) -> bytes:
     """Every report's JSON, one file each (<year>/<slug>.json, as below data/), compressed one by
     one: the whole data set in a quarter of the bytes a single reports.json took."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for rec in records:
-            member = zipfile.ZipInfo(f"{rec.report.year}/{rec.entry.stem}.json", date_time=FIXED_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(member, report_json(rec))
+            archive.writestr(_member(f"{rec.report.year}/{rec.entry.stem}.json"), report_json(rec))
     return out.getvalue()
 
 
@@ -82,12 +87,10 @@ def _zip_without_times(data: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
                 content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content)
-            target.writestr(fixed, content)
+            target.writestr(_member(info.filename), content)
     return out.getvalue()
 
 

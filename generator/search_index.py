@@ -82,7 +82,6 @@ class ShardedIndex:
         work.mkdir(parents=True)
         self.shards = 0  # shards handed to the indexer so far
         self.count = 0  # pages in the shard being filled
-        self.group: str | None = None  # the year (or OTHER) of the shard being filled
         self.groups: list[tuple[str, list[int]]] = []  # (year or OTHER, its shards), in search order
         self._queue: queue.Queue = queue.Queue()
         self._failure: SearchIndexError | None = None
@@ -99,13 +98,13 @@ class ShardedIndex:
         or a copy when link is false (a site whose pages may be rewritten meanwhile). Pages come
         in search order (built_pages): a new year starts a new shard."""
         group = group_of(url)
-        if self.count == SHARD_PAGES or (self.count and group != self.group):
+        new_group = not self.groups or self.groups[-1][0] != group
+        if self.count == SHARD_PAGES or (self.count and new_group):
             self._close()
-        if not self.groups or self.groups[-1][0] != group:
+        if new_group:
             self.groups.append((group, []))
         if self.count == 0:
             self.groups[-1][1].append(self.shards)
-        self.group = group
         target = self.work / str(self.shards) / url.strip("/") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         if not (link and _linked(page, target)):
@@ -123,38 +122,39 @@ class ShardedIndex:
             if self._failure or self._stopped:
                 continue
             source = self.work / str(number)
-            cmd = [str(self.exe), "--site", str(source), "--output-path", str(self._bundle(number)),
-                   "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDE, "--silent"]
-            self._process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            self._process = subprocess.Popen(self._command(source, self._bundle(number)), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             output, _ = self._process.communicate()
             if self._process.returncode != 0 and not self._stopped:
                 self._failure = SearchIndexError(
                     f"建立搜索索引失败（Pagefind 退出码 {self._process.returncode}）：{output.strip()}")
             shutil.rmtree(source, ignore_errors=True)
 
+    def _command(self, source: Path, output: Path) -> list[str]:
+        return [str(self.exe), "--site", str(source), "--output-path", str(output),
+                "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDE, "--silent"]
+
     def finish(self) -> int:
         """Wait for every shard to be indexed; returns how many shards there are."""
         self._close()
         self._queue.put(None)
         self._thread.join()
-        if self._failure:
+        try:
+            if self._failure:
+                raise self._failure
+            if self.shards:
+                self._placeholder_bundle()
+        finally:
             shutil.rmtree(self.work, ignore_errors=True)
-            raise self._failure
         for number in range(self.shards):
             for name in UNUSED + PROGRAM:  # the placeholder's program serves every shard
                 (self._bundle(number) / name).unlink(missing_ok=True)
         if self.shards:
-            try:
-                self._placeholder_bundle()
-            finally:
-                shutil.rmtree(self.work, ignore_errors=True)
             groups = [{"year": None if group == OTHER else int(group),
                        "bundles": [{"path": f"{SHARDS}/{n + 1}/", "tag": _tag(self._bundle(n))} for n in shards]}
                       for group, shards in self.groups]
             (self.site_dir / BUNDLE / "shards.json").write_text(
                 json.dumps({"tag": _tag(self.site_dir / BUNDLE), "groups": groups}, separators=(",", ":")) + "\n",
                 encoding="utf-8")
-        shutil.rmtree(self.work, ignore_errors=True)
         return self.shards
 
     def _placeholder_bundle(self) -> None:
@@ -162,9 +162,7 @@ class ShardedIndex:
         site = self.work / "placeholder"
         site.mkdir(parents=True, exist_ok=True)
         (site / "index.html").write_text(PLACEHOLDER, encoding="utf-8")
-        cmd = [str(self.exe), "--site", str(site), "--output-path", str(self.site_dir / BUNDLE),
-               "--root-selector", ROOT_SELECTOR, "--silent"]
-        result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        result = subprocess.run(self._command(site, self.site_dir / BUNDLE), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         shutil.rmtree(site, ignore_errors=True)
         if result.returncode != 0:
             raise SearchIndexError(f"建立搜索索引失败（Pagefind 退出码 {result.returncode}）：{result.stdout.strip()}")

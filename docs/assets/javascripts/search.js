@@ -18,14 +18,14 @@
   var list = box.querySelector(".md-search-result__list");
   // The index comes in shards, each of one year's reports (generator/search_index.py), listed in
   // pagefind/shards.json newest year first, the other pages (home, year, department pages)
-  // last. Each year is searched by a Pagefind of its own, so the newest year's results show as
-  // soon as that year has answered, and a year filter leaves the others out. The years are
+  // last. The years are searched in turn, newest first, so the newest year's results show as soon
+  // as that year has answered, and a year filter leaves the others out. A year's shards are
   // shared out between up to WORKERS Web Workers (one per imported copy of pagefind.js), which
-  // search side by side on the phone's cores. Every year's Pagefind starts from the placeholder
+  // score them side by side on the phone's cores. Every year's Pagefinds start from the placeholder
   // bundle at pagefind/, so its program and WebAssembly are downloaded once; each shard's entry
   // file is fetched at the address its tag gives (cached), not with the time of every opening.
   var WORKERS = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 3));
-  var groups = null;  // [{year, label, pagefind}] in search order, once loaded
+  var groups = null;  // [{year, label, parts: [{pagefind, worker}]}] in search order, once loaded
   var loading = null;
   var current = 0;  // the newest query's number: an older, slower answer is dropped
   var options = { baseUrl: root.pathname, excerptLength: 40 };
