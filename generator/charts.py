@@ -156,7 +156,8 @@ def spending_chart(rec: Record) -> Chart | None:
     )
     rows = [[name, fmt(value), fmt_pct(pct)] for name, value, pct in parts]
     rows.append(["合计", fmt(s.total), "100%"])
-    return Chart("spending", "支出结构", caption, page_option(pie), ["支出类别", f"金额（{unit}）", "占比"], rows)
+    # No table of its own: the page's 支出情况 table, under it, holds the same amounts and shares.
+    return Chart("spending", "支出结构", caption, page_option(pie), ["支出类别", f"金额（{unit}）", "占比"], rows, table=False)
 
 
 def budget_chart(rec: Record) -> Chart | None:
@@ -171,7 +172,8 @@ def budget_chart(rec: Record) -> Chart | None:
     caption = "，".join(f"{n} {fmt(v)} {unit}" for n, v in bars)
     caption += f"，预算执行率 {fmt_pct(rate)}。" if rate is not None else "。"
     rows = [[n, fmt(v)] for n, v in bars]
-    return Chart("budget", "预算执行", caption, option, ["项目", f"金额（{unit}）"], rows, bar_height(len(bars)))
+    # No table of its own: the 预算执行和资金来源 table's 年度资金总额 row holds the same amounts.
+    return Chart("budget", "预算执行", caption, option, ["项目", f"金额（{unit}）"], rows, bar_height(len(bars)), table=False)
 
 
 def figure_charts(items: list[Item], prefix: str = "fig") -> dict[int, list[Chart]]:

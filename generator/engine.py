@@ -58,7 +58,7 @@ def build_site(docs_dir: Path, site_dir: Path, site_url: str | None = None, samp
             _zensical_build(docs_dir, tmp, site_url, sample)
         else:
             mkdocs_build(docs_dir, tmp, site_url, sample)
-        compact_site(tmp)  # the same for both engines, before the index reads the pages
+        compact_site(tmp, site_url if site_url is not None else os.environ.get("SITE_URL"))  # after either engine, before the index
         split_sitemap(tmp, site_url)
         engine_done = time.perf_counter()
         index_site(tmp, site_dir.with_name(f".{site_dir.name}.search"))

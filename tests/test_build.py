@@ -41,11 +41,15 @@ def test_the_report_page_has_grade_key_figures_and_charts(site):
     options = [json.loads(htmllib.unescape(c)) for c in charts]
     assert options[0]["series"][0]["type"] == "pie"
     assert "animation" not in options[0]  # shared by every chart: assets/javascripts/chart-shared.js
-    # Every chart has a caption and its data as a table.
-    # (a group of figures' chart has no table: its caption says every row, word for word)
+    # Every chart has a caption and its data as a table or, where the page already shows them
+    # (a group of figures' caption says every row; the 支出情况 table lists the ring's parts),
+    # only its CSV.
     tables = html.count('<details class="jx-chart-data">')
     assert html.count("<figcaption") == len(charts) and tables + html.count('class="jx-chart-csv"') == len(charts)
-    assert tables >= 1
+    spending = html[html.index('id="spending"'):]
+    spending = spending[:spending.index("</table>")]
+    for cell in ("基本支出", "1390.81", "16.39%", "项目支出", "7092.29", "83.61%", "8483.1"):
+        assert f">{cell}<" in spending
 
 
 def test_the_home_page_links_to_the_report(site):
@@ -211,3 +215,32 @@ def test_only_whole_html_blocks_are_set_aside():
     # A page with fenced code is left exactly as it is.
     fenced = "<div>\n<p>x</p>\n</div>\n\n```html\n<div>\n\n</div>\n```\n"
     assert plugin.on_page_markdown(fenced, page=page, config=None, files=None) == fenced
+
+
+def test_the_themes_icons_are_one_shared_file_that_every_page_uses(site):
+    sprite = (site / "assets" / "icons.svg").read_text(encoding="utf-8")
+    symbols = set(re.findall(r'<symbol id="([^"]+)" viewBox="[\d. ]+"><path d="', sprite))
+    assert len(symbols) >= 5  # logo, menu, search, palette, close …
+    # The site has an address (https://example.org/jixiao/): every page, 404.html too, links the
+    # file by its path on that host, which holds wherever the page is shown.
+    for path in [site / "index.html", site / "404.html", *site.glob("20*/*/index.html"), site / "departments" / "index.html"]:
+        html = path.read_text(encoding="utf-8")
+        uses = re.findall(r'<svg viewBox="[\d. ]+"><use xlink:href="([^"#]+)#([^"]+)"/></svg>', html)
+        assert uses, path
+        assert {href for href, _ in uses} == {"/jixiao/assets/icons.svg"}, path
+        assert {key for _, key in uses} <= symbols, path
+        assert 'xmlns="http://www.w3.org/2000/svg" viewBox' not in html, path  # no icon left inline
+
+
+def test_without_an_address_the_icons_are_linked_from_where_each_page_stands(tmp_path):
+    from generator.compact_html import compact_site
+
+    icon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18v2H3z"/></svg>'
+    for name in ("index.html", "404.html", "2021/a/index.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"<header>\n  {icon}\n</header>", encoding="utf-8")
+    compact_site(tmp_path, None)
+    assert 'xlink:href="assets/icons.svg#i' in (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'xlink:href="../../assets/icons.svg#i' in (tmp_path / "2021/a/index.html").read_text(encoding="utf-8")
+    assert icon in (tmp_path / "404.html").read_text(encoding="utf-8")  # served at any address: kept whole
+    assert '<path d="M3 6h18v2H3z"/></symbol>' in (tmp_path / "assets" / "icons.svg").read_text(encoding="utf-8")

@@ -51,13 +51,18 @@ def test_stacked_rows_keep_every_column_on_a_phone(browser, demo_site):
     visit(page, demo_site.url + PAGES["project report"])
     table = page.locator(".jx-indicators table")
     headers = table.locator("thead th").all_inner_texts()
-    first = table.locator("tbody tr").first
-    assert first.evaluate("r => getComputedStyle(r).display") == "block"  # stacked, not a table row
-    labels = first.locator("td[data-label]").evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
-    # 三级指标 is the row's title; each other column is a labelled line (偏差原因 only where a row has one).
-    labels = [re.sub(r'^"|："$', "", label) for label in labels]
-    assert headers[3:7] == ["年度指标值", "实际完成值", "分值", "得分"]
-    assert labels[:4] == headers[3:7] and labels[4:] in ([], ["偏差原因"])
+    rows = table.locator("tbody tr")
+    assert rows.first.evaluate("r => getComputedStyle(r).display") == "block"  # stacked, not a table row
+    assert headers[3:8] == ["年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    # The first row starts with its 一级 / 二级指标 cells, the next rows do not (they span down):
+    # tables.js must count the columns past them. 三级指标 is the row's title; each other column is
+    # a labelled line (偏差原因 shown only where a row has one).
+    for row in (rows.nth(0), rows.nth(1)):
+        cells = row.locator("td").evaluate_all(
+            "cells => cells.filter(c => getComputedStyle(c).display !== 'none')"
+            ".map(c => [c.className, getComputedStyle(c, '::before').content])")
+        labels = [re.sub(r'^"|："$', "", label) for cls, label in cells if "jx-name" not in cls]
+        assert labels[:4] == headers[3:7] and labels[4:] in ([], [headers[7]])
     context.close()
 
 
@@ -104,4 +109,18 @@ def test_a_long_run_of_text_without_blanks_wraps_inside_its_cell(browser, demo_s
         return [before, wrap.scrollWidth];
     }""")
     assert wide[1] <= wide[0] + 1, wide  # the table is no wider than with the page's own text
+    page.close()
+
+
+def test_the_headers_icons_come_from_the_shared_file(browser, demo_site):
+    page = browser.new_page(viewport={"width": 360, "height": 780})
+    for path in (PAGES["report"], PAGES["department"]):
+        visit(page, demo_site.url + path)
+        # An icon drawn from assets/icons.svg has the symbol's box; a missing file or symbol draws nothing.
+        page.wait_for_function("""() => {
+            const shown = [...document.querySelectorAll('svg use')].filter(u => u.closest('svg').getBoundingClientRect().width > 0);
+            return shown.length >= 3 && shown.every(u => u.getBBox().width > 0);
+        }""", timeout=10_000)
+        colour = page.evaluate("getComputedStyle(document.querySelector('.md-header label.md-icon svg')).fill")
+        assert colour != "none"
     page.close()

@@ -48,8 +48,15 @@ def test_charts_describe_themselves_in_chinese_and_carry_their_data(browser, dem
     visit(page, demo_site.url + AXE_PAGES["report"])
     labels = page.eval_on_selector_all(".jx-chart[data-chart]", "els => els.map(e => e.getAttribute('aria-label'))")
     assert labels and all("图表" in label for label in labels)  # ECharts' ARIA description, in Chinese
-    tables = page.eval_on_selector_all(".jx-chart-figure", "figs => figs.map(f => !!f.querySelector('table tbody tr'))")
-    assert tables and all(tables)
+    # Each chart's numbers stand in a table: its own, or for the budget and spending charts the
+    # page's 预算执行和资金来源 / 支出情况 table, which holds the same amounts.
+    tables = dict(page.eval_on_selector_all(".jx-chart-figure", "figs => figs.map(f => [f.id, !!f.querySelector('table tbody tr')])"))
+    assert tables and all(own or key in ("chart-budget", "chart-spending") for key, own in tables.items())
+    for key, section in (("chart-budget", "money"), ("chart-spending", "spending")):
+        if key in tables and not tables[key]:
+            numbers = page.eval_on_selector(f"#{key} .jx-chart", "c => JSON.parse(c.dataset.chart).series[0].data.map(d => d.value ?? d)")
+            text = page.inner_text(f"#{section} + .jx-table-wrap table")
+            assert numbers and all(str(n).removesuffix(".0") in text.replace(",", "") for n in numbers), (key, numbers)
     context.close()
 
 

@@ -1,8 +1,8 @@
 /* Sortable and filterable report tables (table[data-sortable], input[data-filter-table]).
  * Header cells become buttons, so the keyboard and screen readers can sort too; numbers sort
  * by their data-sort value where they have one (a grade's rank), else by their text ("—" last).
- * Cells of the report lists are labelled from their column's header, for the stacked layout of
- * narrow screens: written once here, not on every cell of 20,000 rows. Runs again after each
+ * Cells of every stacked table are labelled from their column's header, for the layout of
+ * narrow screens: written once here, not on every cell of 20,000 pages. Runs again after each
  * instant navigation. */
 (function () {
   "use strict";
@@ -15,15 +15,26 @@
     return text === "—" ? "" : text;
   }
 
-  // The stacked layout (site.css, under 600px) shows each cell's data-label before it; the
-  // report name's cell (jx-name) stands alone as the row's heading.
+  // The stacked layout (site.css, under 600px) shows each cell's data-label before it. Labels
+  // come from the column's header, counted past the cells that span rows from above (the
+  // indicators' 一级 / 二级指标); a row's heading (th, or the report name's jx-name) stands alone.
   function labelCells(table) {
-    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    var names = [];
+    Array.prototype.forEach.call(table.tHead ? table.tHead.rows[0].cells : [], function (th) {
+      for (var k = 0; k < th.colSpan; k++) names.push(th.textContent.trim());
+    });
+    var below = [];  // per column: rows still covered by a cell above
     Array.prototype.forEach.call(table.tBodies[0] ? table.tBodies[0].rows : [], function (row) {
-      Array.prototype.forEach.call(row.cells, function (cell, index) {
-        if (!cell.hasAttribute("data-label") && !cell.classList.contains("jx-name") && headers[index]) {
-          cell.setAttribute("data-label", headers[index].textContent.trim());
+      var taken = below.map(function (n) { return n > 0; });
+      below = below.map(function (n) { return n > 0 ? n - 1 : 0; });
+      var col = 0;
+      Array.prototype.forEach.call(row.cells, function (cell) {
+        while (taken[col]) col += 1;
+        if (cell.tagName === "TD" && !cell.hasAttribute("data-label") && !cell.classList.contains("jx-name") && names[col]) {
+          cell.setAttribute("data-label", names[col]);
         }
+        for (var k = 0; k < cell.colSpan; k++) below[col + k] = cell.rowSpan - 1;
+        col += cell.colSpan;
       });
     });
   }
@@ -79,7 +90,7 @@
   }
 
   function setUp() {
-    document.querySelectorAll("table[data-labels]").forEach(labelCells);
+    document.querySelectorAll(".jx-stack table").forEach(labelCells);
     document.querySelectorAll("table[data-sortable]").forEach(makeSortable);
     document.querySelectorAll("input[data-filter-table]").forEach(makeFilter);
   }
