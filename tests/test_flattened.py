@@ -210,3 +210,55 @@ def test_a_row_broken_over_lines_is_left_for_staff_and_the_table_goes_on():
     assert [(r["level2"], r["name"]) for r in rows] == [("社会效益指标", "政策知晓率"), ("服务对象满意度指标等", "学生满意度")]
     assert rows[0]["score"] == 9
     assert unsure == ["绩效指标 减轻贫困学生家庭经济负担（第 2 行起，各格与栏目对不上，可能是一行断成了几行）"]
+
+
+def test_cells_between_single_blanks_one_row_a_line_and_rows_under_a_level_2_only():
+    # 遂宁 2021 (tests/corpus/p38): a page's table, cells between single blanks, the 一级指标 cell
+    # empty; a row with no values stays on its line and does not take the next line's cells.
+    values, found, used, unsure = read("\n".join([
+        "一级", "指标", "二级指标 三级指标 指标值 完成值",
+        "数量指标 指标1.药品抽验品种 ≥3 4", "指标2.化妆品抽验批次 ≥3 7",
+        "质量指标 指标1.药品抽检完成率 100% 100%", "指标2.不合格产品处置率", "指标3.培训人员覆盖率 100% 98%",
+        "时效指标 任务完成时间 2021年底 2021年底"]))
+    rows = values["indicators"]
+    assert [(r["level1"], r["level2"], r["name"], r.get("operator"), r["target"], r["actual"]) for r in rows] == [
+        (None, "数量指标", "指标1.药品抽验品种", "≥", 3, 4), (None, "数量指标", "指标2.化妆品抽验批次", "≥", 3, 7),
+        (None, "质量指标", "指标1.药品抽检完成率", "=", 100, 100), (None, "质量指标", "指标3.培训人员覆盖率", "=", 100, 98),
+        (None, "时效指标", "任务完成时间", "=", 2021, 2021)]
+    assert rows[-1]["unit"] == "年底"
+    assert unsure == ["绩效指标 指标2.不合格产品处置率（第 7 行起，各格与栏目对不上，可能是一行断成了几行）"]
+
+
+def test_a_money_block_between_single_blanks_and_a_percentage_is_never_points():
+    # 阜康 2023 (tests/corpus/p39) and 历城 2019 (p36): money rows between single blanks; an
+    # indicator's 100% stands under 实际完成指标值, not under 分值.
+    values, found, used, unsure = read("\n".join([
+        "资金来源 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 5.28 1.96 1.96 10 100.00% 10",
+        "其中:当年财政拨款 5.28 1.96 1.96 - - -", "其他资金 0.00 0.00 0.00 - - -",
+        "年度总体目标 总体目标 总体目标完成情况",
+        "一级", "指标", "二级", "指标", "三级指标 预期指标值(A) 实际完成指标值(B) 分值 得分 未完成原因",
+        "数量指标 全年免费开放 100% 100% 12.5 12.5"]))
+    assert values["budget"] == {"initial": 5.28, "adjusted": 1.96, "executed": 1.96, "rate": 100}
+    assert values["funds"] == [{"source": "当年财政拨款", "initial": 5.28, "adjusted": 1.96, "executed": 1.96},
+                               {"source": "其他资金", "initial": 0, "adjusted": 0, "executed": 0}]
+    row = values["indicators"][0]
+    assert (row["name"], row["target"], row["actual"], row["weight"], row["score"]) == ("全年免费开放", 100, 100, 12.5, 12.5)
+
+
+def test_letter_spaced_words_and_cells_between_bars_are_not_cut_at_blanks():
+    assert [t.text for t in flattened.cut_at_blanks(flattened.tokens(["产 出 指 标 (50分)", "质量指标 | 合格率 | 100%"]), 0)] == [
+        "产 出 指 标 (50分)", "质量指标", "合格率", "100%"]
+
+
+def test_a_run_together_table_goes_on_over_the_sharing_sites_page_numbers():
+    # 淘文阁 and 优知文库 (tests/corpus/p37, p22) start each page of a document's text with 1、 2、 3、.
+    lines = ["1、专项资金绩效目标自评表一级 指标二级 指标三级指标年度指标 值全年 完成值产 出 指 标数量 指标储备到位率100%100%库存数量真实率100%",
+             "2、100%质量 指标管理制度严格执行率100%100%", "3、变质比例00时效 指标", "4、其他文字"]
+    assert flattened.with_next_pages(lines, 0) == (lines[0] + lines[1][2:] + lines[2][2:] + lines[3][2:], {0, 1, 2, 3})
+    assert flattened.with_next_pages(["1、第一页", "3、不是下一页"], 0) == ("1、第一页", {0})
+    values, found, used, unsure = read("\n".join(lines[:3]))
+    assert [(r["level2"], r["name"], r["target"], r["actual"]) for r in values["indicators"]] == [
+        ("数量指标", "储备到位率", 100, 100), ("数量指标", "库存数量真实率", 100, 100),
+        ("质量指标", "管理制度严格执行率", 100, 100), ("质量指标", "变质比例", 0, 0)]
+    assert used == {0, 1, 2} and not unsure

@@ -2,6 +2,7 @@
 where the run splits into rows one way. The shape of tests/corpus/p14 (a page copying a PDF)."""
 
 from generator.importers.glued import glued_indicators
+from generator.importers.glued_money import glued_money
 
 HEADER = "一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施"
 
@@ -17,9 +18,18 @@ def test_rows_that_split_one_way_are_read():
 
 
 def test_two_words_run_together_are_not_split_by_guess():
-    # 显著提升显著提升: 显著 | 提升显著提升, 显著提 | 升显著提升 … more than one reading: left for staff.
-    rows, unsure = glued_indicators(HEADER + "效益指标(20分)社会效益指标群众生产生活条件改善状况10显著提升显著提升10")
-    assert rows == [] and unsure == ["社会效益指标：群众生产生活条件改善状况10显著提升显著提升10"]
+    # 显著提升明显改善: 显著 | 提升明显改善, 显著提升 | 明显改善 … more than one reading: left for staff.
+    rows, unsure = glued_indicators(HEADER + "效益指标(20分)社会效益指标群众生产生活条件改善状况10显著提升明显改善10")
+    assert rows == [] and unsure == ["社会效益指标：群众生产生活条件改善状况10显著提升明显改善10"]
+
+
+def test_a_value_written_twice_is_the_target_met():
+    # 显著提升显著提升 and ≥1000人≥1000人: the same value in the target and the actual cell.
+    rows, unsure = glued_indicators(HEADER + "效益指标(20分)社会效益指标受益人口数10≥1000人≥1000人9"
+                                             "群众生产生活条件改善状况10显著提升显著提升10")
+    assert not unsure
+    assert [(r["name"], r.get("operator"), r["target"], r["actual"], r["weight"], r["score"]) for r in rows] == [
+        ("受益人口数", "≥", 1000, "≥1000人", 10, 9), ("群众生产生活条件改善状况", "定性", "显著提升", "显著提升", 10, 10)]
 
 
 def test_a_score_above_its_weight_or_a_digit_in_a_name_is_not_a_reading():
@@ -56,3 +66,17 @@ def test_the_total_score_after_a_run_together_table():
     assert glued_total(HEADER + "总分9590") == 90  # 95 | 90; 9 | 590 is no score
     assert glued_total(HEADER + "总分1010") == 10  # 101 | 0 is over 100, 1 | 010 has a leading zero
     assert glued_total(HEADER + "总分8090") is None  # 80 | 90: a score above the points; no other cut
+
+
+def test_an_items_number_in_brackets_is_not_an_amount():
+    # 南昌县 2021 (tests/corpus/d35): 资金来源:(1)财政拨款103.21% — (1) numbers the item.
+    values, found, unsure = glued_money("整体支出规模全年预算数全年执行数执行率资金来源:(1)财政拨款103.21%资金结构:(1)基本支出103.21%")
+    assert not any(f["source"].endswith(("(", "（")) for f in values.get("funds", []))
+    assert not any("1.0" in f or "：1" in f for f in found)
+
+
+def test_a_funds_row_with_fewer_amounts_than_columns_is_left_for_staff():
+    # 上年结转资金00 under 年初 | 全年 | 执行: which of the three cells is empty cannot be told.
+    values, found, unsure = glued_money("年初预算数全年预算数全年执行数分值执行率得分年度资金总额25250000250000215457.610"
+                                        "上年结转资金00其他资金00")
+    assert not values.get("funds") and {"资金 上年结转资金：00", "资金 其他资金：00"} <= set(unsure)

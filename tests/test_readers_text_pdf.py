@@ -234,8 +234,11 @@ def test_real_documents_lose_nothing():
         lines = (folder / "document.txt").read_text("utf-8").split("\n")
         expected = {n: squeeze(read_text.normalise(line)) for n, line in enumerate(lines, 1)
                     if not read_text.SEPARATOR.match(line)}
-        assert {n: t for n, t in found.items() if t} == {n: t for n, t in expected.items() if t}, folder.name
-        assert Counter(squeeze(p.text) for p in doc.blocks) <= Counter(expected.values()), folder.name
+        # A line of dashes is a Markdown rule between a header and its rows, or (a lone -) a cell
+        # that says "none" in a table given one cell per line: kept or not, nothing is lost.
+        dashes = {n for n, line in enumerate(lines, 1) if read_text.SEPARATOR.match(line)}
+        assert {n: t for n, t in found.items() if t and n not in dashes} == {n: t for n, t in expected.items() if t}, folder.name
+        assert Counter(squeeze(p.text) for p in doc.blocks if p.where.line not in dashes) <= Counter(expected.values()), folder.name
         if doc.tables:
             seen_tables[folder.name[:3]] = [(len(t.rows), len(t.rows[0])) for t in doc.tables]
     # bars: the forms and the pages' metadata tables; p10: the form one cell per line, its empty cells a lone bar;
@@ -243,7 +246,9 @@ def test_real_documents_lose_nothing():
     # d08: a result table (分值 | 得分 | 等级); d16: a page's metadata and its form; p04: a form; p08: a page's metadata
     assert seen_tables == {"d03": [(12, 11)], "d08": [(6, 4)], "d15": [(2, 4)], "d16": [(7, 11)], "d18": [(11, 11)],
                            "d23": [(14, 8)], "p02": [(3, 4)], "p04": [(35, 28)], "p07": [(38, 11)], "p08": [(5, 4)],
-                           "p09": [(3, 4)], "p10": [(3, 10)], "p24": [(186, 13)], "p31": [(21, 11)]}
+                           "p09": [(3, 4)], "p10": [(3, 10)], "p24": [(186, 13)], "p31": [(21, 11)],
+                           # d30: a portal's link bar; d34, p32: the MoF forms between bars (held out until 2026-11-27)
+                           "d30": [(2, 4)], "d34": [(24, 15)], "p32": [(23, 10)]}
 
 
 def test_a_whole_form_on_one_line_is_left_as_text():

@@ -76,6 +76,10 @@ def test_the_money_unit_is_what_the_document_writes_and_only_when_it_is_one():
     assert r.money_unit_of(["本年支出合计3642.4万元"]).value == "万元"
     assert r.money_unit_of(["本年支出合计3642.4万元", "单位：元"]) is None  # both: a person decides
     assert r.money_unit_of(["一、部门基本情况"]) is None
+    # A target's figure is not the report's money: 人均收入 in 元, a goal's 业务收入 in 万元.
+    assert r.money_unit_of(["4.农村居民人均可支配收入12500元,增10%以上;"]) is None
+    assert r.money_unit_of(["年初设定目标:业务收入达到55万元"]) is None
+    assert r.money_unit_of(["下达项目资金56万元,实际支出54.6万元"]).value == "万元"
 
 
 def test_a_form_field_and_a_title_naming_different_bodies_are_doubtful_not_found():

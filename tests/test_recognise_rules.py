@@ -228,3 +228,31 @@ def test_the_year_from_a_title_repeated_below_a_sites_header_or_from_the_sentenc
 def test_a_forms_部门名称_field_names_the_unit():
     # d16 (昌宁县司法局): 部门名称 | 昌宁县司法局 in the 部门整体 form.
     assert unit(["2020年度部门整体支出绩效自评表 | |||", "部门名称 | 昌宁县司法局 | ||||"]) == "昌宁县司法局"
+
+
+def test_a_sharing_sites_blurb_is_not_the_documents_year():
+    # 梁平 (tests/corpus/d40): the uploader's file name says 2022, the form's own title 2023.
+    lines = ["《重庆市梁平区林业局2022年度部门整体绩效自评表.docx》由会员分享,可在线阅读,更多相关《…》请在第一文库网上搜索。",
+             "1、重庆市梁平区林业局2023年度部门整体绩效自评表主管部门重庆市梁平区林业局"]
+    assert r.is_chrome(lines[0])
+    assert r.year_of(r.title_of(lines), lines).value == 2023
+
+
+def test_two_forms_with_two_projects_leave_the_project_to_a_person():
+    # 乐亭 (tests/corpus/p30), 普陀 (p43): one file, two projects' forms.
+    two = ["项目名称", "商品质量检测经费", "主管部门", "项目名称", "双随机抽查委托审计费", "主管部门"]
+    assert [f.value for f in pr.project_doubts(two)] == ["商品质量检测经费", "双随机抽查委托审计费"]
+    one_read = ["普陀体育中心与委托运营方结算费用 项目名称 主管部门 上海市普陀区体育局 年初预算数",
+                "项目名称 援滇对口支援及结对帮扶经费 主管部门 上海市普陀区体育局"]
+    assert [f.value for f in pr.project_doubts(one_read)] == ["援滇对口支援及结对帮扶经费", "另一张表的项目名称（未能读出）"]
+    assert pr.project_doubts(["项目名称 | 乡村道路建设养护项目 | 主管部门 | 交通运输局", "乡村道路建设养护项目完成情况"]) == []
+    # A label the form writes next: 项目名称X实施单位/ ends the name there.
+    assert pr.field_project(["项目名称示范推广项目实施单位/项目负责人原州区农技中心"]).value == "示范推广项目"
+
+
+def test_a_form_field_named_only_部门_and_a_name_run_into_the_next_label():
+    # 金寨 (tests/corpus/d34): 部门 | 名称 |; 零陵 (d36): …单位名称X年度预算申请(万元)…
+    assert u.unit_of(None, ["部门 | 金寨县茶谷和美丽乡村建设服务中心 | ||||"]).value == "金寨县茶谷和美丽乡村建设服务中心"
+    assert u.unit_of(None, ["部门整体支出绩效自评表(2021年度)区级预算单位名称永州市零陵区疾病预防控制中心年度预算申请(万元)年初预算数"]
+                     ).value == "永州市零陵区疾病预防控制中心"
+    assert u.unit_of(None, ["财政部门 | 审核意见 |"]) is None  # 部门 inside a word is no label

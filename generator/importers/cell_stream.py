@@ -1,7 +1,9 @@
 """A form flattened into text as one stream of cells: each line split at its bars, at wide blanks,
 or (a whole table on one line) at every blank; header and level words a narrow column broke over
 lines joined again; and what a cell is: a header, a 一级 / 二级指标, a number, a dash, a placeholder.
-flattened.py reads rows from the stream.
+Under a table's header, lines whose cells stand between single blanks are cut there too
+(cut_at_blanks); a sharing site's page numbers (1、 2、 …) are taken out where a table runs on from
+one page into the next (with_next_pages). flattened.py reads rows from the stream.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ MAX_CELL = 300
 
 INDICATOR_HEADERS = [("指标性质", "operator"), ("度量单位", "unit"), ("计量单位", "unit"), ("一级指标", "level1"),
                      ("二级指标", "level2"), ("三级指标", "name"), ("指标名称", "name"), ("年度指标值", "target"),
-                     ("年度目标值", "target"), ("指标值", "target"), ("目标值", "target"), ("实际完成值", "actual"), ("全年实际值", "actual"),
+                     ("年度目标值", "target"), ("实际完成指标值", "actual"), ("指标值", "target"), ("目标值", "target"), ("实际完成值", "actual"), ("全年实际值", "actual"),
                      ("完成值", "actual"), ("实际值", "actual"), ("分值", "weight"), ("权重", "weight"),
                      ("得分", "score"), ("原因", "note"), ("备注", "note")]
 MONEY_HEADERS = [("年初预算", "initial"), ("全年预算", "adjusted"), ("调整后预算", "adjusted"), ("全年执行", "executed"), ("预算数", "adjusted"),
@@ -155,3 +157,47 @@ def ends(t: Token) -> bool:
 def plain(text: str) -> str:
     """A number cell without the ? that a mis-encoded blank leaves after it (3,724,055.00?)."""
     return text.translate(forms.FULL_WIDTH).rstrip("?？ ")
+
+
+SENTENCE = re.compile(r"[，。；！？,;]")
+VALUE_LIKE = re.compile(r"\d|[≥≤><=＞＜]")
+
+
+def cut_at_blanks(cells: list[Token], body: int) -> list[Token]:
+    """The stream with each line after the header whose cells stand between single blanks
+    (数量指标 指标1.药品抽验品种 ≥3 4) cut into its cells, as one row. Only a line of several
+    words, one of them after the first a number or an operator, and no sentence in its first:
+    a line of prose is not a row (a last cell may be a sentence: 得分计算方法, 偏差原因)."""
+    out, split = cells[:body], False
+    for n, t in enumerate(cells[body:], body):
+        whole = (n == 0 or cells[n - 1].line != t.line) and (n + 1 == len(cells) or cells[n + 1].line != t.line)
+        parts = t.text.split()
+        spaced = sum(len(part) == 1 for part in parts) * 2 >= len(parts)  # 产 出 指 标: one word, letter-spaced
+        if whole and not t.row and t.column < 0 and not spaced and not SENTENCE.search(parts[0]) and (
+                split or (len(parts) >= 2 and any(VALUE_LIKE.search(p) for p in parts[1:]))):
+            # Once rows are lines, every line is one: a row with no values (指标4.不合格产品处置率)
+            # stays on its line and does not take the next line's cells as its own.
+            out += [Token(part, t.line, True) for part in parts]
+            split = True
+        else:
+            out.append(t)
+    return out
+
+
+PAGE_MARK = re.compile(r"^\s*(\d{1,3})、")
+MAX_PAGES = 50  # a form's table spans a few pages
+
+
+def with_next_pages(lines: list[str], n: int) -> tuple[str, set[int]]:
+    """Line n and the lines after it that a document-sharing site starts with its page numbers
+    (1、…, 2、…, 3、…), without the numbers: one page's text layer runs on into the next. With the
+    lines' indexes."""
+    text, page, used = lines[n], PAGE_MARK.match(lines[n]), {n}
+    number = int(page.group(1)) if page else None
+    for k, line in enumerate(lines[n + 1:n + 1 + MAX_PAGES], n + 1):
+        mark = PAGE_MARK.match(line)
+        if number is None or not mark or int(mark.group(1)) != number + 1:
+            break
+        text, number = text + line[mark.end():], number + 1
+        used.add(k)
+    return text, used

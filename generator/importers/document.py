@@ -368,6 +368,9 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     elif unit is None and (publisher := at(recognise_unit.published_unit(pieces))):
         doubtful["部门名称"] = [f"{publisher.value}（第 {publisher.line} 行，网页的发布机构；正文没有写明单位，请核对后填写）"]
     project = at(recognise_project.project_of(named, pieces)) if kind and kind.value == "project" else None
+    if project and (names := recognise_project.project_doubts(pieces)):
+        doubtful["项目名称"] = [f"{n.value}（第 {origin[n.line - 1] + 1} 行）" for n in names]
+        project = None
     if project and named and project.line == named.line and re.search(r"\.(?:pdf|docx?|xlsx?)\s*$", lines[named.line - 1], re.I):
         # A file's name often shortens the project's name (乡村道路项目 for 乡村道路建设养护项目): a person checks.
         doubtful["项目名称"] = [f"{project.value}（第 {project.line} 行，文件名中的写法）"]

@@ -16,8 +16,8 @@ import re
 
 from . import forms
 from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS, MAX_CELL, MONEY_HEADERS, NUMERIC,
-                          PLACEHOLDER, UNNAMED, UNSURE, WORDS, Token, continues, ends, header_fields, key, level_of, merged_header, plain,
-                          points, tokens)
+                          PLACEHOLDER, UNNAMED, UNSURE, WORDS, Token, continues, cut_at_blanks, ends, header_fields, key, level_of,
+                          merged_header, plain, points, tokens, with_next_pages)
 from .form_blocks import form_region, goals_block, stated_score, total_grade
 from .glued import glued_indicators, glued_total
 from .glued_money import glued_money
@@ -94,7 +94,7 @@ def _placements(values: list[Token], fields: list[str]):
     for n in range(len(fields) - len(values) + 1):
         field, t = fields[n], values[0]
         number = forms.number(plain(t.text)) is not None or DASH.match(t.text) is not None
-        if (field in NUMERIC and not number) or (field in WORDS and number) or (
+        if (field in NUMERIC and not number) or (field in WORDS and number) or (field in ("weight", "score") and "%" in t.text) or (
                 field == "operator" and not forms.OPERATOR.fullmatch(t.text)):
             continue
         for rest in _placements(values[1:], fields[n + 1:]):
@@ -187,22 +187,23 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
             fields, header = in_order, {}  # two header rows in one: the cells' places say nothing
         values = fields[fields.index("name") + 1:]
         values = [f for f in values if f not in ("level1", "level2")]
+        stream = cut_at_blanks(cells, body)  # the table's lines, each cut into its cells
         rows: list[dict] = []
         unsure: list[str] = []
         i, level1, level2 = body, None, None
-        while i < len(cells):
-            t = cells[i]
-            if t.text == EMPTY or PLACEHOLDER.match(t.text) or (i and points(t.text) and level_of(cells, i - 1, None)):
+        while i < len(stream):
+            t = stream[i]
+            if t.text == EMPTY or PLACEHOLDER.match(t.text) or (i and points(t.text) and level_of(stream, i - 1, None)):
                 i += 1
                 continue
-            if (t.row and t.width == cells[start].width and cells[start].row and (i == 0 or cells[i - 1].line != t.line)
-                    and _in_columns(cells, i, header)):  # a whole line, from its first cell: not a line half read
+            if (t.row and t.width == stream[start].width and stream[start].row and (i == 0 or stream[i - 1].line != t.line)
+                    and _in_columns(stream, i, header)):  # a whole line, from its first cell: not a line half read
                 # A row with every cell in its place (empty ones between bars): read by column.
-                level1, level2, item, i = _by_column(cells, i, header, level1, level2)
+                level1, level2, item, i = _by_column(stream, i, header, level1, level2)
                 if item:
                     rows.append(item)
                 continue
-            level = level_of(cells, i, level1)
+            level = level_of(stream, i, level1)
             if level:
                 if level[0] == 1:
                     level1, level2 = level[1], None
@@ -210,30 +211,30 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
                     level2 = level[1]
                 i += 1
                 continue
-            fit = _fits(cells, i, values, level1)
-            if fit is None and (UNNAMED.match(t.text) or _stray(cells, i, values, level1)):
+            fit = _fits(stream, i, values, level1)
+            if fit is None and (UNNAMED.match(t.text) or _stray(stream, i, values, level1)):
                 i += 1  # the form's 指标2 left unfilled, or a lone line a wrapped cell left: no row
                 continue
-            if fit is None and level1 is not None and (resume := _broken_row(cells, i, values, level1)):
+            if fit is None and (level1 or level2) is not None and (resume := _broken_row(stream, i, values, level1)):
                 unsure.append(f"绩效指标 {t.text}（第 {t.line + 1} 行起，各格与栏目对不上，可能是一行断成了几行）")
                 i = resume  # the row is left for staff; the table goes on after it
                 continue
-            if fit is None or level1 is None:
-                break
+            if fit is None or (level1 is None and level2 is None):
+                break  # a row stands under a level; an 一级指标 cell left empty (or only its points) has its 二级
             row, i = fit
             if row.get(UNSURE):
                 unsure.append(f"绩效指标 {t.text}（第 {t.line + 1} 行）")
                 continue
-            if _note(cells, i, values, level1):
-                row["note"] = cells[i] if cells[i].text else None
+            if _note(stream, i, values, level1):
+                row["note"] = stream[i] if stream[i].text else None
                 i += 1
             item = forms.indicator_item(level1, level2, t.text, {f: _cell(row, f) for f in values})
             if item.get("score", 0) > item.get("weight", 100):
                 break  # a score above its weight: the columns are not what the header says
             rows.append(item)
         if rows:
-            used = set(range(cells[start].line, cells[i - 1].line + 1))
-            return rows, [f"绩效指标：{len(rows)} 行（第 {cells[start].line + 1} 行起）"], used, unsure
+            used = set(range(stream[start].line, stream[i - 1].line + 1))
+            return rows, [f"绩效指标：{len(rows)} 行（第 {stream[start].line + 1} 行起）"], used, unsure
     return [], [], set(), []
 
 
@@ -282,19 +283,22 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
         fields = header_fields(cells, start, MONEY_HEADERS)
         if not ({"initial", "adjusted"} & set(fields) and "executed" in fields):
             continue
+        if start and header_fields(cells, start - 1, MONEY_HEADERS):
+            continue  # the header's tail (全年预算数 … without its 年初预算数) would shift every row's cells
         out: dict = {"budget": {}, "spending": {}, "funds": []}
         found: list[str] = []
         unsure: list[str] = []
         i = last = start + len(fields)
-        while i < len(cells):
-            t = cells[i]
+        rows = cut_at_blanks(cells, i)  # this block's lines, each cut into its cells
+        while i < len(rows):
+            t = rows[i]
             if forms.number(plain(t.text)) is not None or DASH.match(t.text) or t.text == EMPTY:
                 i += 1  # a number left over from a cell the line broke in two
                 continue
             label = key(t.text)
             if len(label) > 20 or re.search(r"指标|目标", label):
                 break
-            fit = _fits(cells, i, fields, None, empty=True)
+            fit = _fits(rows, i, fields, None, empty=True)
             if fit is None:
                 break
             row, i = fit
@@ -302,7 +306,7 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
             if row.get(UNSURE):
                 unsure.append(f"资金 {t.text}（第 {t.line + 1} 行）")
                 continue
-            if _note(cells, i, fields, None):
+            if _note(rows, i, fields, None):
                 i += 1
             amounts = {f: forms.number(plain(row[f].text)) for f in (*AMOUNTS, "rate")
                        if row.get(f) is not None}
@@ -322,7 +326,7 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
                 found.append(f"资金来源 {name}：{said or '未填'}{where}")
             last = i
         if found or unsure:
-            return out, found, set(range(cells[start].line, cells[last - 1].line + 1)), unsure
+            return out, found, set(range(rows[start].line, rows[last - 1].line + 1)), unsure
     return {}, [], set(), []
 
 
@@ -344,12 +348,15 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
         values["funds"] = money["funds"]
     rows, more, lines_used, rows_unsure = indicator_table(cells)
     for n, line in enumerate(lines if not rows else []):
-        rows, glued_unsure = glued_indicators(line)  # a table whose cells ran together, nothing between
+        if "三级指标" not in re.sub(r"\s+", "", line):
+            continue  # not the start of one (and a page-numbered text is joined only from there)
+        text, pages = with_next_pages(lines, n)
+        rows, glued_unsure = glued_indicators(text)  # a table whose cells ran together, nothing between
         if rows or glued_unsure:
             more.append(f"绩效指标：{len(rows)} 行（第 {n + 1} 行，各格连在一起）")
             rows_unsure += [f"绩效指标 {u}（第 {n + 1} 行）" for u in glued_unsure]
-            lines_used |= {n}
-            if (total := glued_total(line)) is not None:
+            lines_used |= pages
+            if (total := glued_total(text)) is not None:
                 values["result"] = {"score": total}
                 more.append(f"自评得分：{forms.number_text(total)}（第 {n + 1} 行，总分一行）")
             break

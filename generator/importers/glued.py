@@ -4,8 +4,9 @@ copied a PDF's text shows it: 一级指标二级指标三级指标分值年度�
 
 The header's words give the columns; 一级 / 二级指标 words cut the rest into runs of rows. A run is
 read only if it splits into rows one way alone (a name not starting with a digit, points at most 100
-without a leading zero, a score within its weight, values with their operator and unit); a run that
-splits more than one way (两个文字值挤在一起: 显著提升显著提升) is listed as unsure, never guessed.
+without a leading zero, a score within its weight, values with their operator and unit). A target
+and an actual that are one value written twice (显著提升显著提升) are read as that value twice; any
+other run that splits more than one way (显著提升明显改善) is listed as unsure, never guessed.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import re
 from . import forms
 from .cell_stream import INDICATOR_HEADERS, LEVEL1, LEVEL2
 
-HEADER_WORDS = sorted({w for w, _ in INDICATOR_HEADERS} | {"年度指标值", "全年实际值", "实际完成值", "偏差原因分析及改进措施",
-                                                           "未完成原因及拟采取的改进措施", "未完成原因分析"}, key=len, reverse=True)
+HEADER_WORDS = sorted({w for w, _ in INDICATOR_HEADERS} | {"年度指标值", "全年实际值", "实际完成值", "全年完成值", "偏差原因分析及改进措施",
+                                                           "未完成原因及拟采取的改进措施", "未完成原因和改进措施", "未完成原因分析"},
+                      key=len, reverse=True)
 LEVEL_WORD = re.compile("(" + "|".join(sorted(LEVEL1, key=len, reverse=True)) + r")(?:[(（]\d+(?:\.\d+)?分?[)）])?|("
                         + LEVEL2.pattern.strip("^$") + ")")
 END = re.compile(r"总分|合计|注[:：]|……")
@@ -27,6 +29,9 @@ VALUE = r"(?:≥|≤|>|<|=|＞|＜)?(?:(?:0|[1-9]\d*)(?:\.\d+)?(?:%|‰|[\u4e00-
 # as well be the points after it), not beginning with the unit of the value before it.
 NAME = r"[^\d≥≤<>=＞＜%‰万元亿亩米吨][^\d≥≤<>=＞＜%‰]{2,39}?"
 FIELD = {"weight": POINTS, "score": POINTS, "target": VALUE, "actual": VALUE}
+# Without points to check a row, a value in words could end anywhere (粮食储 | 备设 | 备维…): only
+# numbers are read, and words only where the target met is written twice (高高).
+NUMBER_VALUE = r"(?:≥|≤|>|<|=|＞|＜)?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|‰|[\u4e00-\u9fff]{1,3})?"
 MAX_SPLITS = 2  # two readings are enough to know a run is not certain
 MAX_BODY = 20_000  # a form's indicator table is a few thousand characters; more is not one (and costs time)
 MAX_RUN = 2000  # characters between two level words: more is not one block of rows
@@ -42,8 +47,10 @@ def glued_indicators(line: str) -> tuple[list[dict], list[str]]:
         return [], []
     fields, pos = _header(text, start)
     values = [f for f in fields if f in FIELD]
-    if fields[:3] != ["level1", "level2", "name"] or not {"weight", "score"} <= set(values) or len(values) != len(fields) - 3 - (
-            "note" in fields):
+    # Points (a score within its weight) or a target and its actual value: enough columns that a
+    # row's cells check each other.
+    if fields[:3] != ["level1", "level2", "name"] or not ({"weight", "score"} <= set(values) or {"target", "actual"} <= set(values)) \
+            or len(values) != len(fields) - 3 - ("note" in fields):
         return [], []
     body = text[pos:]
     body = body[:m.start()] if (m := END.search(body)) else body
@@ -64,7 +71,7 @@ def glued_indicators(line: str) -> tuple[list[dict], list[str]]:
         run = body[m.end():matches[n + 1].start() if n + 1 < len(matches) else len(body)]
         if not run:
             continue
-        splits = _splits(run, values)
+        splits = _splits(run, values, words={"weight", "score"} <= set(values))
         if len(splits) == 1 and level1:
             rows += [forms.indicator_item(level1, level2, name, cells) for name, cells in splits[0]]
         else:
@@ -84,12 +91,13 @@ def _header(text: str, pos: int) -> tuple[list[str], int]:
         pos += len(word)
 
 
-def _splits(run: str, values: list[str]) -> list[list[tuple[str, dict]]]:
+def _splits(run: str, values: list[str], words: bool = True) -> list[list[tuple[str, dict]]]:
     """Every way (up to two) to cut run into rows of a name and the values' cells, each row's score
     within its weight. One pass over (position, column, weight): linear in the run's length."""
     if len(run) > MAX_RUN:
         return []
-    patterns = [re.compile(NAME)] + [re.compile(FIELD[f]) for f in values]
+    patterns = [re.compile(NAME)] + [re.compile(FIELD[f] if words or f not in ("target", "actual") else NUMBER_VALUE)
+                                     for f in values]
     memo: dict[tuple, list] = {}
 
     def ways(pos: int, k: int, weight: float | None) -> list[list[str]]:
@@ -98,11 +106,15 @@ def _splits(run: str, values: list[str]) -> list[list[tuple[str, dict]]]:
         state = (pos, k, weight)
         if state not in memo:
             found: list[list[str]] = []
-            for end in range(pos + 1, min(len(run), pos + MAX_CELL) + 1):
+            ends, twice = range(pos + 1, min(len(run), pos + MAX_CELL) + 1), None
+            if k and values[k - 1] == "target" and k < len(values) and values[k] == "actual" and (twice := _written_twice(run, pos)):
+                ends = [pos + len(twice)]  # 显著提升显著提升: the target met, written in both cells
+            for end in ends:
                 cell = run[pos:end]
-                if not patterns[k].fullmatch(cell):
-                    continue
                 field = values[k - 1] if k else "name"
+                said_twice = twice if field == "target" else field == "actual" and run[pos - len(cell):pos] == cell
+                if not (patterns[k].fullmatch(cell) or (said_twice and re.fullmatch(VALUE, cell))):
+                    continue
                 number = forms.number(cell) if field in ("weight", "score") else None
                 if field == "score" and (number is None or weight is None or number > weight):
                     continue
@@ -117,6 +129,17 @@ def _splits(run: str, values: list[str]) -> list[list[tuple[str, dict]]]:
 
     width = len(patterns)
     return [[(cut[i], dict(zip(values, cut[i + 1:i + width]))) for i in range(0, len(cut), width)] for cut in ways(0, 0, None)]
+
+
+def _written_twice(run: str, pos: int) -> str | None:
+    """The value written twice over from pos (显著提升显著提升, ≥1000人≥1000人), the longest such, or None.
+    A target met is often written again as its actual value; cut anywhere else, the two cells
+    would be two values that happen to join into one value said twice, which no form holds."""
+    for size in range(min(MAX_CELL, (len(run) - pos) // 2), 1, -1):
+        cell = run[pos:pos + size]
+        if run.startswith(cell, pos + size) and re.fullmatch(VALUE, cell):
+            return cell
+    return None
 
 
 def glued_total(line: str) -> float | None:

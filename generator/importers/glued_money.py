@@ -17,7 +17,8 @@ from .cell_stream import AMOUNT_NAMES
 
 HEADERS = [("年初预算数", "initial"), ("全年预算数", "adjusted"), ("调整后预算数", "adjusted"), ("全年执行数", "executed"),
            ("分值", "weight"), ("执行率", "rate"), ("得分", "score")]
-ROW = re.compile(r"([^\d%.,]{2,20}?)[:：]?(\d[\d.%]*)(?=[^\d.%]|$)")
+# A label and its run of digits; an item's number in brackets ((1)财政拨款) is not an amount.
+ROW = re.compile(r"([^\d%.,]{2,20}?)[:：]?(?<![(（])(\d[\d.%]*)(?=[^\d.%)）]|$)")
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 AMOUNTS = ("initial", "adjusted", "executed")
 NAMES = {**AMOUNT_NAMES, "rate": "执行率"}
@@ -47,6 +48,11 @@ def glued_money(line: str) -> tuple[dict, list[str], list[str]]:
                 continue
             values = cuts[0]
             place, name = forms.money_row(label)
+            if place == "fund" and 0 < sum(f in AMOUNTS for f in values) < sum(f in AMOUNTS for f in fields):
+                # Fewer amounts than amount columns (上年结转资金00 under 年初 | 全年 | 执行): which cell
+                # is empty cannot be told once the cells ran together.
+                unsure.append(f"资金 {label}：{row.group(2)}")
+                continue
             amounts = {f: v for f, v in values.items() if f in (*AMOUNTS, "rate")}
             if place == "budget":
                 out["budget"].update(amounts)

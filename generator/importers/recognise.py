@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，：％（）｜", "0123456789.,:%()|")
 TITLE_WORDS = re.compile(r"自评报告|自评表|评价报告|评价自评|绩效自评|绩效评价表|绩效目标自评")
-NAVIGATION = re.compile(r"^\s*(?:当前位置|您现在的位置|您现在所在的位置|您的位置|所在位置|首页\s*[>›/])")
+NAVIGATION = re.compile(r"^\s*(?:当前位置|您现在的位置|您现在所在的位置|您的位置|所在位置|首页\s*[>›/])"
+                        # a document-sharing site's blurb: 《X.docx》由会员分享,可在线阅读,更多相关《X》请在…上搜索
+                        r"|由会员分享.{0,12}可在线阅读")
 METADATA_WORDS = (r"索引号|发布机构|发布日期|发文日期|发布时间|成文日期|来源|作者|浏览量|访问量|浏览次数|字号|字体|分享|"
                   r"文号|主题词|主题分类|时效性|公开方式|公开范围|统一登记号|公开目录|栏目|语音播报")
 METADATA = re.compile(r"(?:" + METADATA_WORDS + r")\s*[:：|]?")
@@ -39,12 +41,12 @@ CUT_END = ("局", "委员会", "办公室", "中心", "政府", "法院", "检�
 UNIT_LABELS = [  # the form's own fields, most specific first
     r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"部门\s*名称", r"(?:预算部门\s*[、，]?\s*)?单位\s*名称", r"预算单位", r"单位\s*[(（]\s*盖章\s*[)）]",
     r"项目单位", r"项目主管部门(?:及代码)?", r"主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
-    r"实施\s*[(（]\s*主管\s*[)）]\s*单位",
+    r"实施\s*[(（]\s*主管\s*[)）]\s*单位", r"(?<![\u4e00-\u9fff])部门(?=\s*[|:：]|\s)",  # 部门 | 金寨县…中心 |
 ]
 # The form's labels that come after a name in a row whose cells were run together
 # (主管部门中江县水利局实施单位…): where the name ends. Never a name themselves.
 NEXT_LABEL = (r"(?:项目名称|项目编码|项目负责人|项目主管部门|主管部门|实施单位|资金情况|联系电话|填报日期|单位负责人|"
-              r"财政归口处室|部门联系人|评价类型|年度资金总额|金额单位|是否为专项资金)")
+              r"财政归口处室|部门联系人|评价类型|年度资金总额|金额单位|是否为专项资金|年度预算申请|下属单位个数)")
 KIND_DEPARTMENT = re.compile(r"部门整体|整体支出|部门\s*[(（]\s*单位\s*[)）]\s*整体|整体(?:和|及|与)项目|(?<!项目)整体绩效")
 KIND_PROJECT = re.compile(r"项目|专项|资金|转移支付|工程")
 
@@ -187,8 +189,11 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
     return None
 
 
-YUAN = re.compile(r"(?:金额)?单位\s*[:：]\s*元(?![\u4e00-\u9fff])|[(（]\s*元\s*[)）]|\d\s*元(?![\u4e00-\u9fff]*万)")
-WAN = re.compile(r"万元")
+# A sum in a sentence about the report's money (not 人均可支配收入12500元, 业务收入达到55万元: a
+# target's figure says nothing of the unit the report's amounts are given in).
+MONEY_WORDS = r"(?:资金|预算|支出|执行|拨款|经费|下达|安排|拨付|金额|投资|补助|结转|到位)[^。；，,]{0,12}?"
+YUAN = re.compile(r"(?:金额)?单位\s*[:：]\s*元(?![\u4e00-\u9fff])|[(（]\s*元\s*[)）]|" + MONEY_WORDS + r"\d\s*元(?![\u4e00-\u9fff]*万)")
+WAN = re.compile(r"(?:金额)?单位\s*[:：]\s*万元|[(（]\s*万元\s*[)）]|" + MONEY_WORDS + r"\d\s*万元")
 # Amounts given in 亿元: a column or unit so named, or a sum of money in a sentence about funds (not an
 # indicator's value such as 林产品收入 2.6亿元).
 YI = re.compile(r"[(（]\s*亿元\s*[)）]|单位\s*[:：]\s*亿元|(?:资金|预算|下达|安排|拨付|支出)[^。；，,]{0,30}?\d\s*亿元")

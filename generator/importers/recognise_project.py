@@ -5,6 +5,7 @@ year's funds went to. Each finding keeps its 1-based line.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .recognise import Found, clean, is_chrome, named_or_announced
@@ -27,17 +28,40 @@ def project_of(title: Found | None, lines: list[str]) -> Found | None:
 
 
 def field_project(lines: list[str]) -> Found | None:
-    pattern = re.compile(r"项目名称\s*[:：|]?\s*([^|:：]{2,60}?)(?=\s*(?:\||项目编码|主管部门|项目负责人|是否为专项资金|$))")
+    return next(field_projects(lines), None)
+
+
+def field_projects(lines: list[str]):
+    """Each 项目名称 field's value, in order."""
+    pattern = re.compile(r"项目名称\s*[:：|]?\s*([^|:：]{2,60}?)(?=\s*(?:\||项目编码|主管部门|实施单位|项目负责人|是否为专项资金|$))")
     alone = re.compile(r"\s*项目名称\s*[:：]?\s*")
     for i, line in enumerate(lines):
         if is_chrome(line):
             continue
-        found = pattern.search(clean(line))
-        below = value_below(lines, i) if not found and alone.fullmatch(clean(line)) else None
-        name, at = (found.group(1).strip(), i) if found else below or (None, i)
-        if name and not re.fullmatch(r"[\d\s-]+", name):
-            return Found(name, at + 1)
-    return None
+        for found in list(pattern.finditer(clean(line))) or [None]:
+            below = value_below(lines, i) if not found and alone.fullmatch(clean(line)) else None
+            name, at = (found.group(1).strip(), i) if found else below or (None, i)
+            if name and not re.fullmatch(r"[\d\s-]+", name) and not re.search(r"主管部门|项目名称|实施单位", name):
+                yield Found(name, at + 1)  # (a value holding the next label is the label's, not a name)
+
+
+def project_doubts(lines: list[str]) -> list[Found]:
+    """The names when two forms' 项目名称 differ (a file holding two projects): a person chooses;
+    [] when they agree."""
+    names: list[Found] = []
+    for found in itertools.islice(field_projects(lines), 5):
+        if found and not any(_same(found.value, n.value) for n in names):
+            names.append(found)
+    labels = [i + 1 for i, line in enumerate(lines) if not is_chrome(line) for _ in re.finditer(r"项目名称", clean(line))]
+    if len(names) == 1 and len(labels) > 1:
+        # Two forms, one name read (a PDF's text layer puts the other before its label): still two projects.
+        names.append(Found("另一张表的项目名称（未能读出）", labels[-1] if labels[-1] != names[0].line else labels[0]))
+    return names if len(names) > 1 else []
+
+
+def _same(a: str, b: str) -> bool:
+    a, b = re.sub(r"\s+", "", a), re.sub(r"\s+", "", b)
+    return a in b or b in a
 
 
 def title_project(title: Found | None, lines: list[str]) -> Found | None:
