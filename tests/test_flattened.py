@@ -262,3 +262,18 @@ def test_a_run_together_table_goes_on_over_the_sharing_sites_page_numbers():
         ("数量指标", "储备到位率", 100, 100), ("数量指标", "库存数量真实率", 100, 100),
         ("质量指标", "管理制度严格执行率", 100, 100), ("质量指标", "变质比例", 0, 0)]
     assert used == {0, 1, 2} and not unsure
+
+
+def test_a_label_alone_with_its_values_on_the_next_line_is_read_as_one_row():
+    # 临翔 2023 (tests/corpus/p32): 年度资金总额 | on its line, its cells between bars on the next. One
+    # of the three amount cells is empty and which one cannot be told (年初 or 全年): left for staff,
+    # not read cell by cell into the header's first columns.
+    values, found, used, unsure = read("\n".join([
+        "项目资金 (万元) |", "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+        "年度资金总额 |", "| 32.4 | 31.69 | 10 | 97.80% | 9 |", "其中:当年财政拨款 |", "| 32.4 | 31.69 | 10 | 97.80% | 9 |",
+        "年度 总体 目标 | 预期目标 | 实际完成情况 |"]))
+    assert not values.get("budget") and not values.get("funds")
+    assert unsure == ["资金 年度资金总额（第 3 行）", "资金 其中:当年财政拨款（第 5 行）"]
+    values, found, used, unsure = read("\n".join([
+        "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |", "年度资金总额 |", "| 32.4 | 32.4 | 31.69 | 10 | 97.80% | 9 |"]))
+    assert values["budget"] == {"initial": 32.4, "adjusted": 32.4, "executed": 31.69, "rate": 97.8} and not unsure

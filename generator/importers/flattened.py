@@ -32,7 +32,11 @@ def _fits(cells: list[Token], i: int, fields: list[str], level1: str | None,
     with no value fits only if empty (a money row written 其他资金 | - | -)."""
     if i >= len(cells) or not cells[i].text or level_of(cells, i, level1) or ends(cells[i]):
         return None
-    found = _line_row(cells, i, fields) if cells[i].row else _stream_row(cells, i, fields, level1, empty)
+    # A label alone on its line with its values on the next, between bars (年度资金总额 | / | 32.4 | 31.69 |):
+    # the next line is its row, read as one.
+    values_below = (not cells[i].row and i + 1 < len(cells) and cells[i + 1].row and cells[i + 1].line == cells[i].line + 1
+                    and (i == 0 or cells[i - 1].line != cells[i].line) and continues(cells[i + 1]))
+    found = _line_row(cells, i, fields) if cells[i].row or values_below else _stream_row(cells, i, fields, level1, empty)
     if found is None or (not empty and not found[0].get(UNSURE) and not any(found[0].get(f) for f in fields if f != "note")):
         return None
     return found
