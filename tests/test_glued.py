@@ -80,3 +80,11 @@ def test_a_funds_row_with_fewer_amounts_than_columns_is_left_for_staff():
     values, found, unsure = glued_money("年初预算数全年预算数全年执行数分值执行率得分年度资金总额25250000250000215457.610"
                                         "上年结转资金00其他资金00")
     assert not values.get("funds") and {"资金 上年结转资金：00", "资金 其他资金：00"} <= set(unsure)
+
+
+def test_amounts_printed_alike_settle_a_long_run():
+    # 零陵 2021 (tests/corpus/d36): 2456.182456.182456.1810100%10 cuts many ways into amounts whose
+    # ratio is 100%; only one gives every amount two decimals, as the form prints its column.
+    values, found, unsure = glued_money("年度预算申请(万元)年初预算数全年预算数全年执行数分值执行率得分"
+                                        "年度资金总额2456.182456.182456.1810100%10按收入性质分:2456.18")
+    assert values["budget"] == {"initial": 2456.18, "adjusted": 2456.18, "executed": 2456.18, "rate": 100}

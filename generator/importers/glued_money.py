@@ -9,7 +9,6 @@ amount never above the total's in the same column.
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from . import forms
@@ -22,7 +21,7 @@ ROW = re.compile(r"([^\d%.,]{2,20}?)[:：]?(?<![(（])(\d[\d.%]*)(?=[^\d.%)）]|
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 AMOUNTS = ("initial", "adjusted", "executed")
 NAMES = {**AMOUNT_NAMES, "rate": "执行率"}
-MAX_DIGITS = 24  # a row's run: more digits than a form's row holds is not one (and its cuts cost time)
+MAX_DIGITS = 32  # a row's run: more digits than a form's row holds is not one
 MAX_ROWS = 20
 
 
@@ -83,16 +82,38 @@ def _cuts(run: str, fields: list[str], total: dict) -> list[dict]:
     out: list[dict] = []
     amounts = sum(f in AMOUNTS for f in fields)
     # A row states its amounts, or its amounts and the whole scoring (分值, 执行率, 得分) together.
+    places: list[set] = []
     for k in (*range(1, amounts + 1), len(fields)):
-        for ends in itertools.combinations(range(1, len(run)), k - 1):
-            pieces = [run[a:b] for a, b in zip((0, *ends), (*ends, len(run)))]
+        for pieces in _pieces(run, fields[:k]):
             values = _read(pieces, fields[:k])
             if values is not None and _plausible(values, dict(zip(fields, pieces)), total):
                 out.append(values)
+                places.append({len(p.partition(".")[2]) for p, f in zip(pieces, fields) if f in AMOUNTS})
+    if len(out) > 1 and sum(len(d) == 1 for d in places) == 1:
+        # A form prints a column's amounts alike (2456.18 | 2456.18 | 2456.18): the one reading whose
+        # amounts all have as many decimals is the form's.
+        out = [v for v, d in zip(out, places) if len(d) == 1]
     # Several readings: the official scoring (得分 = 执行率 × 分值, at most 分值) may leave one.
     scored = [v for v in out if {"rate", "weight", "score"} <= v.keys()
               and abs(min(v["weight"], v["rate"] / 100 * v["weight"]) - v["score"]) <= 0.01 * v["weight"] + 0.005]
     return out if len(out) <= 1 else scored if len(scored) == 1 else out[:2]
+
+
+def _pieces(run: str, fields: list[str]):
+    """Each way to cut run into one number per field, each piece a number that field can hold (no
+    leading zero, a % only for the rate, points at most 100): the cuts that fail are never tried on."""
+    if not fields:
+        if not run:
+            yield []
+        return
+    if ("rate" in fields) != ("%" in run) or len(run) < len(fields):
+        return  # the % is the rate's, and only the rate's: a cut that cannot place it is not tried on
+    for end in range(1, len(run) + 1):
+        piece = run[:end]
+        if _read([piece], fields[:1]) is None or (fields[0] in ("weight", "score") and float(piece) > 100):
+            continue
+        for rest in _pieces(run[end:], fields[1:]):
+            yield [piece, *rest]
 
 
 def _read(pieces: list[str], fields: list[str]) -> dict | None:
