@@ -277,3 +277,13 @@ def test_a_label_alone_with_its_values_on_the_next_line_is_read_as_one_row():
     values, found, used, unsure = read("\n".join([
         "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |", "年度资金总额 |", "| 32.4 | 32.4 | 31.69 | 10 | 97.80% | 9 |"]))
     assert values["budget"] == {"initial": 32.4, "adjusted": 32.4, "executed": 31.69, "rate": 97.8} and not unsure
+
+
+def test_dashes_between_single_blanks_are_empty_cells_and_a_words_column_takes_the_last_text():
+    # 历城 2019 (tests/corpus/p36): "- - -" are empty cells, not a letter-spaced word; 得分计算方法 holds words.
+    values, found, used, unsure = read("\n".join([
+        "  年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分 得分计算方法",
+        "年度资金总额 45 45 10 100% 10 执行率*该指标分值,最高不得超过分值上限。",
+        "其中:财政拨款 45 45 - - -", "      其他资金     - - -"]))
+    assert values["budget"] == {"initial": 45, "executed": 45, "rate": 100}
+    assert values["funds"][0] == {"source": "财政拨款", "initial": 45, "executed": 45} and not unsure

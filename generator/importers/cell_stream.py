@@ -34,6 +34,7 @@ MONEY_HEADERS = [("年初预算", "initial"), ("全年预算", "adjusted"), ("�
 WHOLE_WORDS = {"预算数"}
 AMOUNTS = ("initial", "adjusted", "executed")
 AMOUNT_NAMES = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数"}
+MAX_HEADER = 24  # characters of a header cell (偏差原因分析及改进措施, 未完成原因及拟采取的改进措施)
 WORDS = {"extra", "note", "unit"}  # columns of words: a number is never theirs
 NUMERIC = {"initial", "adjusted", "executed", "rate", "weight", "score"}
 LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "影响指标"}
@@ -104,6 +105,8 @@ def header_fields(cells: list[Token], i: int, names: list[tuple[str, str]]) -> l
     fields: list[str] = []
     for t in cells[i:i + 16]:
         k = key(t.text)
+        if len(k) > MAX_HEADER:
+            break  # a row's line, its words among its numbers (执行率*该指标分值…), is no header cell
         field = next((f for w, f in names if (w == k if w in WHOLE_WORDS else w in k)), None)
         if field is None:
             break
@@ -172,7 +175,8 @@ def cut_at_blanks(cells: list[Token], body: int) -> list[Token]:
     for n, t in enumerate(cells[body:], body):
         whole = (n == 0 or cells[n - 1].line != t.line) and (n + 1 == len(cells) or cells[n + 1].line != t.line)
         parts = t.text.split()
-        spaced = sum(len(part) == 1 for part in parts) * 2 >= len(parts)  # 产 出 指 标: one word, letter-spaced
+        spaced = sum(len(part) == 1 and "\u4e00" <= part <= "\u9fff" for part in parts) * 2 >= len(parts)  # 产 出 指 标
+        spaced = spaced or all(DASH.match(part) for part in parts)  # - - -: empty cells, no row of their own
         if whole and not t.row and t.column < 0 and not spaced and not SENTENCE.search(parts[0]) and (
                 split or (len(parts) >= 2 and any(VALUE_LIKE.search(p) for p in parts[1:]))):
             # Once rows are lines, every line is one: a row with no values (指标4.不合格产品处置率)
