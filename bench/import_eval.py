@@ -65,9 +65,17 @@ def unplaced_of(draft: dict) -> list[str]:
 
 # ---- comparing values ---------------------------------------------------------------------
 
+# A comparison written in words is the sign the importer puts in its place (不少于12种 is ≥12种).
+WORD_SIGNS = [("大于等于", "≥"), ("不少于", "≥"), ("不低于", "≥"), ("小于等于", "≤"), ("不超过", "≤"), ("不高于", "≤"),
+              ("大于", ">"), ("小于", "<")]
+
+
 def norm(value) -> str:
-    """Text as compared: full-width folded to half-width, no whitespace."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value))).translate(SIGNS)
+    """Text as compared: full-width folded to half-width, no whitespace, comparisons as signs."""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value))).translate(SIGNS)
+    for words, sign in WORD_SIGNS:
+        text = text.replace(words, sign)
+    return text
 
 
 def number(value) -> float | None:
@@ -81,6 +89,8 @@ def number(value) -> float | None:
 
 def same(expected, got) -> bool:
     a, b = number(expected), number(got)
+    if a is None and b is None and norm(expected).endswith("%") and norm(got).endswith("%"):
+        a, b = number(norm(expected)[:-1]), number(norm(got)[:-1])  # 97.30% is 97.3%
     return abs(a - b) <= 1e-6 if a is not None and b is not None else norm(expected) == norm(got)  # 62.731 is not 62.73
 
 

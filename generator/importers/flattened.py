@@ -223,8 +223,10 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
                 unsure.append(f"绩效指标 {t.text}（第 {t.line + 1} 行起，各格与栏目对不上，可能是一行断成了几行）")
                 i = resume  # the row is left for staff; the table goes on after it
                 continue
-            if fit is None or (level1 is None and level2 is None):
-                break  # a row stands under a level; an 一级指标 cell left empty (or only its points) has its 二级
+            if fit is None or (level1 is None and level2 is None and not t.row):
+                # A row stands under a level (an 一级指标 cell left empty, or only its points, has its
+                # 二级), or is a whole line whose cells fit the header's columns one way.
+                break
             row, i = fit
             if row.get(UNSURE):
                 unsure.append(f"绩效指标 {t.text}（第 {t.line + 1} 行）")
