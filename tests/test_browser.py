@@ -173,6 +173,25 @@ def test_switching_to_dark_mode_redraws_charts_without_reload(watched, real_site
     watched.clean()
 
 
+def test_a_readers_dark_choice_holds_on_the_next_page_they_open(watched, real_site):
+    # The header's toggle stores the choice; palette.js (a file, not inline on every page) puts it
+    # back on <body> before the page is drawn: the first paint is already dark.
+    page = watched.page
+    page.goto(real_site.url + REPORT)
+    page.click("label[for='__palette_1']")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    # The scheme as the page's main part is parsed: after the header, before Material's own script
+    # (at the end of the page) could set it.
+    page.add_init_script("""new MutationObserver((_, o) => { if (document.querySelector('.md-main')) { o.disconnect();
+        window.__schemeAtMain = document.body.getAttribute('data-md-color-scheme'); } })
+        .observe(document, {childList: true, subtree: true});""")
+    page.goto(real_site.url)  # a full load of another page, not an instant navigation
+    page.wait_for_function("() => window.__schemeAtMain !== undefined")
+    assert page.evaluate("window.__schemeAtMain") == "slate"
+    assert page.evaluate("[...document.scripts].filter(s => !s.src && s.textContent.includes('__palette')).length") == 0
+    watched.clean()
+
+
 def search_hits(page, query: str, real_site) -> list[str]:
     """Open the site with ?q= (Material's shareable search) and return the result links."""
     page.goto(real_site.url + "?q=" + query)
