@@ -256,3 +256,12 @@ def test_a_form_field_named_only_部门_and_a_name_run_into_the_next_label():
     assert u.unit_of(None, ["部门整体支出绩效自评表(2021年度)区级预算单位名称永州市零陵区疾病预防控制中心年度预算申请(万元)年初预算数"]
                      ).value == "永州市零陵区疾病预防控制中心"
     assert u.unit_of(None, ["财政部门 | 审核意见 |"]) is None  # 部门 inside a word is no label
+
+
+def test_a_project_field_the_forms_heading_does_not_agree_with_is_doubtful():
+    # 原州 (tests/corpus/p42): a scan misread the 项目名称 cell; the form's heading names the project.
+    misread = ["马铃薯冲薯繁育示范推广项目绩效目标自评表(2022年度)项目总得分99分项目名称碟令薯樽轴示施项目实施单位/项目负责人"]
+    assert [f.value for f in pr.project_doubts(misread)] == ["碟令薯樽轴示施项目", "马铃薯冲薯繁育示范推广项目"]
+    # A heading naming only the form's kind or owner, or the same name written a little differently, is no doubt.
+    assert pr.project_doubts(["2022年度项目支出绩效自评表", "项目名称 | 义务教育营养改善计划专项资金 | 主管部门"]) == []
+    assert pr.project_doubts(["基本公共卫生服务项目绩效自评表", "项目名称 | 国家基本公共卫生服务 | 主管部门"]) == []

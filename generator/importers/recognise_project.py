@@ -56,7 +56,32 @@ def project_doubts(lines: list[str]) -> list[Found]:
     if len(names) == 1 and len(labels) > 1:
         # Two forms, one name read (a PDF's text layer puts the other before its label): still two projects.
         names.append(Found("另一张表的项目名称（未能读出）", labels[-1] if labels[-1] != names[0].line else labels[0]))
+    if len(names) == 1 and (heading := _form_heading(lines)) and not _alike(heading.value, names[0].value):
+        names.append(heading)  # the form's heading names another project (a scan misread one of them)
     return names if len(names) > 1 else []
+
+
+# The form's own heading naming its project: 马铃薯…推广项目绩效目标自评表, …项目支出绩效自评表.
+FORM_HEADING = re.compile(r"([\u4e00-\u9fff()（）]{2,40}?项目)(?:支出)?绩效(?:目标)?自评表")
+
+
+# A heading's words that name the form's kind or owner, not a project: 年度项目, 区级部门预算项目, 稷山县项目.
+GENERIC = re.compile(r"\d|年|部门|预算|财政|本级|资金|[省市县区乡镇]项目$")
+
+
+def _form_heading(lines: list[str]) -> Found | None:
+    for i, line in enumerate(lines[:10]):
+        if not is_chrome(line) and (m := FORM_HEADING.search(clean(line))) and len(m.group(1)) >= 6 \
+                and not GENERIC.search(m.group(1)):
+            return Found(m.group(1), i + 1)
+    return None
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two writings of one name: one holds the other, or they share four characters in a row
+    (基本公共卫生服务项目 and 国家基本公共卫生服务)."""
+    a, b = re.sub(r"\s+", "", a), re.sub(r"\s+", "", b)
+    return _same(a, b) or any(a[k:k + 4] in b for k in range(len(a) - 3))
 
 
 def _same(a: str, b: str) -> bool:
