@@ -14,6 +14,7 @@ written once.
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,14 +29,10 @@ def compact(html: str) -> str:
     return _KEEP_OR_SPACE.sub(lambda m: m.group(1) or "\n", html)
 
 
-_site: Path | None = None  # set before the workers fork: the pages' shared root …
-_base: str | None = None  # … and its path on its host
-
-
-def _compact_file(path: Path) -> tuple[int, dict]:
+def _compact_file(path: Path, site: Path, base: str | None) -> tuple[int, dict]:
     text = path.read_text(encoding="utf-8")
     icons: dict = {}
-    out = use_sprite(compact(text), path, _site, _base, icons)
+    out = use_sprite(compact(text), path, site, base, icons)
     if out != text:
         path.write_text(out, encoding="utf-8")
     return len(text.encode("utf-8")) - len(out.encode("utf-8")), icons
@@ -43,10 +40,9 @@ def _compact_file(path: Path) -> tuple[int, dict]:
 
 def compact_site(site: Path, site_url: str | None = None) -> int:
     """Compact every page of a built site in place and write the icons' file; the bytes saved."""
-    global _site, _base
-    _site, _base = site, (urlsplit(site_url).path.rstrip("/") + "/") if site_url else None
+    base = (urlsplit(site_url).path.rstrip("/") + "/") if site_url else None
     saved, icons = 0, {}
-    for cut, used in parallel.map_reports(_compact_file, sorted(site.rglob("*.html"))):
+    for cut, used in parallel.map_reports(partial(_compact_file, site=site, base=base), sorted(site.rglob("*.html"))):
         saved += cut
         icons.update(used)
     write_sprite(site, icons)
