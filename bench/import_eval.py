@@ -208,13 +208,16 @@ def score_draft(score: dict, answer: dict, draft: dict) -> dict:
 
 def lost_lines(text: str, data: dict) -> int:
     """Non-blank lines whose text is nowhere in the draft (its YAML, or its texts run together)."""
-    hay = squash(yaml.safe_dump(data, allow_unicode=True, width=10**9)) + "\n" + squash("".join(strings(data)))
+    raw = yaml.safe_dump(data, allow_unicode=True, width=10**9) + "\n" + "".join(strings(data))
     # Heading numbers are dropped wherever a heading was found, also inside a line run together, whose
-    # pieces may land in different sections: each piece between them must be somewhere.
-    hay = HEADING_NUMBER.sub("", hay)
+    # pieces may land in different sections: each piece between them must be somewhere. Line by line:
+    # two lines squashed together make numbers that are in neither (0.1 + 2.单位 -> 12.).
+    hay = "".join(HEADING_NUMBER.sub("", squash(line).replace("|", "")) for line in raw.splitlines())
     # A heading number standing between blanks (一 绩效管理…, a text layer that lost the 、) too.
+    # A bar is a cell's edge, not text: a line of cells is kept when every cell is.
     return sum(1 for line in text.splitlines()
-               if any(piece not in hay for piece in HEADING_NUMBER.split(squash(BLANK_NUMBER.sub(" ", line))) if piece))
+               if any(piece not in hay for piece in HEADING_NUMBER.split(squash(BLANK_NUMBER.sub(" ", line)).replace("|", ""))
+                      if piece))
 
 
 def score_file(path: Path, answer: dict, doc_id: str, held_out: bool, text: str | None) -> dict:

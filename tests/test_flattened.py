@@ -287,3 +287,58 @@ def test_dashes_between_single_blanks_are_empty_cells_and_a_words_column_takes_t
         "其中:财政拨款 45 45 - - -", "      其他资金     - - -"]))
     assert values["budget"] == {"initial": 45, "executed": 45, "rate": 100}
     assert values["funds"][0] == {"source": "财政拨款", "initial": 45, "executed": 45} and not unsure
+
+
+def test_fujians_numbered_money_columns_rows_and_a_header_that_wrapped():
+    # 宁德市地震局 2020 (tests/corpus/d38): 年初部门预算安排金额① | 年中调整金额② | 小计③=①+② | 年度拨付金额 |
+    # 支出实现率⑤=④/③ | two balance columns; rows numbered ① 项目支出, 2.单位其它收入; 合 计 spaced out;
+    # the indicator header's 绩效 / 实际 wrapped, their 目标值 / 完成值 on the next line; 产出目标 > 数量目标.
+    values, found, _, unsure = read("\n".join([
+        "财政资金安排和使用情况 资金结构 预算安排 拨付情况 结余情况",
+        "(万元) 年初部门预算安排金额(含历年结余结转)① 年中调整金额② 小计 年度拨付金额 支出实现率(%)⑤=④/③ "
+        "本年度结余金额⑥=③-④ 资金结余率(%)⑦=⑥/③",
+        "  ③=①+②",
+        "财政资金小计 130.54 58.07 188.61 188.45 99.92 0.16 0.08",
+        "① 项目支出 30 0 30 30 100 0 0",
+        "② 基本支出 100.54 58.07 158.61 158.45 99.9 0.16 0.1",
+        "2.单位其它收入 0 0 0 0 0 0 0",
+        "合 计 130.54 58.07 188.61 188.45 99.92 0.16 0.08",
+        "年度总体目标完成情况 预期目标 目标实际完成情况",
+        "年度绩效指标完成情况 一级指标 二级指标 三级指标 绩效 实际 评分标准 指标分值 自评得分 未完成原因",
+        "目标值 完成值",
+        "产出目标 数量目标 抽查全市地震监测台站运维情况个数 9个 9个 本指标满分6分,少检查一个扣1分,扣完为止。 6 6 已完成",
+        "开展防震减灾科普宣传活动场数 10场 11场 本指标满分6分,少一场扣1分,扣完为止。 6 5 已完成"]))
+    assert values["budget"] == {"initial": 130.54, "adjusted": 188.61, "executed": 188.45, "rate": 99.92}
+    assert values["spending"] == {"project": 30, "basic": 158.45}
+    assert values["funds"] == [{"source": "财政资金小计", "initial": 130.54, "adjusted": 188.61, "executed": 188.45},
+                               {"source": "单位其它收入", "initial": 0, "adjusted": 0, "executed": 0}]
+    rows = values["indicators"]
+    assert [(r["level1"], r["level2"], r["target"], r["actual"], r["weight"], r["score"], r["note"]) for r in rows] == [
+        ("产出目标", "数量目标", 9, 9, 6, 6, "已完成"), ("产出目标", "数量目标", 10, 11, 6, 5, "已完成")]
+    assert not unsure and "绩效指标：2 行（第 10 行起）" in found
+
+
+def test_a_header_broken_one_cell_per_line_with_its_numbering_and_rows_without_amounts():
+    # 宁德市方志委 2018 (tests/corpus/d39): the header one cell per line, formulas on lines of their own,
+    # two words on one line (年中调整金额③ 小计); empty rows are sources only by their names.
+    values, _, _, unsure = read("\n".join([
+        "(万元)", "预算安排 拨付情况 结余情况", "年初部门预算安排金额", "历年结余结转", "年中调整金额③ 小计",
+        "④ = ①+② +③", "年度拨付金额", "支出实现率(%)", "⑥=⑤/④", "本年度结余金额", "⑦=④-⑤", "资金结余率", "(%)", "⑧=⑦/④",
+        "财政资金小计 2537695 213722.82 0 2751417.82 2546673.98 93% 204743.84 7%",
+        "①中央及省级财政资金        ",
+        "②市级财政资金 2537695 213722.82 0 2751417.82 2546673.98 93% 204743.84 7%",
+        "①……        ",
+        "合 计 2537695 213722.82 0 2751417.82 2546673.98 93% 204743.84 7%",
+        "年度", "总体", "目标"]))
+    assert values["budget"] == {"initial": 2537695, "adjusted": 2751417.82, "executed": 2546673.98, "rate": 93}
+    assert [f["source"] for f in values["funds"]] == ["财政资金小计", "中央及省级财政资金", "市级财政资金"]
+    assert values["funds"][1] == {"source": "中央及省级财政资金"} and not unsure
+
+
+def test_a_rate_written_as_a_fraction_is_not_taken_as_per_cent():
+    # 施甸县 2019 (tests/corpus/p40): 执行率(B/A) written 0.1 for 94 / 650.
+    values, _, _, unsure = read("\n".join([
+        "预算执行情况(万元)(20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |",
+        "年度财政资金总额 | 650 | 94 | 0.1 | 2.9 ||"]))
+    assert values["budget"] == {"adjusted": 650, "executed": 94}
+    assert unsure == ["资金 年度财政资金总额 的执行率 0.1 写成小数，未当作百分数（第 2 行）"]

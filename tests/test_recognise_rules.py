@@ -132,6 +132,9 @@ def test_the_title_names_the_project_before_or_after_its_year():
     assert project(["会宁县2021年度中央彩票公益金支持地方社会公益事业发展资金绩效自评报告"]) \
         == "中央彩票公益金支持地方社会公益事业发展资金"
     assert project(["彭水自治县2024年度中央对地方转移支付计划生育服务项目绩效自评"]) == "中央对地方转移支付计划生育服务项目"
+    # 东丽区 2020 (tests/corpus/p47): a leading (直达资金) is the kind of funds; …工程项目 keeps its 项目.
+    assert project(["(直达资金)天津市东丽湖新建光辉路(智景东道-星宇道)工程项目2020年度绩效自评报告"]) \
+        == "天津市东丽湖新建光辉路(智景东道-星宇道)工程项目"
 
 
 def test_the_titles_own_words_and_the_years_funds_are_no_project():
@@ -265,3 +268,12 @@ def test_a_project_field_the_forms_heading_does_not_agree_with_is_doubtful():
     # A heading naming only the form's kind or owner, or the same name written a little differently, is no doubt.
     assert pr.project_doubts(["2022年度项目支出绩效自评表", "项目名称 | 义务教育营养改善计划专项资金 | 主管部门"]) == []
     assert pr.project_doubts(["基本公共卫生服务项目绩效自评表", "项目名称 | 国家基本公共卫生服务 | 主管部门"]) == []
+
+
+def test_a_transfer_payments_project_field_and_a_bundles_heading():
+    # 宝坻区 2020 (tests/corpus/p44): the form's 转移支付(项目)名称 names the project; its heading
+    # 抗疫特别国债项目(打捆项目) names the fund the projects were bundled under, so no doubt.
+    lines = ["抗疫特别国债项目(打捆项目)绩效目标自评表 | |||||||", "(2020年度) | |||||||",
+             "转移支付(项目)名称 | 宝坻区2019-2020年度供热补贴项目 | ||||||"]
+    assert pr.field_project(lines).value == "宝坻区2019-2020年度供热补贴项目"
+    assert pr.project_doubts(lines) == []

@@ -25,26 +25,28 @@ INDICATOR_HEADERS = [("指标性质", "operator"), ("度量单位", "unit"), ("�
                      ("二级指标", "level2"), ("三级指标", "name"), ("指标名称", "name"), ("年度指标值", "target"),
                      ("年度目标值", "target"), ("实际完成指标值", "actual"), ("指标值", "target"), ("目标值", "target"), ("实际完成值", "actual"), ("全年实际值", "actual"),
                      ("完成值", "actual"), ("实际值", "actual"), ("分值", "weight"), ("权重", "weight"),
-                     ("得分", "score"), ("原因", "note"), ("备注", "note")]
+                     ("得分", "score"), ("原因", "note"), ("备注", "note"), ("评分标准", "extra"), ("指标解释", "extra")]
 MONEY_HEADERS = [("年初预算", "initial"), ("全年预算", "adjusted"), ("调整后预算", "adjusted"), ("全年执行", "executed"), ("预算数", "adjusted"),
                  ("执行数", "executed"), ("权重", "weight"), ("分值", "weight"), ("得分", "score"), ("执行率", "rate"),
-                 ("原因", "note")]
+                 ("原因", "note"), *forms.FUJIAN_MONEY_COLUMNS]
 # Header words that name a column only as the whole cell: 年度预算数(万元) is the block's title above
 # the columns, 预算数(A) is the column.
-WHOLE_WORDS = {"预算数"}
+WHOLE_WORDS = {"预算数", *forms.WHOLE_CELL}
 AMOUNTS = ("initial", "adjusted", "executed")
 AMOUNT_NAMES = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数"}
 MAX_HEADER = 24  # characters of a header cell (偏差原因分析及改进措施, 未完成原因及拟采取的改进措施)
 WORDS = {"extra", "note", "unit"}  # columns of words: a number is never theirs
-NUMERIC = {"initial", "adjusted", "executed", "rate", "weight", "score"}
-LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "影响指标"}
+NUMERIC = {"initial", "adjusted", "executed", "rate", "weight", "score", "unread"}  # unread: a column of amounts the model has no key for
+# Fujian's forms say 目标 where the Ministry's say 指标 (产出目标 > 数量目标).
+LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "影响指标", "产出目标", "效益目标", "满意度目标"}
 LEVEL2 = re.compile(r"^(?:(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|(?:社会公众或)?服务对象满意度|"
-                    r"满意度|经济成本|社会成本|生态环境成本)指标等?|经济效益|社会效益|生态效益|环境效益|可持续影响)$")
+                    r"满意度|经济成本|社会成本|生态环境成本)(?:指标等?|目标)|经济效益|社会效益|生态效益|环境效益|可持续影响)$")
 POINTS = re.compile(r"^[(（]?\d+(?:\.\d+)?分?[)）]?$")  # 产出指标 (50) / 30分): the block's points, not a cell
 TOTAL = re.compile(r"^(?:总分|合计|总计|其他需要说明的?事项)$")  # the rows after the indicators
 VOCABULARY = [w for w, _ in INDICATOR_HEADERS + MONEY_HEADERS] + sorted(LEVEL1) + [
     "年初预算数", "全年预算数", "全年执行数", "年度指标值", "实际完成值", "偏差原因分析及改进措施", "数量指标", "质量指标",
-    "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标"]
+    "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标",
+    *forms.FUJIAN_MONEY_WORDS]
 
 
 @dataclass(frozen=True)
@@ -57,17 +59,18 @@ class Token:
 
 
 def key(text: str) -> str:
-    """A cell as a header or a level word: no blanks, no (A) or (万元), no colon."""
-    return re.sub(r"[(（][^()（）]{0,12}[)）]|[:：]$", "", re.sub(r"\s+", "", text.translate(forms.FULL_WIDTH)))
+    """A cell as a header or a level word: no blanks, no (A) or (万元), no ① or ⑤=④/③, no colon."""
+    return re.sub(r"[(（][^()（）]{0,12}[)）]|[:：]$", "", forms.CIRCLED.sub("", re.sub(r"\s+", "", text.translate(forms.FULL_WIDTH))))
 
 
 def tokens(lines: list[str]) -> list[Token]:
     """The cells of every line, in order. A line with bars is split at them; a line of header words
     run together is split at blanks; other lines with two wide gaps are split there."""
     out: list[Token] = []
+    tails: set[int] = set()  # lines that were the second halves of a header's words
     for n, line in enumerate(lines):
         s = line.strip()
-        if not s:
+        if not s or n in tails:
             continue
         if "|" in s:
             if s.strip("| ") == "" and s.count("|") == 1:
@@ -78,13 +81,31 @@ def tokens(lines: list[str]) -> list[Token]:
             out += [Token(text, n, len(filled) > 1, c, len(bars)) for c, text in filled]
             continue
         elif sum(key(w) in VOCABULARY for w in s.split()) >= RUN_TOGETHER:
-            out += [Token(w, n, False) for w in s.split()]  # a whole table on one line: no row ends
+            words = s.split()
+            if n + 1 < len(lines) and (whole := _wrapped(words, lines[n + 1].split())):
+                words = whole
+                tails.add(n + 1)
+            out += [Token(w, n, False) for w in words]  # a whole table on one line: no row ends
             continue
         else:
             cells = re.split(r"[\t \u3000]{2,}|\t", s)
         cells = [c for c in cells if c]
         out += [Token(c, n, len(cells) > 1) for c in cells]
     return joined(out)
+
+
+def _wrapped(words: list[str], below: list[str]) -> list[str] | None:
+    """A header line whose cells wrapped (绩效 | 实际 above 目标值 | 完成值) with the next line's words
+    put back: they complete, in order, as many neighbouring words that name no column into words
+    that do. None when the next line is no such tail."""
+    names = INDICATOR_HEADERS + MONEY_HEADERS
+    if not below or len(below) >= len(words) or any(VALUE_LIKE.search(w) or len(w) > 8 for w in below):
+        return None
+    for at in range(len(words) - len(below) + 1):
+        run = words[at:at + len(below)]
+        if all(_header_word(key(w), names) is None and _header_word(key(w + b), names) for w, b in zip(run, below)):
+            return words[:at] + [w + b for w, b in zip(run, below)] + words[at + len(below):]
+    return None
 
 
 def joined(cells: list[Token]) -> list[Token]:
@@ -102,16 +123,35 @@ def joined(cells: list[Token]) -> list[Token]:
 
 def header_fields(cells: list[Token], i: int, names: list[tuple[str, str]]) -> list[str]:
     """The fields the header cells from i name, in order, each once."""
+    return header(cells, i, names)[0]
+
+
+def header(cells: list[Token], i: int, names: list[tuple[str, str]]) -> tuple[list[str], int]:
+    """(the fields the header cells from i name, in order, each once; the index after the header).
+    A cell that is only the form's numbering (④=①+②+③, (%)) is passed over; a cell of two header
+    words that a line ran together (年中调整金额③ 小计) is two columns."""
     fields: list[str] = []
-    for t in cells[i:i + 16]:
+    end = i
+    for n, t in enumerate(cells[i:i + 16], i):
         k = key(t.text)
+        if not k and fields:
+            end = n + 1
+            continue
         if len(k) > MAX_HEADER:
             break  # a row's line, its words among its numbers (执行率*该指标分值…), is no header cell
-        field = next((f for w, f in names if (w == k if w in WHOLE_WORDS else w in k)), None)
-        if field is None:
+        named = [_header_word(key(w), names) for w in t.text.split()]
+        found = named if len(named) > 1 and all(named) else [_header_word(k, names)]
+        if None in found:
             break
-        fields.append(field if field not in fields else "extra")  # 得分计算方法 after 得分: a column not read
-    return fields
+        for field in found:
+            # 得分计算方法 after 得分: a column not read; each unread column of amounts stays one
+            fields.append(field if field not in fields or field == "unread" else "extra")
+        end = n + 1
+    return fields, end
+
+
+def _header_word(k: str, names: list[tuple[str, str]]) -> str | None:
+    return next((f for w, f in names if (w == k if w in WHOLE_WORDS else w in k)), None) if k else None
 
 
 def merged_header(fields: list[str]) -> list[str]:
@@ -181,11 +221,24 @@ def cut_at_blanks(cells: list[Token], body: int) -> list[Token]:
                 split or (len(parts) >= 2 and any(VALUE_LIKE.search(p) for p in parts[1:]))):
             # Once rows are lines, every line is one: a row with no values (指标4.不合格产品处置率)
             # stays on its line and does not take the next line's cells as its own.
-            out += [Token(part, t.line, True) for part in parts]
+            out += [Token(part, t.line, True) for part in _label_first(parts)]
             split = True
         else:
             out.append(t)
     return out
+
+
+def _label_first(parts: list[str]) -> list[str]:
+    """A row's words with its label whole: 合 计 (spaced out to fill a wide cell) and ① 项目支出 (its
+    number apart) are one cell."""
+    n = 0
+    while n < len(parts) and len(parts[n]) == 1 and "\u4e00" <= parts[n] <= "\u9fff":
+        n += 1
+    if n >= 2:
+        return ["".join(parts[:n]), *parts[n:]]
+    if len(parts) > 2 and forms.ITEM_MARK.fullmatch(parts[0]) and forms.number(parts[1]) is None:
+        return [parts[0] + parts[1], *parts[2:]]
+    return parts
 
 
 PAGE_MARK = re.compile(r"^\s*(\d{1,3})、")

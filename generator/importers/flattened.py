@@ -16,21 +16,24 @@ import re
 
 from . import forms
 from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS, MAX_CELL, MONEY_HEADERS, NUMERIC,
-                          PLACEHOLDER, UNNAMED, UNSURE, WORDS, Token, continues, cut_at_blanks, ends, header_fields, key, level_of,
+                          PLACEHOLDER, UNNAMED, UNSURE, WORDS, Token, continues, cut_at_blanks, ends, header, header_fields, key, level_of,
                           merged_header, plain, points, tokens, with_next_pages)
 from .form_blocks import form_region, goals_block, stated_score, total_grade
 from .glued import glued_indicators, glued_total
 from .glued_money import glued_money
 from .scoring_table import scoring_rows
 
+# What a money block's row is called: an empty row must say it to be one.
+MONEY_LABEL = re.compile(r"资金|拨款|收入|补助|结转|结余|经费|财政|预算|自筹|其他|其它|合计|总额|支出")
 MAX_WAYS = 200  # placements weighed for one row: C(fields, values) is at most 70 for the forms' columns
 
 
 def _fits(cells: list[Token], i: int, fields: list[str], level1: str | None,
           empty: bool = False) -> tuple[dict, int] | None:
     """The row whose first cell is at i: ({field: Token or None}, index after it), or None. A row
-    with no value fits only if empty (a money row written 其他资金 | - | -)."""
-    if i >= len(cells) or not cells[i].text or level_of(cells, i, level1) or ends(cells[i]):
+    with no value fits only if empty (a money row written 其他资金 | - | -), which is a money block's:
+    there 合计 is a row, not the end of the indicators."""
+    if i >= len(cells) or not cells[i].text or level_of(cells, i, level1) or (ends(cells[i]) and not empty):
         return None
     # A label alone on its line with its values on the next, between bars (年度资金总额 | / | 32.4 | 31.69 |):
     # the next line is its row, read as one.
@@ -83,7 +86,8 @@ def _plausible(row: dict) -> bool:
         return False
     base = got.get("adjusted") or got.get("initial")
     if "rate" in got and base and got.get("executed") is not None:
-        return forms.rate_agrees(got["executed"], base, plain(row["rate"].text))
+        rate = plain(row["rate"].text)
+        return forms.rate_agrees(got["executed"], base, rate) or forms.rate_agrees(got["executed"] / 100, base, rate)
     return True
 
 
@@ -182,13 +186,12 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
     """(indicator rows, found, lines used, rows whose columns are unsure) of the first indicator
     table in the stream."""
     for start in range(len(cells)):
-        fields = header_fields(cells, start, INDICATOR_HEADERS)
+        fields, body = header(cells, start, INDICATOR_HEADERS)
         if "name" not in fields or not {"weight", "score", "target"} & set(fields):
             continue
-        header = {f: cells[start + n].column for n, f in enumerate(fields)}
-        body = start + len(fields)
+        header_at = {f: cells[start + n].column for n, f in enumerate(fields)} if body - start == len(fields) else {}
         if (in_order := merged_header(fields)) != fields:
-            fields, header = in_order, {}  # two header rows in one: the cells' places say nothing
+            fields, header_at = in_order, {}  # two header rows in one: the cells' places say nothing
         values = fields[fields.index("name") + 1:]
         values = [f for f in values if f not in ("level1", "level2")]
         stream = cut_at_blanks(cells, body)  # the table's lines, each cut into its cells
@@ -201,9 +204,9 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
                 i += 1
                 continue
             if (t.row and t.width == stream[start].width and stream[start].row and (i == 0 or stream[i - 1].line != t.line)
-                    and _in_columns(stream, i, header)):  # a whole line, from its first cell: not a line half read
+                    and header_at and _in_columns(stream, i, header_at)):  # a whole line, from its first cell: not a line half read
                 # A row with every cell in its place (empty ones between bars): read by column.
-                level1, level2, item, i = _by_column(stream, i, header, level1, level2)
+                level1, level2, item, i = _by_column(stream, i, header_at, level1, level2)
                 if item:
                     rows.append(item)
                 continue
@@ -286,7 +289,7 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
     """({"budget", "spending", "funds"}, found, lines used, rows whose columns are unsure) from the
     first money block in the stream."""
     for start in range(len(cells)):
-        fields = header_fields(cells, start, MONEY_HEADERS)
+        fields, body = header(cells, start, MONEY_HEADERS)
         if not ({"initial", "adjusted"} & set(fields) and "executed" in fields):
             continue
         if start and header_fields(cells, start - 1, MONEY_HEADERS):
@@ -294,7 +297,7 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
         out: dict = {"budget": {}, "spending": {}, "funds": []}
         found: list[str] = []
         unsure: list[str] = []
-        i = last = start + len(fields)
+        i = last = body
         rows = cut_at_blanks(cells, i)  # this block's lines, each cut into its cells
         while i < len(rows):
             t = rows[i]
@@ -302,11 +305,14 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
                 i += 1  # a number left over from a cell the line broke in two
                 continue
             label = key(t.text)
+            if PLACEHOLDER.match(forms.ITEM_MARK.sub("", label)):
+                i += 1  # ①……: a row the form leaves for more sources
+                continue
             if len(label) > 20 or re.search(r"指标|目标", label):
                 break
             fit = _fits(rows, i, fields, None, empty=True)
-            if fit is None:
-                break
+            if fit is None or (not any(fit[0].get(f) for f in fields) and not MONEY_LABEL.search(label)):
+                break  # a row with nothing in it is a money row only by its name (其他资金小计), not 年度
             row, i = fit
             last = i
             if row.get(UNSURE):
@@ -316,6 +322,11 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
                 i += 1
             amounts = {f: forms.number(plain(row[f].text)) for f in (*AMOUNTS, "rate")
                        if row.get(f) is not None}
+            base = amounts.get("adjusted") or amounts.get("initial")
+            if "rate" in amounts and base and amounts.get("executed") is not None and not forms.rate_agrees(
+                    amounts["executed"], base, plain(row["rate"].text)):
+                amounts.pop("rate")  # a ratio written as a fraction (0.1 for 94 / 650): not the model's per cent
+                unsure.append(f"资金 {t.text} 的执行率 {row['rate'].text} 写成小数，未当作百分数（{_where(t)}）")
             where = f"（{_where(t)}）"
             place, name = forms.money_row(re.sub(r"\s+", "", t.text).rstrip(":："))
             if place == "budget":

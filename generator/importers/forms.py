@@ -16,9 +16,24 @@ from .structure import Table, Where
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，：％（）", "0123456789.,:%()")
 NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 
+# Fujian's 部门整体支出绩效自评表 numbers its money columns 年初部门预算安排金额① | 历年结余结转 |
+# 年中调整金额② | 小计③=①+② | 年度拨付金额④ | 支出实现率⑤=④/③ | 本年度结余金额 | 资金结余率: 小计 is the
+# year's budget, and the form's rate is worked on 年度拨付金额, its only column of what was spent.
+# The carry-over, adjustment and balance columns have no key in the model (unread).
+FUJIAN_MONEY_COLUMNS = [("年初部门预算", "initial"), ("年度拨付", "executed"), ("支出实现率", "rate"), ("小计", "adjusted"),
+                        ("历年结余结转", "unread"), ("年中调整", "unread"), ("结余金额", "unread"), ("结余率", "unread")]
+FUJIAN_MONEY_WORDS = ["年初部门预算安排金额", "历年结余结转", "年中调整金额", "小计", "年度拨付金额", "支出实现率",
+                      "本年度结余金额", "资金结余率"]
 # Column headers, most specific first: the first that a header cell contains names its column.
 MONEY_COLUMNS = [("年初预算", "initial"), ("全年预算", "adjusted"), ("调整后预算", "adjusted"), ("全年执行", "executed"),
-                 ("执行数", "executed"), ("分值", "weight"), ("执行率", "rate"), ("得分", "score")]
+                 ("执行数", "executed"), ("分值", "weight"), ("执行率", "rate"), ("得分", "score"),
+                 *[(w, f) for w, f in FUJIAN_MONEY_COLUMNS if f != "unread"]]
+# A form's own numbering of its columns (年中调整金额②, 小计③=①+②, 支出实现率⑤=④/③): not a word.
+CIRCLED = re.compile(r"[①-⑳](?:=[①-⑳](?:[-+/×*][①-⑳])*)?")
+# Header words that name a column only as the whole cell: 小计③=①+② is a column, 财政资金小计 a row.
+WHOLE_CELL = {"小计"}
+# A row's own number before its label (① 项目支出, 2.单位其它收入, (1)上年结转): not part of its name.
+ITEM_MARK = re.compile(r"^(?:[①-⑳]|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十][、.．])\s*")
 INDICATOR_COLUMNS = [("一级指标", "level1"), ("二级指标", "level2"), ("三级指标", "name"), ("年度指标值", "target"),
                      ("指标值", "target"), ("实际完成值", "actual"), ("全年实际值", "actual"), ("完成值", "actual"),
                      ("实际值", "actual"), ("分值", "weight"), ("得分", "score"), ("偏差原因", "note")]
@@ -57,9 +72,9 @@ def _columns(table: Table, row: int, names: list[tuple[str, str]]) -> dict[str, 
     """The fields a header row names, by column: each field once, at its first column."""
     out: dict[str, int] = {}
     for column in range(len(table.rows[row])):
-        cell = text(table, row, column).replace(" ", "")
+        cell = CIRCLED.sub("", text(table, row, column).replace(" ", ""))
         for word, field in names:
-            if word in cell and field not in out and column not in out.values():
+            if (word == cell if word in WHOLE_CELL else word in cell) and field not in out and column not in out.values():
                 out[field] = column
                 break
     return out
@@ -157,7 +172,7 @@ def money_row(label: str) -> tuple[str, str | None]:
     basic or project), or ("fund", its source)."""
     if TOTAL_ROW.search(label):
         return "budget", None
-    bare = re.sub(r"^其中[:：]?", "", label)
+    bare = ITEM_MARK.sub("", re.sub(r"^其中[:：]?", "", label))
     if bare in SPENDING_ROWS:
         return "spending", SPENDING_ROWS[bare]
     return "fund", bare

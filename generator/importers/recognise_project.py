@@ -33,8 +33,10 @@ def field_project(lines: list[str]) -> Found | None:
 
 def field_projects(lines: list[str]):
     """Each 项目名称 field's value, in order."""
-    pattern = re.compile(r"项目名称\s*[:：|]?\s*([^|:：]{2,60}?)(?=\s*(?:\||项目编码|主管部门|实施单位|项目负责人|是否为专项资金|$))")
-    alone = re.compile(r"\s*项目名称\s*[:：]?\s*")
+    # The transfer-payment forms call the field 转移支付(项目)名称.
+    pattern = re.compile(r"(?:项目|转移支付[(（]项目[)）])名称\s*[:：|]?\s*([^|:：]{2,60}?)"
+                         r"(?=\s*(?:\||项目编码|主管部门|实施单位|项目负责人|是否为专项资金|$))")
+    alone = re.compile(r"\s*(?:项目|转移支付[(（]项目[)）])名称\s*[:：]?\s*")
     for i, line in enumerate(lines):
         if is_chrome(line):
             continue
@@ -66,7 +68,8 @@ FORM_HEADING = re.compile(r"([\u4e00-\u9fff()（）]{2,40}?项目)(?:支出)?绩
 
 
 # A heading's words that name the form's kind or owner, not a project: 年度项目, 区级部门预算项目, 稷山县项目.
-GENERIC = re.compile(r"\d|年|部门|预算|财政|本级|资金|[省市县区乡镇]项目$")
+# A bundle of projects under one fund (抗疫特别国债项目(打捆项目)) names the fund, not the project.
+GENERIC = re.compile(r"\d|年|部门|预算|财政|本级|资金|国债|打捆|[省市县区乡镇]项目$")
 
 
 def _form_heading(lines: list[str]) -> Found | None:
@@ -120,6 +123,8 @@ def _title_names(title: Found | None, lines: list[str]) -> Found | None:
     if inside and not re.fullmatch(r"20\d\d年度?|本级|本局", inside.group(1)):
         return Found(inside.group(1), title.line)
     text = re.sub(r"[(（][^()（）]*[)）]$", "", text)
+    if (tag := re.match(r"[(（]([^()（）]{2,10})[)）]", text)) and _only_funds(tag.group(1)):
+        text = text[tag.end():]  # (直达资金)天津市…工程项目: the kind of funds, not the name
     text = re.sub(r"^关于(?:上报|报送|提交|印发)?", "", text)  # a letter's title: 关于上报2023年…绩效自评的报告
     head = re.split(r"(?:项目支出|部门整体|整体支出)?(?:绩效|自评|评价)", text)[0]
     year = re.search(r"20\d\d年度?", head)
@@ -130,7 +135,9 @@ def _title_names(title: Found | None, lines: list[str]) -> Found | None:
         if name and re.match(r"第[一二三四五六七八九十\d]+批", name):
             name = head  # 第一批…工程 is a batch of its place and year: 牟定县2020年第一批公路安全生命防护工程
     else:
-        name = before.removesuffix("项目") if year else before  # 项目2018年度绩效自评报告: the report's word
+        # …资金(省对下转移支付)项目2018年度绩效自评报告: after a parenthesis 项目 is the report's word;
+        # …工程项目2020年度: the name's own.
+        name = before.removesuffix("项目") if year and re.search(r"[)）]项目$", before) else before
     unit = title_unit(title, lines)
     if name and unit and name.startswith(unit.value):
         name = name.removeprefix(unit.value)  # the unit, when it comes first (西平县交通运输局|财政衔接…资金项目)
