@@ -342,3 +342,28 @@ def test_a_rate_written_as_a_fraction_is_not_taken_as_per_cent():
         "年度财政资金总额 | 650 | 94 | 0.1 | 2.9 ||"]))
     assert values["budget"] == {"adjusted": 650, "executed": 94}
     assert unsure == ["资金 年度财政资金总额 的执行率 0.1 写成小数，未当作百分数（第 2 行）"]
+
+
+def test_a_bar_on_its_own_line_after_each_cell_ends_the_cell():
+    # 保山市退役军人事务局 2022 (tests/corpus/p49): a page wrote each cell, then a lone |, on lines of
+    # their own; a lone | after a | is an empty cell. Its indicator rows fill 目标值 | 实际完成值 | 得分.
+    cells = ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分",
+             "产出指标(60分)", "数量指标", "慰问伤残军人50人。", "100%", "100%", "20",
+             "质量指标", "补助经费足额拨付率", "100%", "100%", "20",
+             "时效指标", "春节前完成走访慰问", "按时限完成"]
+    lines = [line for cell in cells for line in (cell, "|")] + ["|", "20", "|", "||||"]  # an empty 实际完成值, then 得分
+    values, _, _, unsure = read("\n".join(lines))
+    rows = values["indicators"]
+    assert [(r["name"], r.get("target"), r.get("actual"), r.get("score")) for r in rows] == [
+        ("慰问伤残军人50人。", 100, 100, 20), ("补助经费足额拨付率", 100, 100, 20), ("春节前完成走访慰问", "按时限完成", None, 20)]
+    assert not unsure
+
+
+def test_money_rows_whose_empty_cells_are_gone():
+    # 六安市 2021 (tests/corpus/p21): one cell per line; 上年结转资金 and 其他资金 have no cells left.
+    values, found, _, _ = read("\n".join([
+        "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "年度资金总额", "200", "200", "179.43", "10", "89.7%", "9",
+        "其中:当年财政拨款", "200", "200", "179.43", "10", "89.7%", "8", "上年结转资金", "其他资金", "年度总体目标"]))
+    assert values["funds"] == [{"source": "当年财政拨款", "initial": 200, "adjusted": 200, "executed": 179.43},
+                               {"source": "上年结转资金"}, {"source": "其他资金"}]
+    assert "资金来源 其他资金：未填（第 22 行）" in found

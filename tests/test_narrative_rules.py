@@ -98,6 +98,16 @@ def test_money_sentences_of_real_reports(tmp_path):
     assert data["budget"] == {"initial": 50289.2, "adjusted": 63501.78, "executed": 61658.08, "rate": 97.1}
 
 
+def test_an_amount_in_元_paired_with_its_rate(tmp_path):
+    # 施甸县文化和旅游局 2024 (tests/corpus/d41): amounts in 元, the 支出合计 paired with its 执行率.
+    data = draft(tmp_path, "\n".join([
+        "施甸县文化和旅游局2024年整体支出绩效自评报告", "一、部门概况",
+        "施甸县文化和旅游局2024年度收入合计9570171.39元,支出合计7686456.33元,执行率为80.32%,其中:"
+        "项目支出1719355.94元,执行率达47.72%。"]))
+    assert data["budget"] == {"executed": 7686456.33, "rate": 80.32}
+    assert data["spending"]["total"] == 7686456.33 and data["spending"]["project"] == 1719355.94
+
+
 def test_a_count_is_not_an_amount_and_a_projects_spending_is_its_execution(tmp_path):
     # p15: 年初批复预算8个项目985万元 — 8 is a count; p13: a project's 年支出 is its 全年执行数.
     data = draft(tmp_path, "\n".join([

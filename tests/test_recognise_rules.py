@@ -89,6 +89,18 @@ def test_a_row_run_together_ends_the_name_at_the_next_label():
     assert u.unit_of(None, ["主管部门审核意见:财政部门审核意见:"]) is None
 
 
+def test_a_units_organ_and_a_field_that_does_not_name_a_whole_body():
+    # 成安县 2020 (tests/corpus/p48): 实施(主管)单位 314002-成安县民政局机关 is the form's unit; the title's
+    # 成安县民政局 is the same body, so no doubt.
+    lines = ["成安县民政局2020年度预算项目绩效自评表",
+             "一、基本情况 项目名称: 19名百岁老人高龄津贴 是否为专项资金: 实施(主管)单位 314002-成安县民政局机关 金额单位: 万元"]
+    assert unit(lines) == "成安县民政局机关" and u.unit_doubt(r.title_of(lines), lines) == []
+    # 南充市 2023 (tests/corpus/p51): a scan lost the 局 of 主管部门's value. The next cell's label ends
+    # the value, and the 实施单位 field is not taken as if 主管部门 said nothing: the unit is doubtful.
+    scanned = ["主管部门 | | 南充市林业 | | | | | 实施单位(盖章) | 南充市林业局 | | |"]
+    assert [f.value for f in u.unit_doubt(None, scanned)] == ["南充市林业局", "南充市林业"]
+
+
 # ---- the text -----------------------------------------------------------------------------------
 
 def test_a_body_describing_itself_near_the_top_is_the_unit():

@@ -68,13 +68,17 @@ def tokens(lines: list[str]) -> list[Token]:
     run together is split at blanks; other lines with two wide gaps are split there."""
     out: list[Token] = []
     tails: set[int] = set()  # lines that were the second halves of a header's words
+    separators = _bars_separate(lines)
+    last = ""  # the last non-blank line
     for n, line in enumerate(lines):
         s = line.strip()
         if not s or n in tails:
             continue
+        previous, last = last, s
         if "|" in s:
             if s.strip("| ") == "" and s.count("|") == 1:
-                out.append(Token(EMPTY, n, False))  # a lone | is an empty cell, when cells are one per line
+                if not (separators and "|" not in previous):
+                    out.append(Token(EMPTY, n, False))  # a lone | is an empty cell, when cells are one per line
                 continue
             bars = [c.strip() for c in s.strip("|").split("|")] if s.startswith("|") else [c.strip() for c in s.split("|")]
             filled = [(c, text) for c, text in enumerate(bars) if text]
@@ -92,6 +96,22 @@ def tokens(lines: list[str]) -> list[Token]:
         cells = [c for c in cells if c]
         out += [Token(c, n, len(cells) > 1) for c in cells]
     return joined(out)
+
+
+def _bars_separate(lines: list[str]) -> bool:
+    """Whether a lone | after a cell's line ends that cell (a page that wrote each cell, then |, on
+    lines of their own) rather than being an empty cell of its own (each cell on its line, empty
+    ones a lone |): most lone bars follow a line of words. Then only a | after a | is an empty cell."""
+    after_cell = after_bar = 0
+    previous = ""
+    for line in lines:
+        s = line.strip()
+        if not s:
+            continue
+        if s == "|":
+            after_cell, after_bar = after_cell + ("|" not in previous), after_bar + ("|" in previous)
+        previous = s
+    return after_cell > 2 * after_bar and after_cell >= 10
 
 
 def _wrapped(words: list[str], below: list[str]) -> list[str] | None:

@@ -25,6 +25,7 @@ from .scoring_table import scoring_rows
 
 # What a money block's row is called: an empty row must say it to be one.
 MONEY_LABEL = re.compile(r"资金|拨款|收入|补助|结转|结余|经费|财政|预算|自筹|其他|其它|合计|总额|支出")
+NEXT_BLOCK = re.compile(MONEY_LABEL.pattern + r"|目标|指标")  # what begins another row or block after a money row
 MAX_WAYS = 200  # placements weighed for one row: C(fields, values) is at most 70 for the forms' columns
 
 
@@ -111,8 +112,13 @@ def _placements(values: list[Token], fields: list[str]):
 
 def _stream_row(cells: list[Token], i: int, fields: list[str], level1: str | None,
                 empty: bool) -> tuple[dict, int] | None:
-    """A row of a one-cell-per-line table: its cells one by one in the header's order."""
+    """A row of a one-cell-per-line table: its cells one by one in the header's order. In a money
+    block, a label followed at once by the next row's label or the next block (上年结转资金 | 其他资金,
+    its empty cells gone) is a row with nothing in it."""
     j, out = i + 1, {}
+    if empty and (j >= len(cells) or (forms.number(plain(cells[j].text)) is None and not DASH.match(cells[j].text)
+                                      and cells[j].text != EMPTY and NEXT_BLOCK.search(key(cells[j].text)))):
+        return {f: None for f in fields}, j
     for field in fields:
         if field == "note":
             break  # decided after the row, by what follows

@@ -64,7 +64,7 @@ PHRASE_START = "".join(["(?:(?<![\u4e00-\u9fff])", *(f"|(?<={w})" for w in ("其
 def executed_and_rate(text: str, kind: str) -> tuple[float, float] | None:
     """An amount and the 执行率 the sentence pairs it with: 本年支出合计61658.08万元,预算执行率为97.10%;
     执行数29.6万,执行率100%. In a department report, not a 项目预算执行率 (one kind of spending's)."""
-    for match in re.finditer(NUMBER + r"\s*万元?\s*[,，]\s*((?:项目)?(?:预算)?(?:资金)?执行率)(?:为|是|达)?\s*" + NUMBER + r"\s*%", text):
+    for match in re.finditer(NUMBER + r"\s*(?:万元?|元)\s*[,，]\s*((?:项目)?(?:预算)?(?:资金)?执行率)(?:为|是|达)?\s*" + NUMBER + r"\s*%", text):
         if kind == "department" and match.group(2).startswith("项目"):
             continue
         return float(match.group(1).replace(",", "")), float(match.group(3).replace(",", ""))

@@ -14,20 +14,26 @@ from .recognise import (CUT_END, NEXT_LABEL, ORG_END, TITLE_WORDS, UNIT_LABELS, 
 def org_name(name: str) -> str | None:
     name = re.sub(r"^\d+\s*[-－]\s*", "", name.strip(" :：|,，。"))  # budget codes: 705-重庆市忠县科学技术协会
     name = re.sub(r"[(（](?:公章|盖章|本级|本局)[)）]$", "", name)
-    body = name.removesuffix("本级")  # 青神县发展和改革局本级: the body's own level, kept as the form writes it
+    body = _bare(name)  # 青神县发展和改革局本级, 成安县民政局机关: the body's own level or organ, kept as written
     if re.fullmatch(r"[我本该各].{1,3}", name):
         return None  # 我局, 本单位: the report speaking of itself, not a name (本溪市财政局 is one)
     return name if 2 <= len(name) <= 40 and body.endswith(ORG_END) else None
 
 
+def _bare(name: str) -> str:
+    return name.removesuffix("本级").removesuffix("机关")
+
+
 def _same_body(a: str, b: str) -> bool:
+    a, b = _bare(a), _bare(b)
     return a.endswith(b) or b.endswith(a)  # 林业局 and 零陵区林业局: one body, named short and in full
 
 
 def unit_candidates(title: Found | None, lines: list[str]) -> list[Found]:
     """Every body the document names as its own, most trusted first: the form's field, the title
     (or the opening sentence naming the report), the body describing itself, the body signing it."""
-    found = [field_unit(lines), title_unit(title, lines), *described_units(lines), *signed_units(lines)]
+    found = [field_unit(lines), unclear_field(lines), title_unit(title, lines), *described_units(lines),
+             *signed_units(lines)]
     return [f for f in found if f]
 
 
@@ -93,7 +99,7 @@ def _field_values(lines: list[str], label: str, rows: list[tuple[int, tuple[str,
                     yield below
                 continue
             if found := same.search(text):
-                yield found.group(1), i
+                yield re.split(NEXT_LABEL, found.group(1))[0], i  # 南充市林业实施单位(盖章)…: the next cell's label
                 if (rest := _continued(lines, i)) is not None:
                     yield found.group(1) + rest, i
             if found := run_together.search(text):
@@ -126,6 +132,23 @@ def field_unit(lines: list[str]) -> Found | None:
         for value, i in _field_values(lines, label, rows):
             if name := org_name(_once(value)):
                 return Found(name, i + 1)
+    return None
+
+
+PLACE_AND_WORDS = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:省|市|区|县|州|旗|盟|镇|乡)[\u4e00-\u9fff]{2,12}")
+
+
+def unclear_field(lines: list[str]) -> Found | None:
+    """The first unit field whose value is a place and words but no body's whole name (主管部门 |
+    南充市林业, its last character lost by a scan): not the unit, but when another field names a
+    body it makes the unit doubtful, never read from the next field as if this one said nothing."""
+    rows = _form_lines(lines)
+    for label in UNIT_LABELS:
+        for value, i in _field_values(lines, label, rows):
+            if org_name(_once(value)):
+                return None
+            if PLACE_AND_WORDS.fullmatch(value := value.strip(" :：|,，。")):
+                return Found(value, i + 1)
     return None
 
 
