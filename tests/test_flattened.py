@@ -367,3 +367,17 @@ def test_money_rows_whose_empty_cells_are_gone():
     assert values["funds"] == [{"source": "当年财政拨款", "initial": 200, "adjusted": 200, "executed": 179.43},
                                {"source": "上年结转资金"}, {"source": "其他资金"}]
     assert "资金来源 其他资金：未填（第 22 行）" in found
+
+
+def test_a_transfer_payment_forms_money_given_as_labels_and_values():
+    # 遂宁经开区 2021 (tests/corpus/p38): the 中央对地方转移支付 区域 form's 预算执行情况 block.
+    values, found, used, _ = read("\n".join([
+        "2021年中央对地方专项转移支付区域绩效目标自评表", "预算", "执行", "情况", "(万元)",
+        " 转移支付预算数(A) 5.8万 预算执行率(B/A) 100%", " 转移支付执行数(B) 5.8万"]))
+    assert values["budget"] == {"adjusted": 5.8, "executed": 5.8, "rate": 100}
+    assert "转移支付执行数：5.8（第 7 行）" in found and {5, 6} <= used
+    # A rate that is not the amounts' ratio is left out; a narrative's 预算执行率 alone is not a form's.
+    values, _, _, _ = read(" 转移支付预算数(A) 5.8万 预算执行率(B/A) 90%\n 转移支付执行数(B) 5.8万")
+    assert values["budget"] == {"adjusted": 5.8, "executed": 5.8}
+    values, found, used, _ = read("财政拨款支出合计2024.05万元,预算执行率100%。")
+    assert values == {} and found == [] and used == set()

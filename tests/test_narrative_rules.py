@@ -106,6 +106,9 @@ def test_an_amount_in_元_paired_with_its_rate(tmp_path):
         "项目支出1719355.94元,执行率达47.72%。"]))
     assert data["budget"] == {"executed": 7686456.33, "rate": 80.32}
     assert data["spending"]["total"] == 7686456.33 and data["spending"]["project"] == 1719355.94
+    # A column's letter after a label marks the column: 执行率(B/A) 100% is a rate, not a rule's formula.
+    data = draft(tmp_path, "示例县2023年度某项目绩效自评报告\n全年预算数(A) 30万元，全年执行数(B) 29.6万元，执行率(B/A) 98.67%。")
+    assert data["budget"] == {"adjusted": 30, "executed": 29.6, "rate": 98.67}
 
 
 def test_a_count_is_not_an_amount_and_a_projects_spending_is_its_execution(tmp_path):

@@ -199,10 +199,14 @@ def with_line(finding: str, cleaned: list[str]) -> str:
     return finding if n is None else f"{finding}（第 {n + 1} 行）"
 
 
+COLUMN_LETTER = re.compile(r"\s*[(（][A-Z](?:\s*/\s*[A-Z])?[)）]")
+
+
 def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     """Key figures from the whole text of a report of this kind; (values by report path, found, missing)."""
     text = "\n".join(paras).translate(FULL_WIDTH)
-    flat = spaced_bars(text)
+    # A column's letter after its label (预算数(A) 5.8万, 执行率(B/A) 100%) marks the column, not a rule.
+    flat = COLUMN_LETTER.sub("", spaced_bars(text))
     values: dict = {}
     found, missing = [], []
 
@@ -235,8 +239,9 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
     for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金)?|年初(?:财政)?下达(?:资金)?", "initial"),
-                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金)?|全年预算|全年应执行数", "adjusted"),
-                             ("全年执行数", "全年执行|执行数", "executed")):
+                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金)?|全年预算|全年应执行数|转移支付预算数",
+                              "adjusted"),
+                             ("全年执行数", "全年执行|执行数|转移支付执行数", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
         # 2023年度年初收支预算): 法院执行年初预算数 is one item's budget, 应执行数 is what was to be spent.
         value = amount(flat, f"{PHRASE_START}(?:{label})")

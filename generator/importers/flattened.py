@@ -18,7 +18,7 @@ from . import forms
 from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS, MAX_CELL, MONEY_HEADERS, NUMERIC,
                           PLACEHOLDER, UNNAMED, UNSURE, WORDS, Token, continues, cut_at_blanks, ends, header, header_fields, key, level_of,
                           merged_header, plain, points, tokens, with_next_pages)
-from .form_blocks import form_region, goals_block, stated_score, total_grade
+from .form_blocks import form_region, goals_block, labelled_money, stated_score, total_grade
 from .glued import glued_indicators, glued_total
 from .glued_money import glued_money
 from .scoring_table import scoring_rows
@@ -364,6 +364,9 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
         if found or unsure:
             found, unsure, used = [f"{f[:-1]}，第 {n + 1} 行）" for f in found], [f"{u}（第 {n + 1} 行）" for u in unsure], {n}
             break
+    if not (found or unsure):
+        budget, found, used = labelled_money(lines)  # 转移支付预算数(A) 5.8万: labels and values, no grid
+        money = {"budget": budget}
     for k in ("budget", "spending"):
         if money.get(k):
             values[k] = money[k]

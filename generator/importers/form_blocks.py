@@ -1,5 +1,6 @@
 """The parts of a flattened form besides its money block and indicator table: the 年度总体目标
-block, the 自评总分 field, and the lines the whole form spans (kept apart from the narrative).
+block, the 自评总分 field, the amounts a form gives as label and value (转移支付预算数(A) 5.8万), and
+the lines the whole form spans (kept apart from the narrative).
 """
 
 from __future__ import annotations
@@ -94,3 +95,26 @@ def total_grade(cells: list[Token]) -> tuple[str, int] | None:
             if grade := forms.GRADE_WORDS.get(key(cells[n + 3].text)):
                 return grade, row[1]
     return None
+
+
+# The 中央对地方转移支付 区域 form gives its money as labels and values, not as a grid:
+# 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) | 100% / 转移支付执行数(B) | 5.8万.
+LABELLED = {"转移支付预算数": "adjusted", "转移支付执行数": "executed", "预算执行率": "rate"}
+LABELLED_VALUE = re.compile("(" + "|".join(LABELLED) + r")\s*(?:[(（][A-Z](?:\s*/\s*[A-Z])?[)）])?\s*[:：|]?\s*"
+                            r"(\d[\d,]*(?:\.\d+)?)\s*(万元|万|元|%)?")
+
+
+def labelled_money(lines: list[str]) -> tuple[dict, list[str], set[int]]:
+    """({"adjusted", "executed", "rate"}, found, lines used) of a form giving its money as label and
+    value; a rate only with its %, an amount never with one, and a rate only if it is the amounts' ratio."""
+    read: dict[str, tuple[float, str, int]] = {}
+    for n, line in enumerate(lines):
+        for label, raw, unit in LABELLED_VALUE.findall(line.translate(forms.FULL_WIDTH)):
+            field = LABELLED[label]
+            if (field == "rate") == (unit == "%") and field not in read:
+                read[field] = (float(raw.replace(",", "")), f"{label}：{raw}（第 {n + 1} 行）", n)
+    if "rate" in read and not ({"adjusted", "executed"} <= read.keys() and forms.rate_agrees(
+            read["executed"][0], read["adjusted"][0], forms.number_text(read["rate"][0]))):
+        del read["rate"]  # a 预算执行率 alone is a narrative's, or not these amounts' ratio
+    return ({f: v for f, (v, _, _) in read.items()}, [said for _, said, _ in read.values()],
+            {n for _, _, n in read.values()})
