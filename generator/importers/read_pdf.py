@@ -146,14 +146,34 @@ def continued(parts: list[Block | Table]) -> list[Block | Table]:
         if isinstance(part, Table) and part.rows:
             previous = next((p for p in reversed(out) if isinstance(p, Table)), None)
             between = out[out.index(previous) + 1:] if previous else []
-            columns = _columns_in(previous, part) if previous else None
+            joined, columns = _aligned(previous, part) if previous else (previous, None)
             if (columns and part.where.page == previous.rows[-1][0].where.page + 1
                     and all(len(b.text) <= PAGE_MARK for b in between) and not _headed(part)):
-                out[out.index(previous)] = Table(previous.rows + _placed(part, columns, previous), previous.where,
-                                                 previous.lefts)
+                out[out.index(previous)] = Table(joined.rows + _placed(part, columns, joined), joined.where, joined.lefts)
                 continue
         out.append(part)
     return out
+
+
+def _aligned(previous: Table, part: Table) -> tuple[Table, list[int] | None]:
+    """(previous, the column of it each column of part stands under), or None for the columns when
+    they do not line up. A cell merged down the left of every row (绩效指标), whose text stayed on the
+    page before outside the header's table, gives part columns left of that table's first: the
+    header's table is widened by as many empty columns at its left."""
+    if columns := _columns_in(previous, part):
+        return previous, columns
+    if not previous.lefts or not part.lefts:
+        return previous, None
+    k = sum(1 for x in part.lefts[:len(part.rows[0])] if x < previous.lefts[0] - 2)
+    if k == 0 or any(c.rowspan > 1 for row in previous.rows for c in row):
+        return previous, None
+    width = len(previous.rows[0])
+    rows = [[Cell("", replace(row[0].where, column=c + 1)) for c in range(k)]
+            + [replace(c, where=replace(c.where, column=c.where.column + k) if c.where.column else c.where,
+                       merged_into=c.merged_into and (c.merged_into[0], c.merged_into[1] + k)) for c in row]
+            for row in previous.rows]
+    wider = Table(rows, previous.where, tuple(part.lefts[:k]) + previous.lefts[:width])
+    return (wider, columns) if (columns := _columns_in(wider, part)) else (previous, None)
 
 
 def _columns_in(previous: Table, part: Table) -> list[int] | None:
