@@ -51,7 +51,8 @@ def test_every_development_document_with_figures_has_each_format(forms):
     for doc_id in ids:
         layouts = sorted((e["layout"], e["format"]) for e in manifest if e["corpus_id"] == doc_id)
         base = "mof2020" if answer(doc_id)["kind"] == "project" else "dept"
-        assert layouts == [(base, "docx"), (base, "pdf"), (base, "xlsx"), (base + "-alt", "xlsx")]
+        fujian = [("dept-fujian", "docx"), ("dept-fujian", "pdf"), ("dept-fujian", "xlsx")] if base == "dept" else []
+        assert layouts == sorted([(base, "docx"), (base, "pdf"), (base, "xlsx"), (base + "-alt", "xlsx"), *fujian])
     assert all((out / e["file"]).stat().st_size > 1000 for e in manifest)
 
 
@@ -62,6 +63,18 @@ def test_held_out_documents_produce_nothing(forms):
     assert held
     assert not [e for e in manifest if e["corpus_id"] in held]
     assert not [p for p in out.iterdir() if p.name.split(".")[0] in held]
+
+
+def test_fujians_form_numbers_its_columns_and_puts_the_total_last(forms):
+    out, _ = forms
+    doc_id = "d38_ningde-dzj-2020"
+    rows = word_rows(out / f"{doc_id}.dept-fujian.docx")
+    head = next(r for r in rows if "资金结构" in r)
+    assert head[3:] == make_forms.FUJIAN_MONEY
+    total = next(r for r in rows if r[1] == "合 计")
+    assert total[3:8] == ["130.54", "", "188.61", "188.45", "99.92%"]  # 年初① | 年中调整② (empty) | 小计③ | 拨付④ | 实现率⑤
+    assert next(r for r in rows if r[1] == "② 项目支出")[6] == "30.00"
+    assert [r[3] for r in rows if r[1] == "产出目标"][:1] == ["抽查全市地震监测台站运维情况个数"]
 
 
 def test_the_word_table_merges_the_levels_and_puts_each_value_in_its_column(forms):

@@ -35,8 +35,9 @@ WHOLE_CELL = {"小计"}
 # A row's own number before its label (① 项目支出, 2.单位其它收入, (1)上年结转): not part of its name.
 ITEM_MARK = re.compile(r"^(?:[①-⑳]|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十][、.．])\s*")
 INDICATOR_COLUMNS = [("一级指标", "level1"), ("二级指标", "level2"), ("三级指标", "name"), ("年度指标值", "target"),
-                     ("指标值", "target"), ("实际完成值", "actual"), ("全年实际值", "actual"), ("完成值", "actual"),
-                     ("实际值", "actual"), ("分值", "weight"), ("得分", "score"), ("偏差原因", "note")]
+                     ("指标值", "target"), ("目标值", "target"), ("实际完成值", "actual"), ("全年实际值", "actual"),
+                     ("完成值", "actual"), ("实际值", "actual"), ("分值", "weight"), ("得分", "score"), ("偏差原因", "note"),
+                     ("未完成原因", "note")]
 # Rows of the money block: 年度资金总额 is the whole; the others are its parts.
 TOTAL_ROW = re.compile(r"年度资金总额|资金总额|年度总金额|合计|^总(?:金)?额$")
 BLOCK_TITLE = re.compile(r"资金\s*[(（]\s*万?元\s*[)）]$|^资金情况")

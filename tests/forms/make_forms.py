@@ -6,7 +6,7 @@ For every development (not held-out) document in tests/corpus whose answer.yaml 
 form, writes `<corpus id>.<layout>.<ext>`:
 
 - project documents: the 2020 Ministry of Finance 项目支出绩效自评表 (财预〔2020〕10号), layout `mof2020`;
-- department documents: a common 部门整体支出绩效自评表, layout `dept`;
+- department documents: a common 部门整体支出绩效自评表, layout `dept`, and Fujian's, `dept-fujian`;
 
 each as .docx (one Word table, merged cells), .xlsx (sheet 项目自评表 / 部门自评表) and .pdf (an HTML
 table printed by Chromium, with a text layer), plus a second Excel layout (`mof2020-alt`, `dept-alt`):
@@ -259,6 +259,73 @@ def layout(answer: dict, doc_id: str, alt: bool) -> Form:
     form.put(r, 6, None)
     form.put(r, 7, Points(answer["score"]) if answer.get("score") is not None else None, path="score")
     form.put(r, 8, None, colspan=2)
+    return form
+
+
+# Fujian's 部门整体支出绩效自评表 (d38, d39): numbered money columns with 小计 and 年度拨付金额, the total
+# row last (合 计), spending rows numbered (① 项目支出), the indicators with 绩效目标值 and 评分标准.
+FUJIAN_MONEY = ["年初部门预算安排金额（含历年结余结转）①", "年中调整金额②", "小计③=①+②", "年度拨付金额④",
+                "支出实现率(%)⑤=④/③", "本年度结余金额⑥=③-④", "资金结余率(%)⑦=⑥/③"]
+FUJIAN_HEAD = ["一级指标", "二级指标", "三级指标", "绩效目标值", "实际完成值", "评分标准", "指标分值", "自评得分", "未完成原因"]
+
+
+def fujian_layout(answer: dict, doc_id: str) -> Form:
+    """A department's values in Fujian's form. Its adjustment and balance columns stay empty: no answer
+    states them (a difference worked out here would be a number the document does not print)."""
+    year = answer.get("year")
+    form = Form("department", "部门整体支出绩效自评表" + (f"（{year}年度）" if year else ""), "部门自评表")
+    form.shown |= {"kind", "year"} if year else {"kind"}
+    form.put(0, 0, "部门（单位）名称", colspan=2, head=True)
+    form.put(0, 2, answer.get("unit"), colspan=4, path="unit")
+    form.put(0, 6, "部门预算编码", colspan=2, head=True)
+    form.put(0, 8, None, colspan=2)
+    unit_word = f"（{answer['money_unit']}）" if answer.get("money_unit") else ""
+    if unit_word:
+        form.shown.add("money_unit")
+    total, *parts = money_rows(answer, "department")
+    rows = []
+    for n, (label, values, paths) in enumerate(parts, start=1):
+        bare = label.removeprefix("其中：")  # the form numbers its rows instead
+        mark = "①②"[list(SPENDING_ROWS).index(bare)] + " " if bare in SPENDING_ROWS else f"{n}."
+        rows.append((mark + bare, values, paths))
+    rows.append(("合 计", *total[1:]))  # the whole, last, spaced out as the form prints it
+    form.put(1, 0, "财政资金安排和使用情况" + unit_word, rowspan=len(rows) + 1, head=True)
+    form.put(1, 1, "资金结构", colspan=2, head=True)
+    for c, word in enumerate(FUJIAN_MONEY, start=3):
+        form.put(1, c, word, head=True)
+    for n, (label, values, paths) in enumerate(rows, start=2):
+        form.put(n, 1, label, colspan=2, head=True)
+        for c, k in ((3, "initial"), (5, "adjusted"), (6, "executed")):
+            form.put(n, c, Money(values[k]) if k in values else None, path=paths.get(k))
+        form.put(n, 7, Rate(values["rate"]) if "rate" in values else None, path=paths.get("rate"))
+        for c in (4, 8, 9):
+            form.put(n, c, None)
+    r = len(rows) + 2
+    form.put(r, 0, "年度总体目标完成情况", rowspan=2, head=True)
+    form.put(r, 1, "预期目标", colspan=5, head=True)
+    form.put(r, 6, "目标实际完成情况", colspan=4, head=True)
+    form.put(r + 1, 1, None, colspan=5)
+    form.put(r + 1, 6, None, colspan=4)
+    r += 2
+    indicators = answer.get("indicators") or [{}]
+    form.put(r, 0, "年度绩效指标完成情况", rowspan=len(indicators) + 1, head=True)
+    for c, word in enumerate(FUJIAN_HEAD, start=1):
+        form.put(r, c, word, head=True)
+    first = r + 1
+    level1 = spans(indicators, lambda i: i.get("level1"), False)
+    level2 = spans(indicators, lambda i: (i.get("level1"), i.get("level2")), False)
+    for n, row in enumerate(indicators, start=first):
+        for c, key, span in ((1, "level1", level1[n - first]), (2, "level2", level2[n - first])):
+            if span:
+                form.put(n, c, row.get(key), rowspan=span)
+        for c, key in ((3, "name"), (4, "target"), (5, "actual")):
+            form.put(n, c, row.get(key))
+        form.put(n, 6, None)  # 评分标准: no answer gives its text
+        form.put(n, 7, Points(row["weight"]) if row.get("weight") is not None else None)
+        form.put(n, 8, Points(row["score"]) if row.get("score") is not None else None)
+        form.put(n, 9, None)
+    if answer.get("indicators"):
+        form.shown.add("indicators")
     return form
 
 
@@ -564,8 +631,10 @@ def make(out_dir: Path, browser=None, corpus: Path = CORPUS, formats=("docx", "x
     for doc_id, answer in documents(corpus):
         base = "mof2020" if answer["kind"] == "project" else "dept"
         outputs = [(base, ext, False) for ext in formats] + ([(base + "-alt", "xlsx", True)] if "xlsx" in formats else [])
+        if base == "dept":
+            outputs += [("dept-fujian", ext, False) for ext in formats]
         for name, ext, alt in outputs:
-            form = layout(answer, doc_id, alt)
+            form = fujian_layout(answer, doc_id) if name == "dept-fujian" else layout(answer, doc_id, alt)
             path = out_dir / f"{doc_id}.{name}.{ext}"
             if ext == "docx":
                 write_docx(form, path)
