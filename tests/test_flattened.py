@@ -381,3 +381,11 @@ def test_a_transfer_payment_forms_money_given_as_labels_and_values():
     assert values["budget"] == {"adjusted": 5.8, "executed": 5.8}
     values, found, used, _ = read("财政拨款支出合计2024.05万元,预算执行率100%。")
     assert values == {} and found == [] and used == set()
+
+
+def test_targets_written_with_ascii_signs():
+    # 峰峰矿区 2021 (tests/corpus/p23) and 普陀区 2022 (p43) write >= and <= in ASCII.
+    from generator.importers import forms
+
+    assert forms.target_parts(">=5000") == ("≥", 5000, None) and forms.target_parts("<=62.73") == ("≤", 62.73, None)
+    assert forms.target_parts(">=90%") == ("≥", 90, "%") and forms.target_parts(">90%") == (">", 90, "%")

@@ -413,3 +413,10 @@ def test_files_that_are_not_pdfs_are_refused(pdfs, tmp_path):
     (tmp_path / "cut.pdf").write_bytes(data[: len(data) // 3])
     message = refused(read_pdf.read, tmp_path / "cut.pdf")
     assert message.startswith("文件不是有效的 PDF：文件已损坏或不完整") or message.startswith("PDF 里只有")
+
+
+def test_a_line_a_narrow_cell_broke_is_joined_without_a_blank_next_to_chinese():
+    from generator.importers.read_pdf import wrapped
+
+    assert wrapped("产出指\n标") == "产出指标" and wrapped("2021年12月\n31日前完成") == "2021年12月31日前完成"
+    assert wrapped("偏差原因分析及改进\n措施") == "偏差原因分析及改进措施" and wrapped("PM2.5\nindex") == "PM2.5 index"

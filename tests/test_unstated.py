@@ -91,3 +91,17 @@ def test_year_figures_count_unpublished_grades_and_never_rank_a_missing_total_as
     grades = next(c for c in year.charts if c.key == "grades")
     assert ["未公布", "2"] in grades.rows
     assert "部门本年财政拨款支出合计 500 万元" in year.markdown
+
+
+def test_a_qualitative_targets_kind_is_not_printed_as_part_of_its_text(tmp_path):
+    # An imported text target is stored with operator 定性; the page shows the target as written.
+    text = (HEAD.format(kind="project", name="项目局", slug="xiang-mu-ju") + "project:\n  name: 委托业务\n"
+            + "indicators:\n  - level1: 产出指标\n    level2: 质量指标\n    name: 制度执行\n    operator: 定性\n"
+            + "    target: 严格执行相关制度规定\n    actual: 已执行\n")
+    (tmp_path / "2021").mkdir()
+    (tmp_path / "2021" / "xiang-mu-ju-weituo.yaml").write_text(text, encoding="utf-8")
+    loaded = load(tmp_path)
+    assert loaded.errors == []
+    rec = derive.derive(loaded.entries).records[0]
+    page = render.render_report(render.make_env(), rec, {}).markdown
+    assert "严格执行相关制度规定" in page and "定性严格执行" not in page

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import itertools
 import logging
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -236,6 +237,16 @@ def _inside(obj: dict, box: tuple) -> bool:
     return box[0] <= x < box[2] and box[1] <= y < box[3]
 
 
+# A line break a narrow cell made next to a Chinese character or mark (产出指 / 标, 2021年12月 / 31日):
+# not a space. Between two Latin words or numbers it is one.
+WRAP = re.compile(r"\s*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*\n\s*")
+
+
+def wrapped(text: str) -> str:
+    """A cell's text with the lines its width made joined again."""
+    return WRAP.sub("", text).replace("\n", " ")
+
+
 def _table(texts: list, rows: list, lefts: list, page: int, k: int) -> Table:
     """A Table of pdfplumber's grid. A cell spans the rows whose tops and the columns whose left
     edges lie within its ruling; the positions it covers point to it."""
@@ -260,6 +271,6 @@ def _table(texts: list, rows: list, lefts: list, page: int, k: int) -> Table:
             if text is None:
                 cells.append(Cell("", where, merged_into=covered.get((r, c))))
             else:
-                cells.append(Cell(normalise(text), where, *spans.get((r, c), (1, 1))))
+                cells.append(Cell(normalise(wrapped(text)), where, *spans.get((r, c), (1, 1))))
         grid.append(cells)
     return Table(grid, Where(page=page, table=k), tuple(lefts))
