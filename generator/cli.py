@@ -11,6 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
+from . import argparse_zh
 from .loading import Loaded, load
 from .locking import Busy, Unsafe, exclusive, refuse_unsafe_outputs
 from .model import json_schema_text
@@ -22,8 +23,9 @@ DEFAULT_SITE = ROOT / "site"
 
 
 def main(argv: list[str] | None = None) -> int:
+    argparse_zh.install()
     parser = argparse.ArgumentParser(
-        prog="python -m generator",
+        prog=".venv/bin/python -m generator",
         description="绩效公开：检查绩效自评数据，生成网站。",
     )
     sub = parser.add_subparsers(dest="command", metavar="命令")
@@ -49,8 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     template.add_argument("output", type=Path, metavar="OUT.xlsx", help="要写入的 Excel 文件")
     template.add_argument("--from", dest="source", type=Path, metavar="REPORT.yaml", help="用已有报告填好表格（便于修改）")
 
-    importer = sub.add_parser("import", help="把填好的 Excel 表格或已发布的文档（.txt/.docx）转为 YAML 草稿，可一次导入多个文件或文件夹")
-    importer.add_argument("inputs", type=Path, nargs="+", metavar="FILE", help=".xlsx、.txt 或 .docx 文件，或包含它们的文件夹")
+    importer = sub.add_parser("import", help="把填好的 Excel 表格或已发布的文档（Word、Excel、PDF、网页、文本）转为 YAML 草稿，"
+                                             "可一次导入多个文件或文件夹")
+    importer.add_argument("inputs", type=Path, nargs="+", metavar="FILE",
+                          help=".docx、.xlsx、.pdf、.html、.htm、.txt 或 .md 文件，或包含它们的文件夹")
     importer.add_argument("-o", "--output", type=Path, metavar="OUT.yaml", help="输出文件（只导入一个文件时；默认 data/<年度>/<部门标识>.yaml）")
     importer.add_argument("--data", type=Path, default=DEFAULT_DATA, help="草稿写入的数据目录（默认 data/）")
     importer.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
@@ -159,7 +163,7 @@ def cmd_new(args) -> int:
     except ValueError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2
-    print(f"已生成 {path}。按注释填写后运行 python -m generator check。")
+    print(f"已生成 {path}。按注释填写后运行 .venv/bin/python -m generator check。")
     return 0
 
 
@@ -179,7 +183,7 @@ def cmd_template(args) -> int:
             report_problems(e.problems)
             return 1
     write_workbook(args.output, data)
-    print(f"已写入 {args.output}。填好后运行：python -m generator import {args.output}")
+    print(f"已写入 {args.output}。填好后运行：.venv/bin/python -m generator import {args.output}")
     return 0
 
 

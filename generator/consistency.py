@@ -13,6 +13,13 @@ from .readers import closest_line
 from .validate import Entry
 
 
+def written_precision(rate: float) -> float:
+    """How far a rate may be from its amounts' ratio as it is written: 86 may be 86.20 rounded or
+    cut (1 point), 89.7 may be 89.72 (0.1), 97.10 must be 97.10."""
+    decimals = len(repr(float(rate)).partition(".")[2].rstrip("0"))
+    return max(10.0 ** -decimals, TOLERANCE)
+
+
 def check_report(entry: Entry) -> list[Problem]:
     """Consistency of one report: parts sum to the whole, shares match, grade matches score."""
     r, out = entry.report, []
@@ -46,9 +53,12 @@ def check_report(entry: Entry) -> list[Problem]:
             problem(("indicators", i, "score"), f"指标“{ind.name}”得分 {fmt(ind.score)} 高于其分值 {fmt(ind.weight)}。")
     if r.budget and r.budget.rate is not None:
         computed = share(r.budget.executed, r.budget.adjusted)
-        if computed is not None and abs(computed - r.budget.rate) > TOLERANCE:
+        if computed is not None and abs(computed - r.budget.rate) > written_precision(r.budget.rate):
+            # A warning: documents round a rate (86% for 86.20%) or state one that does not agree; a
+            # faithful report keeps what its document says.
             problem(("budget", "rate"),
-                    f"所填预算执行率 {fmt(r.budget.rate)}% 与 全年执行数 ÷ 调整后预算数 = {computed:.2f}% 不符。请核对。")
+                    f"所填预算执行率 {fmt(r.budget.rate)}% 与 全年执行数 ÷ 调整后预算数 = {computed:.2f}% 不符。"
+                    "请核对；原文就是这样写的，可以保留。", "warning")
     executed = funds_total(r)["executed"]
     if r.funds and executed is not None and s.total is not None and abs(executed - s.total) > TOLERANCE:
         problem(("spending", "total"),

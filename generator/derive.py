@@ -122,8 +122,9 @@ def level_scores(report: Report) -> tuple:
     sums: dict[str, list[float]] = {}
     for i in report.indicators:
         if i.weight is not None and i.score is not None:
-            weight, score = sums.setdefault(i.level1, [0.0, 0.0])
-            sums[i.level1] = [weight + i.weight, score + i.score]
+            level = i.level1 or "—"  # a form whose 一级指标 cells are empty
+            weight, score = sums.setdefault(level, [0.0, 0.0])
+            sums[level] = [weight + i.weight, score + i.score]
     return tuple((level, round(w, 2), round(sc, 2)) for level, (w, sc) in sums.items())
 
 

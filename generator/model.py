@@ -19,6 +19,8 @@ OPERATORS = ("=", "≥", "≤", ">", "<", "定性")
 
 Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+# An execution rate: a year may spend more than its budget (d34 states 102.59%).
+ExecutionRate = Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, Field(min_length=1)]
 
@@ -88,7 +90,8 @@ class Budget(Strict):
     initial: Optional[Amount] = Field(None, title="年初预算数", description="年初批复的预算金额。")
     adjusted: Optional[Amount] = Field(None, title="调整后预算数", description="年中调整后的全年预算数。")
     executed: Optional[Amount] = Field(None, title="全年执行数", description="全年实际支出金额；执行率 = 执行数 ÷ 调整后预算数。")
-    rate: Optional[Percent] = Field(None, title="预算执行率（%）", description="原文所述的预算执行率，应等于全年执行数 ÷ 调整后预算数。")
+    rate: Optional[ExecutionRate] = Field(None, title="预算执行率（%）",
+                                          description="原文所述的预算执行率，应等于全年执行数 ÷ 调整后预算数；超支时大于 100。")
 
 
 # The rows forms give funds under: the 2020 Ministry of Finance form's, then older forms'. Suggested
@@ -112,7 +115,8 @@ class Goal(Strict):
 
 
 class Indicator(Strict):
-    level1: Text = Field(title="一级指标", description="如 产出指标、效益指标、满意度指标、成本指标。")
+    level1: Optional[str] = Field(None, title="一级指标",
+                                  description="如 产出指标、效益指标、满意度指标、成本指标；原表这一格空着时不填。")
     level2: Optional[str] = Field(None, title="二级指标", description="如 数量指标、质量指标、时效指标。")
     name: Text = Field(title="三级指标", description="指标名称。")
     operator: Literal["=", "≥", "≤", ">", "<", "定性"] = Field(

@@ -162,7 +162,7 @@ def indicator_groups(report) -> list[tuple[str, list[tuple[str, list]]]]:
     """Indicators grouped by 一级 then 二级 指标, in the order they first appear."""
     groups: dict[str, dict[str, list]] = {}
     for ind in report.indicators:
-        groups.setdefault(ind.level1, {}).setdefault(ind.level2 or "—", []).append(ind)
+        groups.setdefault(ind.level1 or "—", {}).setdefault(ind.level2 or "—", []).append(ind)
     return [(l1, list(l2s.items())) for l1, l2s in groups.items()]
 
 

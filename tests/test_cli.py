@@ -1,6 +1,7 @@
 """The command line as staff use it: check, build, schema; Chinese messages; exit 0, 1, 2."""
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -234,3 +235,13 @@ def test_pages_check_passes_a_small_site_and_stops_one_over_the_limit(tmp_path):
 def test_pages_check_on_the_command_line(tmp_path):
     result = run_generator("pages-check", "--site-dir", str(tmp_path / "missing"))
     assert result.returncode == 1 and "make site" in result.stderr
+
+
+def test_misuse_is_told_in_chinese():
+    # Found by a review as finance staff: argparse's own messages were English.
+    for args, said in ((["imprt", "x"], "没有 'imprt' 这个选项"), (["import"], "缺少这些参数：FILE"),
+                       (["check", "--bogus"], "不认识这些参数：--bogus"), (["new", "--year", "abc"], "'abc' 不是有效的值")):
+        result = run_generator(*args)
+        assert result.returncode == 2 and said in result.stderr and "用法：" in result.stderr, result.stderr
+        assert not re.search(r"usage|error|invalid|required|unrecognized", result.stderr), result.stderr
+    assert "显示这段说明后退出" in run_generator("import", "--help").stdout

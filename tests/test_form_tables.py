@@ -84,3 +84,38 @@ def test_an_indicator_table_run_together_into_one_line_is_read_while_its_rows_fi
     broken = line.replace("≥50个 50 8 8", "≥50个 50 八 8")
     assert "indicators" not in form_values([broken])[0]
     assert form_values(["一级指标 二级指标 绩效目标 全年完成"])[0] == {}  # not a form's header
+
+
+def test_fujians_money_columns_in_a_real_table():
+    # 宁德市地震局 2020 (tests/corpus/d38) as its Word or Excel form holds it: numbered columns, 合 计 last.
+    fujian = table([
+        ["资金结构", "年初部门预算安排金额（含历年结余结转）①", "年中调整金额②", "小计③=①+②", "年度拨付金额④",
+         "支出实现率(%)⑤=④/③", "本年度结余金额⑥=③-④", "资金结余率(%)⑦=⑥/③"],
+        ["1.财政资金小计", "130.54", "58.07", "188.61", "188.45", "99.92", "0.16", "0.08"],
+        ["① 项目支出", "30", "0", "30", "30", "100", "0", "0"],
+        ["合 计", "130.54", "58.07", "188.61", "188.45", "99.92", "0.16", "0.08"]])
+    block = forms.money_block(fujian)
+    assert block["budget"] == {"initial": 130.54, "adjusted": 188.61, "executed": 188.45, "rate": 99.92}
+    assert block["spending"] == {"project": 30} and block["funds"][0]["source"] == "财政资金小计"
+
+
+def test_a_file_of_two_forms_reads_the_first_and_says_so_and_an_unstated_unit_is_said(tmp_path):
+    # Found by a review as finance staff: a workbook of two forms mixed their money into one draft,
+    # and amounts with no unit stated went out as 万元 without a word.
+    import openpyxl
+
+    from generator.importers.document import build_draft
+
+    book = openpyxl.Workbook()
+    for n, (name, amounts) in enumerate((("甲项目", (250000, 250000, 215457.6)), ("乙项目", (90, 89.974, 89.974)))):
+        sheet = book.active if n == 0 else book.create_sheet(f"项目自评表 ({n + 1})")
+        sheet.append(["项目支出绩效自评表（2022年度）"])
+        sheet.append(["项目名称", name])
+        sheet.append(["项目资金", "", "年初预算数", "全年预算数", "全年执行数"])
+        sheet.append(["", "年度资金总额", *amounts])
+    book.save(tmp_path / "两张表.xlsx")
+    draft = build_draft(tmp_path / "两张表.xlsx")
+    assert draft.data["budget"] == {"initial": 250000, "adjusted": 250000, "executed": 215457.6}
+    assert "草稿只读了第一张" in draft.doubtful["自评表"][0]
+    assert any(m.startswith("金额单位（原文没有写明，数额像是以元为单位") for m in draft.missing)
+    assert "年初预算数：250000（工作表“Sheet”单元格 C4）" in draft.found  # said in words, not budget.initial

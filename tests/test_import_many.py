@@ -50,3 +50,44 @@ def test_new_and_import_name_a_project_the_same_way(tmp_path):
     assert made.returncode == 0
     assert (tmp_path / "2022" / f"{report_stem('project', 'shili-kexuejishuju', '科技创新券')}.yaml").is_file()
 
+
+
+def test_originals_of_the_same_name_are_kept_apart_and_what_is_not_read_is_said(tmp_path):
+    # Found by a review as finance staff: two folders' 报告.txt both pointed at the first one's copy; a
+    # folder's .doc and an empty file vanished from the table; an Excel original failed `check`.
+    import openpyxl
+    import yaml
+
+    inbox = tmp_path / "inbox"
+    (inbox / "a").mkdir(parents=True)
+    (inbox / "b").mkdir()
+    shutil.copy(DOCUMENTS / "gbk_fullwidth.txt", inbox / "a" / "报告.txt")  # both 2022: one folder
+    shutil.copy(DOCUMENTS / "project_with_preamble.txt", inbox / "b" / "报告.txt")
+    (inbox / "旧版.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (inbox / "照片.jpg").write_bytes(b"\xff\xd8")
+    (inbox / "空白.txt").write_bytes(b"")
+    book = openpyxl.Workbook()
+    book.active.append(["部门整体支出绩效自评表（2021年度）"])
+    book.active.append(["部门（单位）名称", "示例县档案馆"])
+    book.save(inbox / "表.xlsx")
+    data = tmp_path / "data"
+    result = run_generator("import", str(inbox), "--data", str(data))
+    assert result.returncode == 1
+    drafts = {p: yaml.safe_load(p.read_text(encoding="utf-8")) for p in data.rglob("*.yaml")}
+    sources = sorted(d["source"]["file"] for d in drafts.values() if d.get("source"))
+    assert len(sources) == 2 and "报告.txt" in sources and all(s.endswith(".txt") for s in sources)
+    for path, draft in drafts.items():
+        if draft.get("source"):
+            original = path.parent / draft["source"]["file"]
+            assert original.read_bytes() in {(inbox / "a" / "报告.txt").read_bytes(), (inbox / "b" / "报告.txt").read_bytes()}
+    assert len({(p.parent / d["source"]["file"]).read_bytes() for p, d in drafts.items() if d.get("source")}) == 2
+    excel = next(d for d in drafts.values() if (d.get("department") or {}).get("name") == "示例县档案馆")
+    assert "source" not in excel and "没有复制到网站" in result.stdout
+    rows = {line.split(" | ")[0][2:]: line for line in result.stdout.splitlines() if line.startswith("| ") and " | " in line}
+    assert "另存为 .docx" in rows["旧版.doc"] and "空文件" in rows["空白.txt"]
+    assert "照片.jpg" in result.stderr and "照片.jpg" not in rows
+    assert "2 个文件未导入" in result.stderr
+    # A draft that still needs work names the command that shows what, for the data folder it went to.
+    (inbox / "无年度.txt").write_text("示例县档案馆部门整体支出绩效自评报告\n一、基本情况\n本馆负责档案工作。\n", encoding="utf-8")
+    result = run_generator("import", str(inbox / "无年度.txt"), "--data", str(data))
+    assert f".venv/bin/python -m generator check --data {data} 查看" in result.stderr

@@ -97,7 +97,9 @@ def test_a_qualitative_targets_kind_is_not_printed_as_part_of_its_text(tmp_path)
     # An imported text target is stored with operator 定性; the page shows the target as written.
     text = (HEAD.format(kind="project", name="项目局", slug="xiang-mu-ju") + "project:\n  name: 委托业务\n"
             + "indicators:\n  - level1: 产出指标\n    level2: 质量指标\n    name: 制度执行\n    operator: 定性\n"
-            + "    target: 严格执行相关制度规定\n    actual: 已执行\n")
+            + "    target: 严格执行相关制度规定\n    actual: 已执行\n"
+            # A form whose 一级指标 cells are empty (p33): the row needs no level to be published.
+            + "  - name: 居民健康档案\n    target: 38508\n    actual: 37442\n    weight: 3\n    score: 3\n")
     (tmp_path / "2021").mkdir()
     (tmp_path / "2021" / "xiang-mu-ju-weituo.yaml").write_text(text, encoding="utf-8")
     loaded = load(tmp_path)
@@ -105,3 +107,4 @@ def test_a_qualitative_targets_kind_is_not_printed_as_part_of_its_text(tmp_path)
     rec = derive.derive(loaded.entries).records[0]
     page = render.render_report(render.make_env(), rec, {}).markdown
     assert "严格执行相关制度规定" in page and "定性严格执行" not in page
+    assert "居民健康档案" in page and "None" not in page

@@ -43,19 +43,38 @@ def lines_of(doc: Document) -> list[str]:
     return out
 
 
-def form_values(doc: Document) -> tuple[dict, list[str]]:
-    """What the official forms' tables state: (values by report key, found with where)."""
+# What each value of a money block is called in the summary staff read.
+SAID = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数", "rate": "预算执行率",
+        "spending.basic": "基本支出", "spending.project": "项目支出"}
+
+
+def said(path: str, value: float, where, funds: list[dict]) -> str:
+    """budget.initial 3724055.0 at 表 1 … -> 年初预算数：3724055（表 1 …）; funds[1].executed -> 资金来源 …"""
+    head, _, field = path.rpartition(".")
+    if head.startswith("funds["):
+        name = f"资金来源 {funds[int(head[6:-1])]['source']} {SAID[field]}"
+    else:
+        name = SAID.get(path) or SAID[field]
+    return f"{name}：{forms.number_text(value)}（{where}）"
+
+
+def form_values(doc: Document) -> tuple[dict, list[str], list[str]]:
+    """What the official forms' tables state: (values by report key, found with where, the other
+    tables that hold a money block too: a file of two forms, of which only the first is read)."""
     values: dict = {}
     found: list[str] = []
+    others: list[str] = []
     for table in doc.tables:
         money = forms.money_block(table)
-        if money["found"]:
+        if money["found"] and any(k in values for k in ("budget", "spending", "funds")):
+            others.append(str(table.where))  # a second form's money: not mixed into the first's
+        elif money["found"]:
             for key in ("budget", "spending"):
                 if money[key]:
                     values.setdefault(key, {}).update(money[key])
-            if money["funds"] and "funds" not in values:
+            if money["funds"]:
                 values["funds"] = [f for f in money["funds"] if len(f) > 1]
-            found += [f"{path}：{value}（{where}）" for path, value, where in money["found"]]
+            found += [said(path, value, where, money["funds"]) for path, value, where in money["found"]]
         rows, total = forms.indicator_rows(table)
         if rows and "indicators" not in values:
             values["indicators"] = rows
@@ -64,5 +83,5 @@ def form_values(doc: Document) -> tuple[dict, list[str]]:
         if score and "score" not in values.get("result", {}):
             values.setdefault("result", {})["score"] = score[0]
             found.append(f"自评得分：{score[0]}（{score[1]}）")
-    return values, found
+    return values, found, others
 

@@ -331,6 +331,42 @@ def deviations(text: str) -> list[dict]:
 
 # ---- the draft ---------------------------------------------------------------------------
 
+KIND_NAMES = {"department": "部门整体（department）", "project": "项目支出（project）"}
+# What the flattened reading of a money block says it found (年初预算数：…, 资金来源 …, 基本支出：…).
+FLAT_MONEY = re.compile(r"(?:年初预算数|全年预算数|全年执行数|执行率|预算执行率|基本支出|项目支出|资金来源)")
+
+
+def _original_name(path: Path, out: Path, force: bool) -> tuple[str | None, str | None]:
+    """(the name the original is kept under beside the draft, or None when the site cannot offer it;
+    what to tell staff). Its own name, unless another report's original has it (two folders' 自评表.pdf):
+    then the draft's. Re-imported with --force, the draft's own original is replaced."""
+    from ..validate import SOURCE_TYPES
+
+    if not path.name.lower().endswith(SOURCE_TYPES):
+        return None, (f"原件 {path.name} 没有复制到网站：网站只提供 {'、'.join(SOURCE_TYPES)} 文件下载"
+                      "（Excel、网页等可能带公式、宏或脚本）。如要提供原件，请另存为 PDF，放在草稿旁，并在 source.file 中写上文件名。")
+    target = out.parent / path.name
+    if not target.exists() or target.read_bytes() == path.read_bytes() or (force and _source_of(out) == path.name):
+        return path.name, None
+    own = f"{out.stem}{path.suffix.lower()}"
+    return own, f"{target} 已是另一份原件：这份原件存为 {out.parent / own}。"
+
+
+def _source_of(draft: Path) -> str | None:
+    """The source.file an existing draft names, if it can be read."""
+    try:
+        return ((yaml.safe_load(draft.read_text(encoding="utf-8")) or {}).get("source") or {}).get("file")
+    except (OSError, yaml.YAMLError, AttributeError):
+        return None
+
+
+def _amounts(data: dict) -> list[float]:
+    """Every amount a draft holds: budget, spending and funds."""
+    out = [v for k in ("budget", "spending") for f, v in (data.get(k) or {}).items()
+           if isinstance(v, (int, float)) and f not in ("rate", "basic_share", "project_share")]
+    return out + [v for fund in data.get("funds") or [] for f, v in fund.items() if f != "source" and isinstance(v, (int, float))]
+
+
 def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     if path.suffix.lower() in (".txt", ".docx"):
         # Text and Word: the lines verbatim as this module reads them (its checks of hidden text
@@ -394,7 +430,8 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
             data[key] = {"name": finding.value}
         else:
             data[key] = finding.value
-        found.append(f"{label}：{finding.value}" + (f"（第 {finding.line} 行）" if finding.line else "（据标题）"))
+        shown = KIND_NAMES.get(finding.value, finding.value) if key == "kind" else finding.value
+        found.append(f"{label}：{shown}" + (f"（第 {finding.line} 行）" if finding.line else "（据标题）"))
     if kind and kind.value == "project":  # a project's form has no department spending lines to miss
         missing = [m for m in missing if m not in DEPARTMENT_ONLY]
     data.update(values)
@@ -407,8 +444,6 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
             found = [f"全年执行数：{total}（项目的本年支出）" if f.startswith("本年财政拨款支出：") else f for f in found]
             if not data["spending"]:
                 del data["spending"]
-    if money is None and any(k in values for k in ("spending", "budget")):
-        missing.append("金额单位（原文没有写明，草稿按默认的万元，请核对）")
     if "department" in data:
         data["department"]["slug"] = slug_for(data["department"]["name"])  # naming.py
     if named and title_lines and named.value in recognise.normalised(title) \
@@ -434,12 +469,22 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
         found.append(f"绩效指标：{len(table)} 行")
     for key, value in flat.items():
         data[key] = {**data.get(key, {}), **value} if isinstance(value, dict) else value
+    # The official forms' tables, read by their headers, state these better than running text does,
+    # and better than the same table's lines read as text (whose doubts are then not doubts).
+    stated, from_forms, other_forms = assemble.form_values(doc)
+    if any(k in stated for k in ("budget", "spending", "funds")):
+        from_flat = [f for f in from_flat if not FLAT_MONEY.match(f)]
+        unsure = [u for u in unsure if not u.startswith("资金")]
+    if "indicators" in stated:
+        from_flat = [f for f in from_flat if not f.startswith("绩效指标")]
+        unsure = [u for u in unsure if not u.startswith("绩效指标")]
     if from_flat:
         found = [f for f in found if not (f.startswith("绩效指标") and "indicators" in flat)] + from_flat
     if unsure:
         doubtful["表格行"] = [f"{row}：空格已丢失，各数值属于哪一列不止一种读法，未读入，请对照原表填写" for row in unsure]
-    # The official forms' tables, read by their headers, state these better than running text does.
-    stated, from_forms = assemble.form_values(doc)
+    if other_forms:
+        doubtful["自评表"] = [f"{'、'.join(other_forms)}也有一张资金表：一个文件里像是有几份自评表，草稿只读了第一张。"
+                           "请把每份另存为单独的文件，分别导入"]
     for key, value in stated.items():
         if isinstance(value, dict):
             data[key] = {**data.get(key, {}), **value}
@@ -482,13 +527,18 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
         if moved := [k for k in ("spending", "budget", "funds") if data.pop(k, None)]:
             doubtful["金额"] = [f"原文第 {yi + 1} 行起的金额以亿元为单位，报告只能用万元或元：请换算后填写"
                               f"（未读入：{'、'.join(MONEY_NAMES[k] for k in moved)}）"]
+    if money is None and (amounts := _amounts(data)):
+        # Not stated: the site would show 万元, the model's default, so staff are told, with the hint
+        # a county body's amounts in the millions give (3724055.00 is 元, not 372 亿).
+        hint = "，数额像是以元为单位" if max(amounts) >= 100_000 else ""
+        missing.append(f"金额单位（原文没有写明{hint}；草稿未填，网站会按万元显示，请核对后在 unit 中填写 元 或 万元）")
     # What the text did not state but a form's table did is not missing.
     missing = [m for m in missing if not (m in STATED_AT and _has(data, STATED_AT[m]))]
     return Draft(data, found, missing, preamble, hidden, doubtful)
 
 
 def import_document(path: Path, output: Path | None, data_dir: Path, force: bool = False,
-                    include_hidden: bool = False) -> Imported:
+                    include_hidden: bool = False, single: bool = True, data_named: str = "") -> Imported:
     """python -m generator import FILE.txt|.docx: write the draft and say what was and was not found.
 
     A file that cannot be read, or that holds text Word does not show (unless include_hidden),
@@ -511,16 +561,22 @@ def import_document(path: Path, output: Path | None, data_dir: Path, force: bool
         # No year or unit found: the draft waits in a folder `check` names until someone fills them in.
         out = data_dir / UNPLACED_FOLDER / f"{path.stem}.yaml"
     if out.exists() and not force:
-        return Imported(path, error=f"{out} 已存在。要覆盖它请加 --force，或用 -o 指定另一个文件。")
+        return Imported(path, error=f"{out} 已存在。要覆盖它请加 --force" + ("，或用 -o 指定另一个文件。" if single else "。"))
+    copy = output is None or out.parent != path.parent  # the original goes beside its draft
+    original, said = _original_name(path, out, force) if copy else (path.name, None)
+    if original:
+        data["source"] = {"file": original}
+    else:
+        data.pop("source", None)
     out.parent.mkdir(parents=True, exist_ok=True)
     header = (f"# yaml-language-server: $schema=../report.schema.json\n"
-              f"# 由 python -m generator import 从 {path.name} 生成的草稿：请核对每一项，补上缺少的内容。\n")
+              f"# 由 .venv/bin/python -m generator import 从 {path.name} 生成的草稿：请核对每一项，补上缺少的内容。\n")
     out.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
-    if output is None or out.parent != path.parent:
-        target = out.parent / path.name
-        if not target.exists():
-            target.write_bytes(path.read_bytes())  # the source document sits beside its YAML
+    if copy and original:
+        (out.parent / original).write_bytes(path.read_bytes())  # the source document sits beside its YAML
     print(f"已从 {path} 生成草稿 {out}。")
+    if said:
+        print(said)
     for p in draft.hidden:  # imported with --include-hidden: still said
         print(p, file=sys.stderr)
     print("找到了：" + "；".join(draft.found))
@@ -536,7 +592,7 @@ def import_document(path: Path, output: Path | None, data_dir: Path, force: bool
         validate_data(RawReport(out, str(out), data, {}))
         print("草稿已通过数据格式检查。")
     except DataError as e:
-        print("草稿还需补充（运行 python -m generator check 查看）：", file=sys.stderr)
+        print(f"草稿还需补充（运行 .venv/bin/python -m generator check{data_named} 查看）：", file=sys.stderr)
         for p in e.problems:
             print(f"  - {p.field}: {p.message}", file=sys.stderr)
     body = len(data.get("intro") or "") + _text_length(data.get("sections", []))

@@ -83,7 +83,7 @@ TABLE_SHEETS = [
 
 INSTRUCTIONS = """填写说明
 1. 本表对应一份绩效自评报告：部门整体绩效自评或项目支出绩效自评。填好后运行
-   python -m generator import 本文件.xlsx
+   .venv/bin/python -m generator import 本文件.xlsx
    生成 data/<年度>/<部门标识>.yaml；有问题时会指出工作表、行和列。
 2. “基本信息”和“支出情况”每行一项，只填 B 列。带下拉箭头的单元格请从列表中选择。
 3. 金额单位默认万元，只填数字，不要带单位或千分位逗号。占比填百分数的数字，如 16.39。
@@ -378,7 +378,7 @@ def _white(color) -> bool:
 
 def _missing_sheet(name: str, sheet: str, present: list[str]) -> Problem:
     return Problem(name, None, "", f"缺少工作表“{sheet}”（现有：{'、'.join(present)}）。"
-                                   "请使用 `python -m generator template` 生成的表格，不要改动工作表名称。")
+                                   "请使用 `.venv/bin/python -m generator template` 生成的表格，不要改动工作表名称。")
 
 
 def _convert(value, kind: str, file: str, place: str, label: str, problems: list[Problem]):
