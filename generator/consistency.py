@@ -13,6 +13,13 @@ from .readers import closest_line
 from .validate import Entry
 
 
+# The sections `import` sets apart for staff to check and remove (importers/document.py).
+PAGE_SECTION = "原网页和封面信息（导航、发布和填报信息，通常应删除）"
+TABLE_SECTION = "自评表原文（已读入金额和指标，核对后应删除）"
+UNPLACED_SECTION = "未归类内容"
+IMPORT_SECTIONS = (PAGE_SECTION, TABLE_SECTION, UNPLACED_SECTION)
+
+
 def written_precision(rate: float) -> float:
     """How far a rate may be from its amounts' ratio as it is written: 86 may be 86.20 rounded or
     cut (1 point), 89.7 may be 89.72 (0.1), 97.10 must be 97.10."""
@@ -63,6 +70,10 @@ def check_report(entry: Entry) -> list[Problem]:
     if r.funds and executed is not None and s.total is not None and abs(executed - s.total) > TOLERANCE:
         problem(("spending", "total"),
                 f"各资金来源的全年执行数合计 {fmt(executed)}，与所填支出 {fmt(s.total)} 不符。请核对。", "warning")
+    for i, section in enumerate(r.sections):
+        if section.title in IMPORT_SECTIONS:
+            problem(("sections", i, "title"), f"导入时留下的“{section.title}”一节还在，会原样公开。请对照原文核对："
+                    "其中的正文移到相应章节，其余删除整节。", "warning")
     weights = [ind.weight for ind in r.indicators]
     if weights and all(w is not None for w in weights) and abs(sum(weights) - 100) > TOLERANCE:
         problem(("indicators",), f"各指标分值合计 {fmt(sum(weights))}，不是 100。", "warning")

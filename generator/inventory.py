@@ -40,12 +40,45 @@ def scan(data_dir: Path) -> tuple[list[Path], list[Path], list[Problem]]:
             problem(top, _SYMLINK)
         elif top.is_dir() and YEAR_FOLDER.fullmatch(top.name):
             _scan_year(top, reports, others, problem)
+        elif top.is_dir() and top.name == PENDING:
+            for path in sorted(top.iterdir()):
+                problem(path, pending_advice(path))
         elif top.is_dir():
             problem(top, f"数据目录下只能有年度目录（如 2021/），{top.name}/ 不是年度。请把其中的报告移到对应的年度目录。")
         elif top.name not in TOP_LEVEL_FILES:
             problem(top, f"报告应放在年度目录中：<年度>/<部门标识>.yaml。{top.name} 放在了数据目录的最外层，不会被读取。"
                          f"请移到对应的年度目录，或删除它。")
     return reports, others, problems
+
+
+PENDING = "待定"  # where import leaves a draft it found no year or unit for (importers/document.py)
+
+
+def pending_advice(path: Path) -> str:
+    """What a draft waiting in 待定/ still needs, and the file it becomes: every pending draft is named."""
+    from .naming import report_path, slug_for
+    from .problems import DataError
+    from .readers import read_yaml
+
+    if path.is_symlink() or not path.is_file():
+        return "待定目录中只放导入的草稿和原件：这一项不会被读取。请删除它。"
+    if path.suffix != ".yaml":
+        return "这是一份导入草稿的原件：草稿补好后移到年度目录时，把它一起移过去。"
+    try:
+        data = read_yaml(path).data
+    except DataError as e:
+        return f"导入的草稿读不出来（{e.problems[0].message}）。请改正后再补上年度和部门。"
+    data = data if isinstance(data, dict) else {}
+    year, department = data.get("year"), data.get("department") if isinstance(data.get("department"), dict) else {}
+    name = department.get("name") if isinstance(department.get("name"), str) else None
+    missing = [label for label, value in (("年度（year）", year), ("部门（department.name）", name)) if not value]
+    if missing:
+        return (f"导入的草稿还缺少{'和'.join(missing)}，不会发布。请对照原文补上，check 会告诉你把它移到哪里。")
+    project = data.get("project") if isinstance(data.get("project"), dict) else {}
+    slug = department.get("slug") if isinstance(department.get("slug"), str) else slug_for(name)
+    target = report_path(path.parent.parent, year, str(data.get("kind")), slug, project.get("name"))
+    return (f"导入的草稿已有年度 {year} 和部门“{name}”，还没有发布：请核对后移到 {display_path(target)}"
+            f"（department.slug 写 {slug}；文件名就是网址）。")
 
 
 _SYMLINK = "这是一个符号链接。数据目录中不允许符号链接（它可能指向目录外的文件并把它公开）。请换成文件本身。"

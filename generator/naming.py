@@ -27,8 +27,20 @@ def report_stem(kind: str, slug: str, project: str | None = None) -> str:
     """The file name (without .yaml) of a report: the slug, and for a project its name in pinyin."""
     if kind != "project":
         return slug
-    part = slug_for(project or "").replace("-", "")[:MAX_PROJECT_PART] if project else ""
-    return f"{slug}-{part or 'xiangmu'}"
+    return f"{slug}-{project_part(project or '') or 'xiangmu'}"
+
+
+def project_part(project: str) -> str:
+    """A project's name in pinyin, whole syllables up to MAX_PROJECT_PART letters (…fangjie, not …fangjies)."""
+    from pypinyin import lazy_pinyin
+
+    out = ""
+    for syllable in lazy_pinyin(project):
+        letters = re.sub(r"[^a-z0-9]", "", syllable.lower())
+        if len(out) + len(letters) > MAX_PROJECT_PART:
+            break
+        out += letters
+    return out
 
 
 def report_path(data_dir: Path, year: int | str, kind: str, slug: str, project: str | None = None) -> Path:

@@ -109,9 +109,12 @@ def _char_advice(text: str) -> str:
 def validate(raw: RawReport) -> Entry:
     report = validate_data(raw)
     problems = _check_place(raw, report)
+    entry = Entry(report, raw.path, raw.name, raw.lines)
     if problems:
-        raise DataError(problems)
-    return Entry(report, raw.path, raw.name, raw.lines)
+        from .consistency import check_report  # consistency reads Entry from here
+
+        raise DataError(problems + check_report(entry))  # every problem of the file in one round
+    return entry
 
 
 def _check_place(raw: RawReport, report: Report) -> list[Problem]:

@@ -31,8 +31,10 @@ def run_generator(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subp
 
     saved_env, saved_cwd = dict(os.environ), os.getcwd()
     out, err = io.StringIO(), io.StringIO()
-    # Outside GitHub Actions unless a test asks for it: problems print as plain text.
+    # Outside GitHub Actions unless a test asks for it: problems print as plain text. A build's
+    # date comes from the commit, as for a user, never from a date another test left behind.
     os.environ.pop("GITHUB_ACTIONS", None)
+    os.environ.pop("SOURCE_DATE_EPOCH", None)
     os.environ.update(env or {})
     try:
         os.chdir(cwd)

@@ -133,6 +133,8 @@ def test_the_good_file_is_good(tmp_path):
 WARNINGS = [
     ("execution rate off", lambda text: text + "budget:\n  adjusted: 100\n  executed: 90\n  rate: 95\n", "不符", "budget.rate"),
     ("project without its name", replace("kind: department", "kind: project"), "没有填写 project", "project"),
+    ("an import's section left in", lambda text: text + "sections:\n  - title: 未归类内容\n    items:\n      - text: 首页 > 政务公开\n",
+     "导入时留下", "sections[0].title"),
 ]
 
 
@@ -446,3 +448,9 @@ def test_a_build_never_replaces_a_folder_that_is_not_a_site(tmp_path, where):
     assert result.returncode == 1 and "Traceback" not in result.stderr and "--site-dir" in result.stderr
     assert (snapshot(data), snapshot(other)) == before
     assert (ROOT / "generator" / "cli.py").exists()
+
+
+def test_a_misplaced_source_and_a_rate_are_told_in_one_round(tmp_path):
+    # Found by a review: the source.file error hid the rate's warning until it was fixed.
+    write(tmp_path, "ce-shi-ju.yaml", GOOD + "budget:\n  adjusted: 100\n  executed: 80\n  rate: 95\nsource:\n  file: 原文.xlsx\n")
+    assert sorted(p.field for p in load(tmp_path).problems) == ["budget.rate", "source.file"]

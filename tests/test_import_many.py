@@ -91,3 +91,37 @@ def test_originals_of_the_same_name_are_kept_apart_and_what_is_not_read_is_said(
     (inbox / "无年度.txt").write_text("示例县档案馆部门整体支出绩效自评报告\n一、基本情况\n本馆负责档案工作。\n", encoding="utf-8")
     result = run_generator("import", str(inbox / "无年度.txt"), "--data", str(data))
     assert f".venv/bin/python -m generator check --data {data} 查看" in result.stderr
+
+
+def test_check_names_each_pending_draft_and_where_it_goes(tmp_path):
+    # Found by a review: check said only "待定/ 不是年度", and a draft moved by hand kept a name that is no address.
+    pending = tmp_path / "data" / "待定"
+    pending.mkdir(parents=True)
+    (pending / "d03_form.yaml").write_text("schema_version: 1\nkind: department\nyear: 2022\ndepartment:\n  name: 示例县档案馆\n"
+                                          "title: x\n", encoding="utf-8")
+    (pending / "无年度.yaml").write_text("kind: project\ntitle: y\n", encoding="utf-8")
+    (pending / "无年度.pdf").write_bytes(b"%PDF-1.4")
+    result = run_generator("check", "--data", str(tmp_path / "data"))
+    assert result.returncode == 1
+    said = {line.split(": ", 1)[0].rsplit("/", 1)[-1]: line for line in result.stdout.splitlines() + result.stderr.splitlines()
+            if "待定" in line}
+    assert "2022/shili-danganguan.yaml" in said["d03_form.yaml"]
+    assert "年度（year）和部门（department.name）" in said["无年度.yaml"] and "一起移过去" in said["无年度.pdf"]
+
+
+def test_force_never_replaces_another_departments_report(tmp_path):
+    # Found by a review: 南县政协 and 南区政协 have one slug (nan-zhengxie); --force replaced the other's report.
+    data = tmp_path / "data"
+    for place in ("南县", "南区"):
+        (tmp_path / f"{place}.txt").write_text(f"{place}政协2021年度部门整体支出绩效自评报告\n一、基本情况\n本会负责政协工作。\n",
+                                              encoding="utf-8")
+    assert run_generator("import", str(tmp_path / "南县.txt"), "--data", str(data)).returncode == 0
+    result = run_generator("import", str(tmp_path / "南区.txt"), "--data", str(data), "--force")
+    assert result.returncode == 1 and "另一个部门（南县政协）" in result.stderr
+    assert "南县政协" in (data / "2021" / "nan-zhengxie.yaml").read_text(encoding="utf-8")
+
+
+def test_a_long_projects_file_name_ends_at_a_whole_syllable():
+    # guan yu shang bao 2023 nian 14 ji can ji jun ren hu (39 letters); li would make 41, past the 40 allowed.
+    assert report_stem("project", "shili", "关于上报2023年1-4级残疾军人护理费项目支出绩效自评的报告") \
+        == "shili-guanyushangbao2023nian14jicanjijunrenhu"

@@ -301,3 +301,12 @@ def test_a_works_projects_batch_name_its_budget_to_execute_and_its_investment(tm
     # p16 (临夏市): 全年应执行数 is what was to be spent that year — the budget, not the execution.
     data = draft(tmp_path, "关于上报2023年残疾军人护理费项目支出绩效自评的报告\n一、基本概况\n全年应执行数为7.79万元，实际执行率为100%。")
     assert data["budget"]["adjusted"] == 7.79 and "executed" not in data["budget"]
+
+
+def test_a_forms_heading_is_the_title_of_a_form_run_into_one_line(tmp_path):
+    # 池州市贵池区棠溪镇 2022 (tests/corpus/p05): the whole form on one line after a file's properties.
+    from pathlib import Path
+
+    corpus = Path(__file__).parent / "corpus" / "p05_guichi-tangxi-wtyw-2022" / "document.txt"
+    data = draft(tmp_path, corpus.read_text(encoding="utf-8"))
+    assert data["title"] == "项目支出绩效自评表（2022年度）"

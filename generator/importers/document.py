@@ -26,10 +26,8 @@ from .limits import hidden_content, open_package, refuse
 from .structure import Imported
 from ..naming import slug_for
 from ..problems import DataError, Problem, at_most, display_path
-
-PAGE_SECTION = "原网页和封面信息（导航、发布和填报信息，通常应删除）"
-TABLE_SECTION = "自评表原文（已读入金额和指标，核对后应删除）"
-UNPLACED_FOLDER = "待定"  # drafts without a year or unit: check names this folder until they are filled in
+from ..consistency import PAGE_SECTION, TABLE_SECTION, UNPLACED_SECTION  # check warns while they are left
+from ..inventory import PENDING as UNPLACED_FOLDER  # drafts without a year or unit: check names each until it is placed
 
 MONEY_NAMES = {"spending": "支出", "budget": "预算执行", "funds": "资金来源"}
 # Where each figure the summary may call missing is kept in the draft.
@@ -128,6 +126,10 @@ def _body_lines(body, looks: dict, name: str, include_hidden: bool) -> tuple[lis
                 cells, unseen, here = [], [], {}
                 column = word_looks.number(tr.find(f"{W}trPr/{W}gridBefore"), 0)
                 for tc in tr.iterchildren(W + "tc"):
+                    across = tc.find(f"{W}tcPr/{W}hMerge")  # an old-style merge across: the first cell holds the text
+                    if across is not None and across.get(W + "val") in (None, "continue"):
+                        column += 1
+                        continue
                     merge = tc.find(f"{W}tcPr/{W}vMerge")
                     if merge is not None and merge.get(W + "val") in (None, "continue"):
                         text = above.get(column, "")  # the cell above continues here
@@ -138,8 +140,7 @@ def _body_lines(body, looks: dict, name: str, include_hidden: bool) -> tuple[lis
                             if run.text.strip() and (why := word_looks.invisible(run, looks)):
                                 unseen.append((why, run.text))
                     here[column] = text
-                    if not cells or cells[-1] != text:  # a merged cell's text once per row
-                        cells.append(text)
+                    cells.append(text)  # equal neighbours are two cells (90 | 90), never one
                     column += max(word_looks.number(tc.find(f"{W}tcPr/{W}gridSpan"), 1), 1)
                 above = here
                 add(" | ".join(cells))
@@ -331,6 +332,8 @@ def deviations(text: str) -> list[dict]:
 
 # ---- the draft ---------------------------------------------------------------------------
 
+FORM_TITLE = re.compile(r"([\u4e00-\u9fff]{0,20}?(?:项目支出|部门整体支出|部门整体|整体支出|项目)绩效(?:目标)?自评表)\s*"
+                        r"[(（]\s*(20\d\d)\s*年度?\s*[)）]")
 KIND_NAMES = {"department": "部门整体（department）", "project": "项目支出（project）"}
 # What the flattened reading of a money block says it found (年初预算数：…, 资金来源 …, 基本支出：…).
 FLAT_MONEY = re.compile(r"(?:年初预算数|全年预算数|全年执行数|执行率|预算执行率|基本支出|项目支出|资金来源)")
@@ -350,6 +353,16 @@ def _original_name(path: Path, out: Path, force: bool) -> tuple[str | None, str 
         return path.name, None
     own = f"{out.stem}{path.suffix.lower()}"
     return own, f"{target} 已是另一份原件：这份原件存为 {out.parent / own}。"
+
+
+def other_department(draft: Path, name: str | None) -> str | None:
+    """The department an existing draft names, when it is not name."""
+    try:
+        data = yaml.safe_load(draft.read_text(encoding="utf-8")) or {}
+        theirs = (data.get("department") or {}).get("name")
+    except (OSError, yaml.YAMLError, AttributeError):
+        return None
+    return theirs if theirs and name and theirs != name else None
 
 
 def _source_of(draft: Path) -> str | None:
@@ -386,6 +399,11 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     # A form flattened into text is read as a stream of cells (flattened.py); its lines are kept
     # apart, verbatim, for staff to check against what was read, not mixed into the narrative.
     flat, from_flat, table_lines, unsure = flattened.form_values(lines)
+    # The official forms' real tables (Word, Excel, PDF, a web page), read by their headers.
+    stated, from_forms, other_forms = assemble.form_values(doc)
+    if stated:
+        # Their rows, as lines of cells, are the form's, kept apart like a flattened one's.
+        table_lines |= {n for n, line in enumerate(lines) if " | " in line}
     # A text layer run into one line, cut at its headings once: the narrative reads its pieces (not
     # the form's lines), the rules below read all of them and name the file's own line.
     pieces, origin = run_on_pieces(lines)
@@ -454,6 +472,10 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
         if title_lines:
             preamble[:0] = title_lines  # the lines before the first heading are kept, not dropped, when the title is elsewhere
         title = named.value
+    if not title and (heading := next((m for line in lines[:40] if (m := FORM_TITLE.search(line))), None)):
+        # A form's own heading is its title (项目支出绩效自评表 (2022年度) in a line run together).
+        title = f"{heading.group(1)}（{heading.group(2)}年度）"
+        found.append(f"标题：{title}（表头）")
     data["title"] = title or None
     if not title:
         missing.insert(0, "标题")
@@ -471,7 +493,6 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
         data[key] = {**data.get(key, {}), **value} if isinstance(value, dict) else value
     # The official forms' tables, read by their headers, state these better than running text does,
     # and better than the same table's lines read as text (whose doubts are then not doubts).
-    stated, from_forms, other_forms = assemble.form_values(doc)
     if any(k in stated for k in ("budget", "spending", "funds")):
         from_flat = [f for f in from_flat if not FLAT_MONEY.match(f)]
         unsure = [u for u in unsure if not u.startswith("资金")]
@@ -517,7 +538,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
         found.append(f"开头：{len(intro)} 段")
         preamble = [p for p in preamble if p not in intro]
     if preamble:
-        sections.append({"title": "未归类内容", "items": [{"text": p} for p in preamble]})
+        sections.append({"title": UNPLACED_SECTION, "items": [{"text": p} for p in preamble]})
     if sections:
         data["sections"] = sections
         found.append(f"正文：{len(sections)} 个一级标题")
@@ -562,6 +583,10 @@ def import_document(path: Path, output: Path | None, data_dir: Path, force: bool
         out = data_dir / UNPLACED_FOLDER / f"{path.stem}.yaml"
     if out.exists() and not force:
         return Imported(path, error=f"{out} 已存在。要覆盖它请加 --force" + ("，或用 -o 指定另一个文件。" if single else "。"))
+    if out.exists() and (other := other_department(out, (data.get("department") or {}).get("name"))):
+        # 南县政协 and 南区政协 have one slug: --force must not replace another body's report.
+        return Imported(path, error=f"{out} 是另一个部门（{other}）的报告，它们的部门标识相同。--force 也不会覆盖它："
+                                    "请用 -o 另写一个文件名，并在草稿中改 department.slug。")
     copy = output is None or out.parent != path.parent  # the original goes beside its draft
     original, said = _original_name(path, out, force) if copy else (path.name, None)
     if original:
