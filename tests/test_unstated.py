@@ -108,3 +108,6 @@ def test_a_qualitative_targets_kind_is_not_printed_as_part_of_its_text(tmp_path)
     page = render.render_report(render.make_env(), rec, {}).markdown
     assert "严格执行相关制度规定" in page and "定性严格执行" not in page
     assert "居民健康档案" in page and "None" not in page
+    # Stacked on a phone, a level the form leaves empty makes no band of its own ("—").
+    assert re.search(r'<th scope="rowgroup" rowspan="1" class="jx-empty">—</th><th scope="rowgroup" rowspan="1" '
+                     r'class="jx-empty">—</th><td class="jx-name">居民健康档案', page)
