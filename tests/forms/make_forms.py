@@ -178,6 +178,16 @@ def spans(rows: list[dict], key, alt: bool) -> list[int]:
     return out
 
 
+def put_goals(form: Form, r: int, label: str, done: str) -> int:
+    """The 年度总体目标 block at row r, its cells left empty (no answer gives the goals' text); the row after it."""
+    form.put(r, 0, label, rowspan=2, head=True)
+    form.put(r, 1, "预期目标", colspan=5, head=True)
+    form.put(r, 6, done, colspan=4, head=True)
+    form.put(r + 1, 1, None, colspan=5)
+    form.put(r + 1, 6, None, colspan=4)
+    return r + 2
+
+
 def layout(answer: dict, doc_id: str, alt: bool) -> Form:
     """The form for one answer: project -> MoF 2020 项目支出绩效自评表, department -> 部门整体支出绩效自评表."""
     kind, year = answer["kind"], answer.get("year")
@@ -224,12 +234,7 @@ def layout(answer: dict, doc_id: str, alt: bool) -> Form:
         form.put(n, 9, None)
     r += len(rows) + 1
 
-    form.put(r, 0, "年度总体目标", rowspan=2, head=True)
-    form.put(r, 1, "预期目标", colspan=5, head=True)
-    form.put(r, 6, "实际完成情况", colspan=4, head=True)
-    form.put(r + 1, 1, None, colspan=5)
-    form.put(r + 1, 6, None, colspan=4)
-    r += 2
+    r = put_goals(form, r, "年度总体目标", "实际完成情况")
 
     # The indicators: 一级 merged down its rows, 二级 down its rows within the 一级 (unless alt).
     indicators = answer.get("indicators") or [{}]
@@ -301,12 +306,7 @@ def fujian_layout(answer: dict, doc_id: str) -> Form:
         for c in (4, 8, 9):
             form.put(n, c, None)
     r = len(rows) + 2
-    form.put(r, 0, "年度总体目标完成情况", rowspan=2, head=True)
-    form.put(r, 1, "预期目标", colspan=5, head=True)
-    form.put(r, 6, "目标实际完成情况", colspan=4, head=True)
-    form.put(r + 1, 1, None, colspan=5)
-    form.put(r + 1, 6, None, colspan=4)
-    r += 2
+    r = put_goals(form, r, "年度总体目标完成情况", "目标实际完成情况")
     indicators = answer.get("indicators") or [{}]
     form.put(r, 0, "年度绩效指标完成情况", rowspan=len(indicators) + 1, head=True)
     for c, word in enumerate(FUJIAN_HEAD, start=1):
