@@ -389,3 +389,27 @@ def test_targets_written_with_ascii_signs():
 
     assert forms.target_parts(">=5000") == ("≥", 5000, None) and forms.target_parts("<=62.73") == ("≤", 62.73, None)
     assert forms.target_parts(">=90%") == ("≥", 90, "%") and forms.target_parts(">90%") == (">", 90, "%")
+
+
+def test_hebeis_rows_one_a_line_with_a_tail_of_points():
+    # 峰峰矿区人民法院 2021 (tests/corpus/p23): one row a line, the last three cells between blanks
+    # (单项指标得分 | 权重占比 | 折算得分). A row whose target and actual cut more than one way is left.
+    from generator.importers.points_tail import tail_rows
+
+    lines = ["四、年度绩效指标完成情况一级指标二级指标三级指标指标分值预期指标值单项指标实际完成值单项指标完成情况自评得分",
+             "符号单位(文字描述)单项指标得分权重占比(%)单项指标折算得分",
+             "产出指标数量指标办理案件数量10>=50006418件完成100 10 10 ",
+             "成本指标保障执法办案中产生的费用10<=62.73 62.73万完成100 10 10 ",
+             "质量指标采购装备质量达标率20>=90%98%完成100 20 20 ",
+             "时效指标任务完成时限10文字描述",
+             "2021年12月31日前完成2021年12月31日前完成100 10 10 ",
+             "效果指标可持续影响指标电子业务装备使用年限15>=68年完成100 15 15 ",
+             "自评总分100"]
+    rows, unsure, used = tail_rows(lines)
+    assert [(r["level1"], r["level2"], r["name"], r["operator"], r["target"], r["actual"], r["weight"], r["score"]) for r in rows] == [
+        ("产出指标", "成本指标", "保障执法办案中产生的费用", "≤", 62.73, "62.73万", 10, 10),
+        ("产出指标", "质量指标", "采购装备质量达标率", "≥", 90, 98, 20, 20),
+        ("产出指标", "时效指标", "任务完成时限", "定性", "2021年12月31日前完成", "2021年12月31日前完成", 10, 10),
+        ("效果指标", "可持续影响指标", "电子业务装备使用年限", "≥", 6, "8年", 15, 15)]
+    assert unsure == ["绩效指标（第 3 行）：产出指标数量指标办理案件数量10>=50006418件完成1"]  # >=5000|6418件 or >=50006|418件
+    assert used == set(range(8)) and read("\n".join(lines))[0]["result"] == {"score": 100}

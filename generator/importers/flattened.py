@@ -21,6 +21,7 @@ from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS,
 from .form_blocks import form_region, goals_block, labelled_money, stated_score, total_grade
 from .glued import glued_indicators, glued_total
 from .glued_money import glued_money
+from .points_tail import tail_rows
 from .scoring_table import scoring_rows
 
 # What a money block's row is called: an empty row must say it to be one.
@@ -386,6 +387,10 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
                 values["result"] = {"score": total}
                 more.append(f"自评得分：{forms.number_text(total)}（第 {n + 1} 行，总分一行）")
             break
+    if not rows and (tailed := tail_rows(lines))[0] + tailed[1]:  # Hebei's form: one row a line, a tail of points
+        rows, lines_used = tailed[0], lines_used | tailed[2]
+        more.append(f"绩效指标：{len(rows)} 行（第 {min(tailed[2]) + 1} 行起，各格连在一起）")
+        rows_unsure += tailed[1]
     if not rows:
         rows, said, scored_lines, scored_unsure = scoring_rows(lines)  # a 评分表: names, weights, scores
         more, lines_used, rows_unsure = more + said, lines_used | scored_lines, rows_unsure + scored_unsure

@@ -66,6 +66,10 @@ def form_region(lines: list[str], used: set[int]) -> set[int]:
 def stated_score(cells: list[Token]) -> tuple[float, int] | None:
     """The form's 自评总分 field (自评总分: | 99.68): the cell after the label, if it is a score on the
     label's line (a 自评得分 column's header is followed by the next row, not by a value)."""
+    for t in cells:
+        if glued := re.fullmatch(r"自评总(?:得)?分[:：]?(\d{1,3}(?:\.\d+)?)分?", key(t.text)):  # 自评总分100, its cell run on
+            if float(glued.group(1)) <= 100:
+                return float(glued.group(1)), t.line
     for n, t in enumerate(cells[:-1]):
         label, after = key(t.text), cells[n + 1]
         if label in ("自评总分", "自评得分", "自评总得分") and (after.line == t.line or label != "自评得分" and not t.row):
