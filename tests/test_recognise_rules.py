@@ -289,3 +289,20 @@ def test_a_transfer_payments_project_field_and_a_bundles_heading():
              "转移支付(项目)名称 | 宝坻区2019-2020年度供热补贴项目 | ||||||"]
     assert pr.field_project(lines).value == "宝坻区2019-2020年度供热补贴项目"
     assert pr.project_doubts(lines) == []
+
+
+def test_a_townships_report_is_its_peoples_governments_where_the_text_names_it():
+    # 武定县田心乡 2022 (tests/corpus/d28): the title names only the township.
+    lines = ["附件3", "田心乡部门整体支出绩效自评报告", "(2022年度)", "一、部门(单位)基本情况", "(一)概况。", "1.主要职能职责",
+             "田心乡人民政府主要职能职责:(1)贯彻执行党和国家的路线、方针、政策和法律、法规。"]
+    assert unit(lines) == "田心乡人民政府"
+    assert unit(lines[:6]) is None  # not said: not assumed
+
+
+def test_a_title_broken_after_its_unit_when_nothing_else_names_one():
+    # 保山市农业农村局 2019 (tests/corpus/d37): the unit on its own line above a title that begins with the year.
+    lines = ["附件3", "保山市农业农村局", "2019年度部门整体支出绩效自评报告", "一、部门基本情况"]
+    assert u.unit_of(r.title_of(lines), lines).value == "保山市农业农村局"
+    # 围场 (tests/corpus/d15): the form's own field names it; the line above is no second candidate.
+    form = ["部门(单位)全称:围场满族蒙古族自治县", "人民法院(公章)", "围场县满族蒙古族自治县人民法院", "2023年度部门整体支出绩效自评报告"]
+    assert u.unit_doubt(r.title_of(form), form) == []

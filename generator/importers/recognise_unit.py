@@ -32,9 +32,12 @@ def _same_body(a: str, b: str) -> bool:
 def unit_candidates(title: Found | None, lines: list[str]) -> list[Found]:
     """Every body the document names as its own, most trusted first: the form's field, the title
     (or the opening sentence naming the report), the body describing itself, the body signing it."""
-    found = [field_unit(lines), unclear_field(lines), title_unit(title, lines), *described_units(lines),
-             *signed_units(lines)]
-    return [f for f in found if f]
+    found = [f for f in (field_unit(lines), unclear_field(lines), title_unit(title, lines), *described_units(lines),
+                         *signed_units(lines)) if f]
+    # 保山市农业农村局 / 2019年度部门整体支出绩效自评报告: a title broken after its unit, when nothing else names one.
+    if not found and title and re.match(r"^20\d\d年", clean(title.value).replace(" ", "")):
+        found = [above] if (above := _line_above(title, lines)) else []
+    return found
 
 
 def unit_of(title: Found | None, lines: list[str]) -> Found | None:
@@ -180,6 +183,27 @@ def _titled_unit(title: Found, lines: list[str]) -> Found | None:
     for region in (before_year and before_year.group(1), after_year and after_year.group(1)):
         if name := _leading_body(region):
             return Found(_fuller(name, lines), title.line)
+    whole = re.match(r"^(.{2,12}?[乡镇])(?:部门整体|整体支出|\d)", text)  # 田心乡部门整体支出绩效自评报告: a township's own report
+    if whole and (government := _government_of(whole.group(1), lines)):
+        return government
+    return None
+
+
+def _line_above(title: Found, lines: list[str]) -> Found | None:
+    """The non-blank line just above a title that begins with its year, when it is a body's name alone."""
+    for i in range(title.line - 2, max(title.line - 4, -1), -1):
+        text = clean(lines[i]).replace(" ", "") if 0 <= i < len(lines) else ""
+        if text:
+            return Found(name, i + 1) if not is_chrome(lines[i]) and (name := org_name(text)) and _placed_org(name) else None
+    return None
+
+
+def _government_of(place: str, lines: list[str]) -> Found | None:
+    """The township's government where the text names it in full (田心乡人民政府主要职能职责): a 乡 or 镇
+    reports as its 人民政府; never assumed when the text does not say so."""
+    for i, line in enumerate(lines[:60]):
+        if found := re.search(re.escape(place) + r"人民政府", clean(line).replace(" ", "")):
+            return Found(found.group(), i + 1)
     return None
 
 
