@@ -306,3 +306,13 @@ def test_a_title_broken_after_its_unit_when_nothing_else_names_one():
     # 围场 (tests/corpus/d15): the form's own field names it; the line above is no second candidate.
     form = ["部门(单位)全称:围场满族蒙古族自治县", "人民法院(公章)", "围场县满族蒙古族自治县人民法院", "2023年度部门整体支出绩效自评报告"]
     assert u.unit_doubt(r.title_of(form), form) == []
+
+
+def test_a_forms_title_at_the_start_of_a_sharing_sites_run_on_page():
+    # 梁平区林业局 (tests/corpus/d40): the page mark 1、, the form's title, then its cells run on.
+    lines = ["《重庆市梁平区林业局2022年度部门整体绩效自评表.docx》由会员分享,可在线阅读。",
+             "1、重庆市梁平区林业局2023年度部门整体绩效自评表主管部n重庆市梁平区林业局部门联系人李薇联系电话自评总分(分)97.93"
+             "年初预算数全年(调整)预算数全年执行数执行率执行率权重执行率得分年度总金额.32.06.5"]
+    title = r.title_of(lines)
+    assert title.value == "重庆市梁平区林业局2023年度部门整体绩效自评表" and r.year_of(title, lines).value == 2023
+    assert unit(lines) == "重庆市梁平区林业局"

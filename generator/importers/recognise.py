@@ -72,7 +72,7 @@ def is_chrome(line: str) -> bool:
     return bool(NAVIGATION.search(text)) or len(METADATA.findall(text)) >= 1 and len(text) < 120 and not TITLE_WORDS.search(text)
 
 
-RUN_ON_TITLE = re.compile(r"^(.{4,60}?20\d\d\s*年.{0,50}?(?:自评报告|评价报告))(?=[\u4e00-\u9fff])")
+RUN_ON_TITLE = re.compile(r"^(?:\d{1,2}、)?(.{4,60}?20\d\d\s*年.{0,50}?(?:自评报告|评价报告|自评表))(?=[\u4e00-\u9fff])")
 FILE_NAME_GAP = 3  # lines after a file's name where the document's own title may stand
 
 
