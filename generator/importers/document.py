@@ -357,20 +357,27 @@ def _original_name(path: Path, out: Path, force: bool) -> tuple[str | None, str 
 
 def other_department(draft: Path, name: str | None) -> str | None:
     """The department an existing draft names, when it is not name."""
-    try:
-        data = yaml.safe_load(draft.read_text(encoding="utf-8")) or {}
-        theirs = (data.get("department") or {}).get("name")
-    except (OSError, yaml.YAMLError, AttributeError):
-        return None
+    theirs = _existing(draft, "department", "name")
     return theirs if theirs and name and theirs != name else None
 
 
 def _source_of(draft: Path) -> str | None:
     """The source.file an existing draft names, if it can be read."""
+    return _existing(draft, "source", "file")
+
+
+def _existing(draft: Path, key: str, field: str) -> str | None:
+    """One text of a report already in the data folder, read as check reads it (bounded: a file
+    there may come from anyone's pull request)."""
+    from ..readers import read_yaml
+
     try:
-        return ((yaml.safe_load(draft.read_text(encoding="utf-8")) or {}).get("source") or {}).get("file")
-    except (OSError, yaml.YAMLError, AttributeError):
+        data = read_yaml(draft).data
+    except (DataError, OSError):
         return None
+    part = data.get(key) if isinstance(data, dict) else None
+    value = part.get(field) if isinstance(part, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def _amounts(data: dict) -> list[float]:
