@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import signal
 import sys
 from pathlib import Path
@@ -163,6 +164,9 @@ def cmd_new(args) -> int:
     except ValueError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2
+    except OSError as e:
+        print(f"错误：无法写入 {e.filename or args.data}（{_os_reason(e)}）。请检查 --data 指向的目录。", file=sys.stderr)
+        return 1
     print(f"已生成 {path}。按注释填写后运行 .venv/bin/python -m generator check。")
     return 0
 
@@ -182,8 +186,12 @@ def cmd_template(args) -> int:
         except DataError as e:
             report_problems(e.problems)
             return 1
-    write_workbook(args.output, data)
-    print(f"已写入 {args.output}。填好后运行：.venv/bin/python -m generator import {args.output}")
+    try:
+        write_workbook(args.output, data)
+    except OSError as e:
+        print(f"错误：无法写入 {args.output}（{_os_reason(e)}）。请确认所在的目录存在且可以写入。", file=sys.stderr)
+        return 1
+    print(f"已写入 {args.output}。填好后运行：.venv/bin/python -m generator import {shlex.quote(str(args.output))}")
     return 0
 
 
@@ -196,8 +204,20 @@ def cmd_import(args) -> int:
     if args.output and (len(args.inputs) != 1 or args.inputs[0].is_dir()):
         print("错误：-o 只能在导入一个文件时使用；导入多个文件时，草稿按年度和部门写入 data/。", file=sys.stderr)
         return 2
+    if args.output and args.output.is_dir():
+        print(f"错误：-o 应是一个 .yaml 文件，{args.output} 是目录。", file=sys.stderr)
+        return 2
+    if args.data.exists() and not args.data.is_dir():
+        print(f"错误：--data 应是数据目录，{args.data} 是一个文件。", file=sys.stderr)
+        return 2
     return import_many(args.inputs, args.output, args.data, force=args.force,
                        include_hidden=getattr(args, "include_hidden", False), report_problems=report_problems)
+
+
+def _os_reason(e: OSError) -> str:
+    """Why the system refused, in words staff read."""
+    return {2: "目录不存在", 13: "没有权限", 20: "路径中有一段不是目录", 21: "这是一个目录", 28: "磁盘已满",
+            98: "地址已被占用"}.get(e.errno or 0, "系统拒绝了这次写入")
 
 
 def cmd_schema(args) -> int:
@@ -210,4 +230,14 @@ def cmd_schema(args) -> int:
 def cmd_serve(args) -> int:
     from .preview import serve
 
-    return serve(args.data, args.dev_addr, report_problems)
+    host, _, port = args.dev_addr.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        print(f"错误：--dev-addr 应写成 地址:端口，如 127.0.0.1:8000；{args.dev_addr} 不是。", file=sys.stderr)
+        return 2
+    try:
+        return serve(args.data, args.dev_addr, report_problems)
+    except OSError as e:
+        if e.errno != 98:
+            raise
+        print(f"错误：{args.dev_addr} 已被占用（另一个预览可能还在运行）。请关掉它，或用 --dev-addr 换一个端口。", file=sys.stderr)
+        return 1

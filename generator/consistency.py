@@ -70,6 +70,9 @@ def check_report(entry: Entry) -> list[Problem]:
     if r.funds and executed is not None and s.total is not None and abs(executed - s.total) > TOLERANCE:
         problem(("spending", "total"),
                 f"各资金来源的全年执行数合计 {fmt(executed)}，与所填支出 {fmt(s.total)} 不符。请核对。", "warning")
+    if r.kind == "project" and r.project is None:  # a warning: a report whose document names no project is published
+        problem(("kind",), "没有填写 project（项目名称）。原文写明了就请补上；原文没有写明时可以不填，"
+                "页面上称它为“项目支出绩效自评”。", "warning")
     for i, section in enumerate(r.sections):
         if section.title in IMPORT_SECTIONS:
             problem(("sections", i, "title"), f"导入时留下的“{section.title}”一节还在，会原样公开。请对照原文核对："

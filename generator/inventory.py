@@ -63,7 +63,7 @@ def pending_advice(path: Path) -> str:
     if path.is_symlink() or not path.is_file():
         return "待定目录中只放导入的草稿和原件：这一项不会被读取。请删除它。"
     if path.suffix != ".yaml":
-        return "这是一份导入草稿的原件：草稿补好后移到年度目录时，把它一起移过去。"
+        return "这是一份导入草稿的原件：草稿补好后移到年度目录时，把它一起移过去（那里已有同名文件时先改名，并改草稿的 source.file）。"
     try:
         data = read_yaml(path).data
     except DataError as e:
@@ -75,10 +75,16 @@ def pending_advice(path: Path) -> str:
     if missing:
         return (f"导入的草稿还缺少{'和'.join(missing)}，不会发布。请对照原文补上，check 会告诉你把它移到哪里。")
     project = data.get("project") if isinstance(data.get("project"), dict) else {}
-    slug = department.get("slug") if isinstance(department.get("slug"), str) else slug_for(name)
-    target = report_path(path.parent.parent, year, str(data.get("kind")), slug, project.get("name"))
+    slug = department.get("slug")
+    if not (isinstance(slug, str) and STEM.fullmatch(slug)):
+        slug = slug_for(name)  # a slug that is no address (../x) is never echoed as a place to move to
+    name = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", "", name)  # printed to a terminal or a CI log: no control codes
+    if not re.fullmatch(r"\d{4}", str(year)):
+        return f"导入的草稿的年度“{str(year)[:10]}”不是四位数的年份。请对照原文改正。"
+    target = report_path(path.parent.parent, year, str(data.get("kind")), slug, project.get("name") if isinstance(project.get("name"), str) else None)
+    taken = "；那里已有一份报告，请先核对是否同一部门，不是就改 department.slug" if target.exists() else ""
     return (f"导入的草稿已有年度 {year} 和部门“{name}”，还没有发布：请核对后移到 {display_path(target)}"
-            f"（department.slug 写 {slug}；文件名就是网址）。")
+            f"（department.slug 写 {slug}；文件名就是网址{taken}）。")
 
 
 _SYMLINK = "这是一个符号链接。数据目录中不允许符号链接（它可能指向目录外的文件并把它公开）。请换成文件本身。"

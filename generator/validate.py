@@ -131,10 +131,6 @@ def _check_place(raw: RawReport, report: Report) -> list[Problem]:
     if report.kind == "project" and not stem.startswith(slug + "-"):
         problems.append(Problem(raw.name, raw.line_of(("department", "slug")), "department.slug",
                                 f"项目自评的文件名应以“{slug}-”开头，如 {slug}-项目编码.yaml。"))
-    if report.kind == "project" and report.project is None:
-        problems.append(Problem(raw.name, raw.line_of(("kind",)), "project",
-                                "没有填写 project（项目名称）。原文写明了就请补上；原文没有写明时可以不填，"
-                                "页面上称它为“项目支出绩效自评”。", "warning"))
     if report.kind == "department" and report.project is not None:
         problems.append(Problem(raw.name, raw.line_of(("project",)), "project",
                                 "部门整体绩效自评不应填写 project。请删除它，或把 kind 改为 project。"))

@@ -132,7 +132,7 @@ def test_the_good_file_is_good(tmp_path):
 # What a faithful report may hold because its document says so: shown as a warning, never a failure.
 WARNINGS = [
     ("execution rate off", lambda text: text + "budget:\n  adjusted: 100\n  executed: 90\n  rate: 95\n", "不符", "budget.rate"),
-    ("project without its name", replace("kind: department", "kind: project"), "没有填写 project", "project"),
+    ("project without its name", replace("kind: department", "kind: project"), "没有填写 project", "kind"),
     ("an import's section left in", lambda text: text + "sections:\n  - title: 未归类内容\n    items:\n      - text: 首页 > 政务公开\n",
      "导入时留下", "sections[0].title"),
 ]
@@ -144,6 +144,7 @@ def test_what_a_document_may_state_is_a_warning(tmp_path, case, change, expected
     loaded = load(tmp_path)
     assert loaded.errors == [], [str(p) for p in loaded.errors]
     assert [p.field for p in loaded.problems if expected in p.message and p.level == "warning"] == [field]
+    assert len(loaded.entries) == 1  # published, not dropped (a review found a warned report left out)
 
 
 def test_a_rate_as_precise_as_it_is_written_and_one_over_100():

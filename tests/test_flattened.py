@@ -389,6 +389,7 @@ def test_targets_written_with_ascii_signs():
 
     assert forms.target_parts(">=5000") == ("≥", 5000, None) and forms.target_parts("<=62.73") == ("≤", 62.73, None)
     assert forms.target_parts(">=90%") == ("≥", 90, "%") and forms.target_parts(">90%") == (">", 90, "%")
+    assert forms.target_parts("＞＝98%") == ("≥", 98, "%") and forms.target_parts("＜＝5天") == ("≤", 5, "天")  # full width
 
 
 def test_hebeis_rows_one_a_line_with_a_tail_of_points():

@@ -107,6 +107,12 @@ def test_check_names_each_pending_draft_and_where_it_goes(tmp_path):
             if "待定" in line}
     assert "2022/shili-danganguan.yaml" in said["d03_form.yaml"]
     assert "年度（year）和部门（department.name）" in said["无年度.yaml"] and "一起移过去" in said["无年度.pdf"]
+    # A draft's name is printed without control codes, and a slug that is no address is not echoed.
+    (pending / "恶意.yaml").write_text('year: 2021\ndepartment:\n  name: "\\e[31m红\\n::error file=x::bad"\n'
+                                      "  slug: ../../../home/x/.bashrc\n", encoding="utf-8")
+    out = run_generator("check", "--data", str(tmp_path / "data"))
+    said = [line for line in (out.stdout + out.stderr).splitlines() if "恶意.yaml" in line]
+    assert len(said) == 1 and "\x1b" not in said[0] and "::error" not in said[0].split(": ", 1)[0] and ".bashrc" not in said[0]
 
 
 def test_force_never_replaces_another_departments_report(tmp_path):
@@ -129,12 +135,84 @@ def test_a_long_projects_file_name_ends_at_a_whole_syllable():
 
 def test_an_existing_file_is_read_as_check_reads_it_before_it_is_replaced(tmp_path):
     # A file in data/ may come from anyone's pull request: an alias bomb where the draft goes is read
-    # bounded (refused, not expanded) and, with --force, replaced.
+    # bounded (refused, not expanded), and what cannot be read is not replaced, even with --force.
     data = tmp_path / "data"
     (data / "2023").mkdir(parents=True)
     bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
         f'a{i}: &a{i} [{",".join([f"*a{i - 1}" if i > 1 else "*a"] * 9)}]\n' for i in range(1, 12))
     (data / "2023" / "shili-minzhengju.yaml").write_text(bomb, encoding="utf-8")
     result = run_generator("import", str(DOCUMENTS / "cells_per_line.txt"), "--data", str(data), "--force")
-    assert result.returncode == 0, result.stderr
-    assert "示例县民政局" in (data / "2023" / "shili-minzhengju.yaml").read_text(encoding="utf-8")
+    assert result.returncode == 1 and "读不出来" in result.stderr
+    assert (data / "2023" / "shili-minzhengju.yaml").read_text(encoding="utf-8") == bomb
+
+
+def test_import_writes_through_no_link_and_reads_no_link(tmp_path):
+    # Found by a second review: a data folder from a pull request may hold links pointing outside it.
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "v.txt").write_text("secret", encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "2023").symlink_to(victim, target_is_directory=True)
+    result = run_generator("import", str(DOCUMENTS / "cells_per_line.txt"), "--data", str(data))
+    assert result.returncode == 1 and "是符号链接" in result.stderr and list(victim.iterdir()) == [victim / "v.txt"]
+    (data / "2023").unlink()
+    (data / "2023").mkdir()
+    (data / "2023" / "shili-minzhengju.yaml").symlink_to(victim / "v.txt")
+    result = run_generator("import", str(DOCUMENTS / "cells_per_line.txt"), "--data", str(data), "--force")
+    assert result.returncode == 1 and (victim / "v.txt").read_text(encoding="utf-8") == "secret"
+    # A link among a folder's files is named, never read.
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "passwd.txt").symlink_to(victim / "v.txt")
+    result = run_generator("import", str(inbox), "--data", str(tmp_path / "data2"))
+    assert "passwd.txt 是符号链接" in result.stderr and not (tmp_path / "data2").exists()
+
+
+def test_a_file_name_cannot_write_into_the_draft_and_originals_never_replace_each_other(tmp_path):
+    import yaml
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    hostile = inbox / "a\nresult: {grade: 优, score: 99}\n#.txt"
+    shutil.copy(DOCUMENTS / "cells_per_line.txt", hostile)
+    data = tmp_path / "data"
+    assert run_generator("import", str(inbox), "--data", str(data)).returncode == 0
+    draft = data / "2023" / "shili-minzhengju.yaml"
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith("# 由") and "a?result: {grade: 优, score: 99}?#.txt" in lines[1]  # the name stays in its comment
+    assert lines[2] == "schema_version: 1" and "score: 99" not in "\n".join(lines[2:])
+    assert yaml.safe_load(draft.read_text(encoding="utf-8"))["source"]["file"] == "shili-minzhengju.txt"
+    # Other reports' originals hold both the file's name and the draft's: a third name, theirs kept.
+    other = tmp_path / "other" / "2023"
+    other.mkdir(parents=True)
+    (other / "shili-minzhengju.txt").write_text("另一份原件", encoding="utf-8")
+    (other / "报告.txt").write_text("又一份原件", encoding="utf-8")
+    shutil.copy(DOCUMENTS / "cells_per_line.txt", tmp_path / "报告.txt")
+    assert run_generator("import", str(tmp_path / "报告.txt"), "--data", str(other.parent)).returncode == 0
+    assert (other / "shili-minzhengju.txt").read_text(encoding="utf-8") == "另一份原件"
+    assert (other / "报告.txt").read_text(encoding="utf-8") == "又一份原件"
+    assert yaml.safe_load((other / "shili-minzhengju.yaml").read_text(encoding="utf-8"))["source"]["file"] \
+        == "shili-minzhengju-2.txt"
+
+
+def test_pending_drafts_of_the_same_name_are_two_drafts_and_an_unreadable_report_is_not_replaced(tmp_path):
+    inbox = tmp_path / "inbox"
+    for folder, text in (("a", "某某报告\n一、概况\n甲。\n"), ("b", "另一份\n一、概况\n乙。\n")):
+        (inbox / folder).mkdir(parents=True)
+        (inbox / folder / "自评.txt").write_text(text, encoding="utf-8")
+    data = tmp_path / "data"
+    run_generator("import", str(inbox), "--data", str(data), "--force")
+    assert sorted(p.name for p in (data / "待定").glob("*.yaml")) == ["自评-2.yaml", "自评.yaml"]
+    (data / "2023").mkdir()
+    (data / "2023" / "shili-minzhengju.yaml").write_text("department: [\n", encoding="utf-8")  # a YAML error
+    result = run_generator("import", str(DOCUMENTS / "cells_per_line.txt"), "--data", str(data), "--force")
+    assert result.returncode == 1 and "读不出来" in result.stderr
+
+
+def test_a_long_run_of_digits_is_read_in_linear_time(tmp_path):
+    # Found by a second review: 490,000 digits on one line ran for minutes (a regular expression tried
+    # from inside the run of digits); the import now ends, with nothing drafted from the digits.
+    (tmp_path / "digits.txt").write_text("1" * 490_000 + "\n", encoding="utf-8")
+    result = run_generator("import", str(tmp_path / "digits.txt"), "-o", str(tmp_path / "d.yaml"))
+    assert result.returncode == 0 and "budget" not in (tmp_path / "d.yaml").read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ Nothing here is imported by `check` apart from limits.py's macro check.
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def import_many(inputs: list[Path], output: Path | None, data_dir: Path, force: 
     if not files:
         print("错误：没有找到可以导入的文件（" + "、".join(SUFFIXES) + "）。", file=sys.stderr)
         for path in others:
-            print(f"  {path}：{SAVE_AS.get(path.suffix.lower(), '不是能导入的类型')}", file=sys.stderr)
+            why = "是符号链接，没有导入：请把文件本身放进文件夹" if path.is_symlink() else SAVE_AS.get(path.suffix.lower(), "不是能导入的类型")
+            print(f"  {path.name} {why}", file=sys.stderr)
         return 1
     results = []
     single = len(files) == 1 and not others
@@ -55,10 +57,13 @@ def import_many(inputs: list[Path], output: Path | None, data_dir: Path, force: 
             print(f"错误：{result.error}", file=sys.stderr)
         results.append(result)
     # A folder's documents in formats that are not read: each a failure staff must see, with what to do.
-    results += [Imported(path, error=SAVE_AS[path.suffix.lower()]) for path in others if path.suffix.lower() in SAVE_AS]
+    results += [Imported(path, error=SAVE_AS[path.suffix.lower()]) for path in others
+                if path.suffix.lower() in SAVE_AS and not path.is_symlink()]
     if len(results) > 1:
         print(summary_table(results))
-    if skipped := [p for p in others if p.suffix.lower() not in SAVE_AS]:
+    for link in (p for p in others if p.is_symlink()):
+        print(f"{link} 是符号链接，没有导入：请把文件本身放进文件夹。", file=sys.stderr)
+    if skipped := [p for p in others if p.suffix.lower() not in SAVE_AS and not p.is_symlink()]:
         print(f"另有 {len(skipped)} 个文件不是自评文档的格式，没有导入：" + "、".join(p.name for p in skipped[:10])
               + ("等" if len(skipped) > 10 else ""), file=sys.stderr)
     failed = [r for r in results if r.error]
@@ -76,6 +81,9 @@ def documents_in(inputs: list[Path]) -> tuple[list[Path], list[Path]]:
     for item in inputs:
         if item.is_dir():
             for p in sorted(item.rglob("*")):
+                if p.is_symlink():
+                    others.append(p)  # a link in a folder may point anywhere (/etc/passwd): named, never read
+                    continue
                 if not p.is_file() or p.name.startswith((".", "~$")):  # Office's lock files start with ~$
                     continue
                 (out if p.suffix.lower() in SUFFIXES else others).append(p)
@@ -109,8 +117,10 @@ def import_file(path: Path, output: Path | None, data_dir: Path, force: bool = F
     if path.suffix.lower() not in SUFFIXES:
         advice = SAVE_AS.get(path.suffix.lower(), f"只能导入 {'、'.join(SUFFIXES)} 文件")
         return Imported(path, error=f"{path.name}：{advice}。")
-    if path.suffix.lower() in (".txt", ".md", ".html", ".htm") and path.stat().st_size == 0:
-        return Imported(path, error=f"{path.name} 是空文件，没有可导入的内容。")  # Office files and PDFs say more of theirs
+    if path.suffix.lower() in (".txt", ".md", ".html", ".htm") and path.stat().st_size <= 4096 \
+            and not path.read_bytes().decode("utf-8", "ignore").strip(" \t\r\n\ufeff\u3000"):
+        # Office files and PDFs say more of theirs; a text of only blanks or a BOM is empty too
+        return Imported(path, error=f"{path.name} 是空文件，没有可导入的文字。")
     if path.suffix.lower() != ".xlsx" or not is_our_template(path):
         from .document import import_document
 
@@ -123,7 +133,7 @@ def data_named(data_dir: Path) -> str:
     """The --data part of a next-step command: empty for the project's own data/."""
     from ..paths import ROOT
 
-    return "" if data_dir.resolve() == (ROOT / "data").resolve() else f" --data {data_dir}"
+    return "" if data_dir.resolve() == (ROOT / "data").resolve() else f" --data {shlex.quote(str(data_dir))}"
 
 
 def is_our_template(path: Path) -> bool:

@@ -334,6 +334,7 @@ def deviations(text: str) -> list[dict]:
 
 FORM_TITLE = re.compile(r"([\u4e00-\u9fff]{0,20}?(?:项目支出|部门整体支出|部门整体|整体支出|项目)绩效(?:目标)?自评表)\s*"
                         r"[(（]\s*(20\d\d)\s*年度?\s*[)）]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # line breaks and control characters in a file's name
 KIND_NAMES = {"department": "部门整体（department）", "project": "项目支出（project）"}
 # What the flattened reading of a money block says it found (年初预算数：…, 资金来源 …, 基本支出：…).
 FLAT_MONEY = re.compile(r"(?:年初预算数|全年预算数|全年执行数|执行率|预算执行率|基本支出|项目支出|资金来源)")
@@ -343,22 +344,62 @@ def _original_name(path: Path, out: Path, force: bool) -> tuple[str | None, str 
     """(the name the original is kept under beside the draft, or None when the site cannot offer it;
     what to tell staff). Its own name, unless another report's original has it (two folders' 自评表.pdf):
     then the draft's. Re-imported with --force, the draft's own original is replaced."""
-    from ..validate import SOURCE_TYPES
+    from ..validate import SOURCE_NAME_FORBIDDEN, SOURCE_TYPES
 
     if not path.name.lower().endswith(SOURCE_TYPES):
         return None, (f"原件 {path.name} 没有复制到网站：网站只提供 {'、'.join(SOURCE_TYPES)} 文件下载"
                       "（Excel、网页等可能带公式、宏或脚本）。如要提供原件，请另存为 PDF，放在草稿旁，并在 source.file 中写上文件名。")
-    target = out.parent / path.name
-    if not target.exists() or target.read_bytes() == path.read_bytes() or (force and _source_of(out) == path.name):
-        return path.name, None
-    own = f"{out.stem}{path.suffix.lower()}"
-    return own, f"{target} 已是另一份原件：这份原件存为 {out.parent / own}。"
+    name = path.name if not SOURCE_NAME_FORBIDDEN.search(path.name) and not path.name.startswith(".") \
+        and len(path.name.encode("utf-8")) <= 200 else f"{out.stem}{path.suffix.lower()}"  # a name no address can hold
+    own_source = _source_of(out) if force else None  # the original this draft names, replaced when re-imported
+    if _fits(out.parent / name, path, own_source):
+        return name, None
+    own = _free(out.parent, out.stem, path.suffix.lower(), lambda p: _fits(p, path, own_source)).name
+    return own, f"{out.parent / name} 已是另一份原件：这份原件存为 {out.parent / own}。"
+
+
+def _fits(target: Path, path: Path, own_source: str | None) -> bool:
+    """Whether the original may be written at target: nothing there, the same bytes, or the original the
+    draft being replaced (--force) names. A link is never written through, nor read."""
+    if target.is_symlink():
+        return False
+    return not target.exists() or (target.is_file() and (target.name == own_source or target.stat().st_size == path.stat().st_size
+                                                          and target.read_bytes() == path.read_bytes()))
+
+
+def _free(folder: Path, stem: str, suffix: str, usable) -> Path:
+    """folder/stem+suffix, or stem-2, stem-3 … : the first place that is free or usable(place)."""
+    for n in range(1, 1000):
+        place = folder / f"{stem}{'' if n == 1 else f'-{n}'}{suffix}"
+        if not place.exists() and not place.is_symlink() or usable(place):
+            return place
+    raise DataError([Problem(str(folder), None, "", f"{folder} 中同名的文件太多（{stem}…）。请先整理这个目录。")])
+
+
+def _safe_stem(stem: str) -> str:
+    """A file name's stem without what would break a path or a line (control characters, a leading dot)."""
+    return CONTROL.sub("_", stem).lstrip(".") or "draft"
+
+
+def _linked(out: Path, data_dir: Path) -> Path | None:
+    """The draft's place, or a folder between it and the data folder, that is a symbolic link."""
+    if data_dir not in out.parents:
+        return out if out.is_symlink() else None  # -o elsewhere: only the file itself
+    for place in (out, *out.parents):
+        if place == data_dir:
+            return None
+        if place.is_symlink():
+            return place
+    return None
 
 
 def other_department(draft: Path, name: str | None) -> str | None:
-    """The department an existing draft names, when it is not name."""
-    theirs = _existing(draft, "department", "name")
-    return theirs if theirs and name and theirs != name else None
+    """Whose report an existing draft is, when it is not name's (or cannot be read: then it may be anyone's)."""
+    try:
+        theirs = _existing(draft, "department", "name", strict=True)
+    except DataError:
+        return "一份读不出来的报告（请先改正或删除它）"
+    return f"另一个部门（{theirs}）的报告" if theirs and name and theirs != name else None
 
 
 def _source_of(draft: Path) -> str | None:
@@ -366,14 +407,16 @@ def _source_of(draft: Path) -> str | None:
     return _existing(draft, "source", "file")
 
 
-def _existing(draft: Path, key: str, field: str) -> str | None:
+def _existing(draft: Path, key: str, field: str, strict: bool = False) -> str | None:
     """One text of a report already in the data folder, read as check reads it (bounded: a file
-    there may come from anyone's pull request)."""
+    there may come from anyone's pull request). strict: a file that cannot be read raises DataError."""
     from ..readers import read_yaml
 
     try:
         data = read_yaml(draft).data
     except (DataError, OSError):
+        if strict:
+            raise DataError([]) from None
         return None
     part = data.get(key) if isinstance(data, dict) else None
     value = part.get(field) if isinstance(part, dict) else None
@@ -586,13 +629,16 @@ def import_document(path: Path, output: Path | None, data_dir: Path, force: bool
     elif year and slug:
         out = report_path(data_dir, year, data.get("kind", "department"), slug, (data.get("project") or {}).get("name"))
     else:
-        # No year or unit found: the draft waits in a folder `check` names until someone fills them in.
-        out = data_dir / UNPLACED_FOLDER / f"{path.stem}.yaml"
+        # No year or unit found: the draft waits in a folder `check` names until someone fills them in,
+        # under a name no other pending draft has (two folders' 自评.txt are two drafts).
+        out = _free(data_dir / UNPLACED_FOLDER, _safe_stem(path.stem), ".yaml", lambda p: False)
+    if linked := _linked(out, data_dir):
+        return Imported(path, error=f"{linked} 是符号链接：导入不写进它（它可能指向数据目录以外）。请换成文件或目录本身。")
     if out.exists() and not force:
         return Imported(path, error=f"{out} 已存在。要覆盖它请加 --force" + ("，或用 -o 指定另一个文件。" if single else "。"))
-    if out.exists() and (other := other_department(out, (data.get("department") or {}).get("name"))):
+    if out.exists() and not output and (other := other_department(out, (data.get("department") or {}).get("name"))):
         # 南县政协 and 南区政协 have one slug: --force must not replace another body's report.
-        return Imported(path, error=f"{out} 是另一个部门（{other}）的报告，它们的部门标识相同。--force 也不会覆盖它："
+        return Imported(path, error=f"{out} 是{other}，文件名与这份相同。--force 也不会覆盖它："
                                     "请用 -o 另写一个文件名，并在草稿中改 department.slug。")
     copy = output is None or out.parent != path.parent  # the original goes beside its draft
     original, said = _original_name(path, out, force) if copy else (path.name, None)
@@ -601,8 +647,8 @@ def import_document(path: Path, output: Path | None, data_dir: Path, force: bool
     else:
         data.pop("source", None)
     out.parent.mkdir(parents=True, exist_ok=True)
-    header = (f"# yaml-language-server: $schema=../report.schema.json\n"
-              f"# 由 .venv/bin/python -m generator import 从 {path.name} 生成的草稿：请核对每一项，补上缺少的内容。\n")
+    header = (f"# yaml-language-server: $schema=../report.schema.json\n"  # a name's line break would end the comment
+              f"# 由 .venv/bin/python -m generator import 从 {CONTROL.sub('?', path.name)} 生成的草稿：请核对每一项，补上缺少的内容。\n")
     out.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
     if copy and original:
         (out.parent / original).write_bytes(path.read_bytes())  # the source document sits beside its YAML
