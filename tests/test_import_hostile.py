@@ -464,3 +464,21 @@ def test_a_text_file_in_an_unknown_encoding_is_named(tmp_path, capsys, raw):
     path = tmp_path / "报告.txt"
     path.write_bytes(raw)
     refused(path, capsys, "无法识别文件的编码", "另存为", "UTF-8")
+
+
+def test_a_word_file_with_an_entity_bomb_is_refused_in_chinese(tmp_path, capsys):
+    # Found by a second review: the XML library's English reason was quoted inside the Chinese message.
+    import zipfile
+
+    good = report_docx(tmp_path, "good.docx")
+    path = tmp_path / "报告.docx"
+    bomb = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+            + "".join(f'<!ENTITY a{i} "{("&a;" if i == 1 else f"&a{i - 1};") * 10}">' for i in range(1, 9))
+            + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+            + "<w:t>&a8;</w:t></w:r></w:p></w:body></w:document>")
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, bomb if item.filename == "word/document.xml" else src.read(item.filename))
+    status, err, _ = run_import(path, capsys)
+    assert status == 1 and "Traceback" not in err and "实体定义" in err
+    assert not re.search(r"[A-Za-z]{4,}", err.split(":", 1)[-1].replace(str(path), "").replace("Word", "").replace("docx", "")), err

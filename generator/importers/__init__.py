@@ -117,8 +117,7 @@ def import_file(path: Path, output: Path | None, data_dir: Path, force: bool = F
     if path.suffix.lower() not in SUFFIXES:
         advice = SAVE_AS.get(path.suffix.lower(), f"只能导入 {'、'.join(SUFFIXES)} 文件")
         return Imported(path, error=f"{path.name}：{advice}。")
-    if path.suffix.lower() in (".txt", ".md", ".html", ".htm") and path.stat().st_size <= 4096 \
-            and not path.read_bytes().decode("utf-8", "ignore").strip(" \t\r\n\ufeff\u3000"):
+    if path.suffix.lower() in (".txt", ".md", ".html", ".htm") and path.stat().st_size <= 4096 and _blank(path):
         # Office files and PDFs say more of theirs; a text of only blanks or a BOM is empty too
         return Imported(path, error=f"{path.name} 是空文件，没有可导入的文字。")
     if path.suffix.lower() != ".xlsx" or not is_our_template(path):
@@ -127,6 +126,14 @@ def import_file(path: Path, output: Path | None, data_dir: Path, force: bool = F
         return import_document(path, output, data_dir, force=force, include_hidden=include_hidden, single=single,
                                data_named=data_named(data_dir))
     return _import_workbook(path, output, data_dir, force, include_hidden, report_problems, single)
+
+
+def _blank(path: Path) -> bool:
+    """A short text file of nothing but blanks (or a BOM); one in another encoding is the reader's to name."""
+    try:
+        return not path.read_bytes().decode("utf-8").strip(" \t\r\n\ufeff\u3000")
+    except UnicodeDecodeError:
+        return False
 
 
 def data_named(data_dir: Path) -> str:

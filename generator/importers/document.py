@@ -22,7 +22,7 @@ from .narrative_money import (NUMBER, PHRASE_START, amount, breakdown, executed_
                               spent_clause, the_rate, year_budget)
 from .forms import FULL_WIDTH
 from .narrative_structure import cover_line, intro_like, paragraphs, run_on_pieces, structure
-from .limits import hidden_content, open_package, refuse
+from .limits import hidden_content, open_package, refuse, unreadable
 from .structure import Imported
 from ..naming import slug_for
 from ..problems import DataError, Problem, at_most, display_path
@@ -91,7 +91,7 @@ def _docx_lines(path: Path, name: str, include_hidden: bool) -> tuple[list[str],
     except DataError:
         raise
     except Exception as e:  # python-docx raises many kinds for a package that is not a Word document
-        raise refuse(name, f"文件不是有效的 Word 文档（.docx）：{e}。请在 Word 中另存为 .docx 后再导入。") from None
+        raise refuse(name, f"文件不是有效的 Word 文档（.docx）：{unreadable(e)}。请在 Word 中另存为 .docx 后再导入。") from None
 
 
 def _body_lines(body, looks: dict, name: str, include_hidden: bool) -> tuple[list[str], list[Problem]]:

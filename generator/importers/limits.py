@@ -44,6 +44,17 @@ MAGIC = [(b"\xd0\xcf\x11\xe0", "旧版 Office 97-2003 格式（.xls/.doc），�
          (b"\x89PNG", "PNG 图片"), (b"\xff\xd8\xff", "JPEG 图片"), (b"{\\rtf", "RTF 文档")]
 
 
+def unreadable(e: Exception) -> str:
+    """Why a library could not read a file, in words staff read: its own message is English, and names
+    parts of the format nobody at a finance bureau knows."""
+    text = str(e).lower()
+    if "entit" in text or "amplification" in text:
+        return "其中的 XML 含有实体定义，可能是特意构造的文件，不读"
+    if "zip" in text or "crc" in text or "magic" in text or "compress" in text:
+        return "压缩包已损坏"
+    return "其中的内容无法解析，文件可能已损坏"
+
+
 def refuse(name: str, message: str, where: str | None = None) -> DataError:
     return DataError([Problem(name, where, "", message)])
 
@@ -133,7 +144,7 @@ def _read_member(archive: zipfile.ZipFile, member, name: str, invalid: str, fix:
                 if keep:
                     chunks.append(chunk)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as e:
-        raise refuse(name, f"{invalid}：文件已损坏，其中的“{part}”无法解压（{e}）。请重新获取这个文件，或{fix[1:]}") from None
+        raise refuse(name, f"{invalid}：文件已损坏，其中的“{part}”无法解压（{unreadable(e)}）。请重新获取这个文件，或{fix[1:]}") from None
     return b"".join(chunks)
 
 
@@ -155,7 +166,7 @@ def workbook_sheets(data: bytes, name: str) -> list[tuple[str, str, dict]]:
         reader.read_workbook()
         found = list(reader.parser.find_sheets())
     except Exception as e:  # openpyxl raises many kinds for a damaged workbook
-        raise refuse(name, f"文件不是有效的 {label}：找不到它的工作表（{e}）。{fix}") from None
+        raise refuse(name, f"文件不是有效的 {label}：找不到它的工作表（{unreadable(e)}）。{fix}") from None
     if len(found) > MAX_SHEETS:
         raise refuse(name, f"工作簿有 {len(found)} 个工作表，超过了上限 {MAX_SHEETS}。请只保留表格中的工作表后再导入。")
     budget = {"cells": 0}
@@ -232,7 +243,7 @@ def _scan_sheet(stream, name: str, sheet: str, budget: dict) -> dict:
     except _Stop as e:
         raise refuse(name, str(e)) from None
     except expat.ExpatError as e:
-        raise refuse(name, f"工作表“{sheet}”已损坏（{e}）。{KINDS['xlsx'][1]}") from None
+        raise refuse(name, f"工作表“{sheet}”已损坏（{unreadable(e)}）。{KINDS['xlsx'][1]}") from None
     return info
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import limits, word_looks
-from .limits import hidden_content, open_package, refuse
+from .limits import hidden_content, open_package, refuse, unreadable
 from .structure import Block, Cell, Document, Table, Where
 from ..problems import DataError, at_most, display_path
 
@@ -40,7 +40,7 @@ def read(path: Path, include_hidden: bool = False) -> Document:
     except DataError:
         raise
     except Exception as e:  # python-docx raises many kinds for a package that is not a Word document
-        raise refuse(name, f"文件不是有效的 Word 文档（.docx）：{e}。请在 Word 中另存为 .docx 后再导入。") from None
+        raise refuse(name, f"文件不是有效的 Word 文档（.docx）：{unreadable(e)}。请在 Word 中另存为 .docx 后再导入。") from None
     out.hidden = at_most(out.hidden, name)
     if out.hidden and not include_hidden:
         raise DataError(out.hidden)

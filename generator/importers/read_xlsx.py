@@ -19,7 +19,7 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from . import limits
-from .limits import hidden_content, open_package, refuse, workbook_sheets
+from .limits import hidden_content, open_package, refuse, unreadable, workbook_sheets
 from .read_docx import MAX_GRID, grid_table, text_limit
 from .structure import Document, Where
 from .workbook import why_unseen
@@ -37,7 +37,7 @@ def read(path: Path, include_hidden: bool = False) -> Document:
         reader.read()
         parts = {sheet.name: rel.target for sheet, rel in reader.parser.find_sheets()}
     except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
-        raise refuse(name, f"无法作为 Excel 工作簿（.xlsx）打开：{e}。{FIX}") from None
+        raise refuse(name, f"无法作为 Excel 工作簿（.xlsx）打开：{unreadable(e)}。{FIX}") from None
     out, problems, unseen = Document(name), [], {}
     budget, count = {"left": MAX_GRID}, text_limit(name)
     for ws in reader.wb.worksheets:
@@ -51,7 +51,7 @@ def read(path: Path, include_hidden: bool = False) -> Document:
         except DataError:
             raise
         except Exception as e:  # a value or style openpyxl cannot read in well-formed XML
-            raise refuse(name, f"无法读取工作表“{ws.title}”：{e}。{FIX}") from None
+            raise refuse(name, f"无法读取工作表“{ws.title}”：{unreadable(e)}。{FIX}") from None
         for ref, formula in uncomputed:  # its cell would be empty: refused, as workbook.py refuses it
             problems.append(Problem(name, str(Where(sheet=ws.title, cell=ref)), "", f"这个单元格是公式（={formula}），"
                                     "但文件里没有它的计算结果。请在 Excel 中打开后保存一次，或直接填写数值。"))
