@@ -85,6 +85,7 @@ def test_originals_of_the_same_name_are_kept_apart_and_what_is_not_read_is_said(
     assert "source" not in excel and "没有复制到网站" in result.stdout
     rows = {line.split(" | ")[0][2:]: line for line in result.stdout.splitlines() if line.startswith("| ") and " | " in line}
     assert "另存为 .docx" in rows["旧版.doc"] and "空文件" in rows["空白.txt"]
+    assert {"a/报告.txt", "b/报告.txt"} <= rows.keys()  # two files of one name told apart by their folder
     assert "照片.jpg" in result.stderr and "照片.jpg" not in rows
     assert "2 个文件未导入" in result.stderr
     # A draft that still needs work names the command that shows what, for the data folder it went to.

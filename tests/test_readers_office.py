@@ -117,7 +117,7 @@ def test_a_word_form_keeps_its_grid_merged_cells_and_equal_neighbours(tmp_path):
     assert shape(table) == FORM
     assert spans(table) == SPANS
     assert table.value(5, 1) == "产出指标" and table.value(8, 3) == "总分"
-    assert table.rows[4][7].where == Where(table=1, row=5, column=8) and str(table.rows[4][7].where) == "表 1第 5 行第 8 列"
+    assert table.rows[4][7].where == Where(table=1, row=5, column=8) and str(table.rows[4][7].where) == "表 1 第 5 行第 8 列"
     assert str(document.parts[3].where) == "第 4 段"
     assert document.hidden == []
 
@@ -170,7 +170,7 @@ def test_hidden_text_in_a_word_table_is_refused_unless_included(tmp_path):
     with pytest.raises(DataError) as refused:
         read_docx.read(path)
     message = str(refused.value)
-    assert "表 1第 5 行第 9 列" in message and "看不见的文字（隐藏文字）：“内部意见”" in message and "--include-hidden" in message
+    assert "表 1 第 5 行第 9 列" in message and "看不见的文字（隐藏文字）：“内部意见”" in message and "--include-hidden" in message
 
     document = read_docx.read(path, include_hidden=True)
     assert document.tables[0].rows[4][8].text == "内部意见"

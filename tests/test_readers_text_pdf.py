@@ -139,7 +139,7 @@ def test_one_cell_per_line_under_the_form_header(tmp_path):
     ]
     assert (table.rows[1][0].rowspan, table.rows[1][0].colspan) == (3, 1)
     assert table.value(3, 0) == "产出指标（50分）"
-    assert str(table.rows[2][7].where) == "第 23 行表 1第 3 行第 8 列"
+    assert str(table.rows[2][7].where) == "第 23 行表 1 第 3 行第 8 列"
     assert [(b.text, b.where.line) for b in doc.blocks] == [("三、绩效指标", 1), ("以上为指标完成情况。", 37)]
 
 
@@ -354,7 +354,7 @@ def test_pdf_tables_with_merged_cells_and_the_text_around_them(pdfs):
     assert (indicators.rows[1][0].rowspan, indicators.rows[1][1].rowspan, indicators.rows[4][3].colspan) == (3, 2, 2)
     assert indicators.value(3, 0) == "产出指标" and indicators.value(4, 4) == "有效保障"
     assert str(funds.where) == "第 1 页表 1" and str(indicators.where) == "第 2 页表 2"
-    assert str(indicators.rows[3][6].where) == "第 2 页表 2第 4 行第 7 列"
+    assert str(indicators.rows[3][6].where) == "第 2 页表 2 第 4 行第 7 列"
 
 
 def test_pdf_table_from_aligned_text_only_when_it_names_the_form_columns(pdfs):

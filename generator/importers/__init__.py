@@ -97,10 +97,12 @@ def summary_table(results: list[Imported]) -> str:
     from ..model import KINDS
 
     lines = ["| 文档 | 类型 | 年度 | 找到的字段 | 未归类文字 | 存疑的字段 | 结果 |", "|---|---|---|---|---|---|---|"]
+    names = [r.source.name for r in results]
     for r in results:
+        shown = f"{r.source.parent.name}/{r.source.name}" if names.count(r.source.name) > 1 else r.source.name  # two 自评表.docx
         unplaced = "—" if r.unplaced is None else f"{r.unplaced:.0%}"
         outcome = f"未导入：{r.error}" if r.error else f"已写入 {r.out}"
-        lines.append(f"| {r.source.name} | {KINDS.get(r.kind or '', '—')} | {r.year or '—'} | {r.found} | {unplaced} | "
+        lines.append(f"| {shown} | {KINDS.get(r.kind or '', '—')} | {r.year or '—'} | {r.found} | {unplaced} | "
                      f"{'、'.join(r.doubtful) or '—'} | {outcome} |")
     return "\n".join(lines)
 

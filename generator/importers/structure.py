@@ -8,6 +8,8 @@ as merged (its other grid positions say so), never collapsed or dropped.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +45,7 @@ class Where:
             parts.append(f"表 {self.table}")
         if self.row is not None and self.cell is None:
             parts.append(f"第 {self.row} 行" + (f"第 {self.column} 列" if self.column is not None else ""))
-        return "".join(parts) or "文档中"
+        return re.sub(r"(\d)(?=第)", r"\1 ", "".join(parts)) or "文档中"  # 表 1 第 5 行: a blank after a number
 
 
 @dataclass(frozen=True)
