@@ -340,7 +340,7 @@ KIND_NAMES = {"department": "部门整体（department）", "project": "项目�
 FLAT_MONEY = re.compile(r"(?:年初预算数|全年预算数|全年执行数|执行率|预算执行率|基本支出|项目支出|资金来源)")
 
 
-def _original_name(path: Path, out: Path, force: bool) -> tuple[str | None, str | None]:
+def _original_name(path: Path, out: Path, own_source: str | None) -> tuple[str | None, str | None]:
     """(the name the original is kept under beside the draft, or None when the site cannot offer it;
     what to tell staff). Its own name, unless another report's original has it (two folders' 自评表.pdf):
     then the draft's. Re-imported with --force, the draft's own original is replaced."""
@@ -351,7 +351,6 @@ def _original_name(path: Path, out: Path, force: bool) -> tuple[str | None, str 
                       "（Excel、网页等可能带公式、宏或脚本）。如要提供原件，请另存为 PDF，放在草稿旁，并在 source.file 中写上文件名。")
     name = path.name if not SOURCE_NAME_FORBIDDEN.search(path.name) and not path.name.startswith(".") \
         and len(path.name.encode("utf-8")) <= 200 else f"{out.stem}{path.suffix.lower()}"  # a name no address can hold
-    own_source = _source_of(out) if force else None  # the original this draft names, replaced when re-imported
     if _fits(out.parent / name, path, own_source):
         return name, None
     own = _free(out.parent, out.stem, path.suffix.lower(), lambda p: _fits(p, path, own_source)).name
@@ -393,31 +392,30 @@ def _linked(out: Path, data_dir: Path) -> Path | None:
     return None
 
 
-def other_department(draft: Path, name: str | None) -> str | None:
+def other_department(existing: dict | None, name: str | None) -> str | None:
     """Whose report an existing draft is, when it is not name's (or cannot be read: then it may be anyone's)."""
-    try:
-        theirs = _existing(draft, "department", "name", strict=True)
-    except DataError:
+    if existing is None:
         return "一份读不出来的报告（请先改正或删除它）"
+    theirs = _text(existing, "department", "name")
     return f"另一个部门（{theirs}）的报告" if theirs and name and theirs != name else None
 
 
-def _source_of(draft: Path) -> str | None:
-    """The source.file an existing draft names, if it can be read."""
-    return _existing(draft, "source", "file")
-
-
-def _existing(draft: Path, key: str, field: str, strict: bool = False) -> str | None:
-    """One text of a report already in the data folder, read as check reads it (bounded: a file
-    there may come from anyone's pull request). strict: a file that cannot be read raises DataError."""
+def _existing_draft(draft: Path) -> dict | None:
+    """A report already in the data folder, read once and as check reads it (bounded: a file there may
+    come from anyone's pull request); {} when there is none, None when it cannot be read."""
     from ..readers import read_yaml
 
+    if not draft.exists():
+        return {}
     try:
         data = read_yaml(draft).data
     except (DataError, OSError):
-        if strict:
-            raise DataError([]) from None
         return None
+    return data if isinstance(data, dict) else {}
+
+
+def _text(data: dict | None, key: str, field: str) -> str | None:
+    """data[key][field] when it is a text."""
     part = data.get(key) if isinstance(data, dict) else None
     value = part.get(field) if isinstance(part, dict) else None
     return value if isinstance(value, str) else None
@@ -636,12 +634,14 @@ def import_document(path: Path, output: Path | None, data_dir: Path, force: bool
         return Imported(path, error=f"{linked} 是符号链接：导入不写进它（它可能指向数据目录以外）。请换成文件或目录本身。")
     if out.exists() and not force:
         return Imported(path, error=f"{out} 已存在。要覆盖它请加 --force" + ("，或用 -o 指定另一个文件。" if single else "。"))
-    if out.exists() and not output and (other := other_department(out, (data.get("department") or {}).get("name"))):
+    existing = _existing_draft(out)  # only here with --force when it exists: read once, for both checks below
+    if out.exists() and not output and (other := other_department(existing, (data.get("department") or {}).get("name"))):
         # 南县政协 and 南区政协 have one slug: --force must not replace another body's report.
         return Imported(path, error=f"{out} 是{other}，文件名与这份相同。--force 也不会覆盖它："
                                     "请用 -o 另写一个文件名，并在草稿中改 department.slug。")
     copy = output is None or out.parent != path.parent  # the original goes beside its draft
-    original, said = _original_name(path, out, force) if copy else (path.name, None)
+    # Re-imported with --force, the original the old draft names is replaced.
+    original, said = _original_name(path, out, _text(existing, "source", "file")) if copy else (path.name, None)
     if original:
         data["source"] = {"file": original}
     else:
