@@ -414,3 +414,28 @@ def test_hebeis_rows_one_a_line_with_a_tail_of_points():
         ("效果指标", "可持续影响指标", "电子业务装备使用年限", "≥", 6, "8年", 15, 15)]
     assert unsure == ["绩效指标（第 3 行）：产出指标数量指标办理案件数量10>=50006418件完成1"]  # >=5000|6418件 or >=50006|418件
     assert used == set(range(8)) and read("\n".join(lines))[0]["result"] == {"score": 100}
+
+
+def test_rows_keeping_the_forms_指标1_marks_in_a_sheet_run_into_one_line():
+    # 稷山县 2020 and 2021 (tests/corpus/p33, p41): a sheet's text layer, one line in an order of its
+    # own; the rows that keep their mark and exactly four cells after the name are read.
+    line = ("年度 总体 目标 一级 指标 二级指标 三级指标 分值 得分 37442人 3 3 14种 1 1 "
+            "指标7:建立预防接种证 221人 221人 2 2 指标8:适龄儿童疫苗接种率 100.00% 97.30% 2 1.9 "
+            "指标9:0-6岁儿童健康管理数 2089人 2089人 2 2 "
+            "指标24:传染病及突发公共卫生事件报告 数 指标25:家庭医生签约率 14例 14例 2 2 24694人 22584人 2 1.7 "
+            "质量指标 指标1:资金是否全部纳入医 保统筹 100% 100% 15 15 时效指标 "
+            "指标1:资金是否全部及时纳 入 100% 100% 10 10 75元 75元 10 10 总分")
+    values, found, used, unsure = read(line)
+    rows = [(r["level2"], r["name"], r.get("operator"), r["target"], r.get("unit"), r["actual"], r["weight"], r["score"])
+            for r in values["indicators"]]
+    assert rows == [
+        (None, "指标7:建立预防接种证", "=", 221, "人", 221, 2, 2),
+        (None, "指标8:适龄儿童疫苗接种率", "=", 100, "%", 97.3, 2, 1.9),
+        (None, "指标9:0-6岁儿童健康管理数", "=", 2089, "人", 2089, 2, 2),
+        ("质量指标", "指标1:资金是否全部纳入医保统筹", "=", 100, "%", 100, 15, 15)]
+    # A wrapped name with no values, two rows' values after one name, and a row with a cell more.
+    assert [u.split("：")[1][:8] for u in unsure] == ["指标24:传染病", "指标25:家庭医", "指标1:资金是否"]
+
+
+def test_marked_rows_are_read_only_under_the_indicator_tables_header():
+    assert "indicators" not in read("指标1:办证数量 100件 120件 10 10")[0]

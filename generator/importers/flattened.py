@@ -21,6 +21,7 @@ from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS,
 from .form_blocks import form_region, goals_block, labelled_money, stated_score, total_grade
 from .glued import glued_indicators, glued_total
 from .glued_money import glued_money
+from .numbered_rows import numbered_rows
 from .points_tail import tail_rows
 from .scoring_table import scoring_rows
 
@@ -374,6 +375,7 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
     if money.get("funds"):
         values["funds"] = money["funds"]
     rows, more, lines_used, rows_unsure = indicator_table(cells)
+    before_glued = len(more), len(rows_unsure)
     for n, line in enumerate(lines if not rows else []):
         if "三级指标" not in re.sub(r"\s+", "", line):
             continue  # not the start of one (and a page-numbered text is joined only from there)
@@ -391,6 +393,12 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
         rows, lines_used = tailed[0], lines_used | tailed[2]
         more.append(f"绩效指标：{len(rows)} 行（第 {min(tailed[2]) + 1} 行起，各格连在一起）")
         rows_unsure += tailed[1]
+    if not rows and (marked := numbered_rows(lines))[0]:  # rows keeping the form's 指标1: marks, out of order
+        rows, lines_used = marked[0], lines_used | marked[2]
+        # What the run-together reader said of these cells (0 rows, each one doubtful) no longer holds.
+        more, rows_unsure = more[:before_glued[0]], rows_unsure[:before_glued[1]]
+        more.append(f"绩效指标：{len(rows)} 行（第 {min(marked[2]) + 1} 行，按表中“指标1:”编号）")
+        rows_unsure += marked[1]
     if not rows:
         rows, said, scored_lines, scored_unsure = scoring_rows(lines)  # a 评分表: names, weights, scores
         more, lines_used, rows_unsure = more + said, lines_used | scored_lines, rows_unsure + scored_unsure
