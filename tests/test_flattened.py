@@ -439,3 +439,21 @@ def test_rows_keeping_the_forms_指标1_marks_in_a_sheet_run_into_one_line():
 
 def test_marked_rows_are_read_only_under_the_indicator_tables_header():
     assert "indicators" not in read("指标1:办证数量 100件 120件 10 10")[0]
+
+
+def test_hebeis_rows_with_cells_between_blanks_and_a_text_in_the_points_cell():
+    # 成安县民政局 2020 (tests/corpus/p48): the same form as p23 with its cells between blanks; the
+    # 指标分值 cell holds a text, the target its 符号, value and 单位 cells. A row whose name and that
+    # text cannot be told apart (three cells before the sign) is left.
+    from generator.importers.points_tail import tail_rows
+
+    lines = ["四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分",
+             "符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分",
+             "产出指标 质量指标 符合条件申报对象覆盖率 享受补贴政策人数占符合条件申报对象总数的比例 >= 98 %(百分比) 100% 完成 25.00 25.00 6.25",
+             "时效指标 完成率 按照要求每月及时完成 符合条件对象审批的比例 >= 99 %(百分比) 100% 完成 25.00 25.00 6.25",
+             "效果指标 社会效益指标 补贴发放率 高龄补贴发放完成率 >= 75 %(百分比) 100% 完成 30.00 30.00 9.00"]
+    rows, unsure, used = tail_rows(lines)
+    assert [(r["level1"], r["level2"], r["name"], r["operator"], r["target"], r["unit"], r["actual"], r["weight"], r["score"])
+            for r in rows] == [("产出指标", "质量指标", "符合条件申报对象覆盖率", "≥", 98, "%(百分比)", "100%", 25, 6.25),
+                               ("效果指标", "社会效益指标", "补贴发放率", "≥", 75, "%(百分比)", "100%", 30, 9)]
+    assert unsure == ["绩效指标（第 4 行）：" + lines[3][:30]]

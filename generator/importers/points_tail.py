@@ -25,6 +25,7 @@ TAIL = re.compile(r"(未完成|部分完成|基本完成|完成)?\s*(" + NUMBER 
 END = re.compile(r"自评总分|总分|填报人")
 TARGET = re.compile(r"^(?:>=|<=|≥|≤|>|<|=)?(?:0|[1-9]\d*)(?:\.\d+)?[^\d]*$")
 ACTUAL = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?[^\d]*$")
+SIGN = re.compile(r">=|<=|≥|≤|>|<|=|＞＝|＜＝|＞|＜|＝")  # a target's 符号 cell
 DESCRIBED = "文字描述"  # the target is described in words on the next line
 
 
@@ -60,6 +61,8 @@ def tail_rows(lines: list[str]) -> tuple[list[dict], list[str], set[int]]:
             # 2021年12月31日前完成2021年12月31日前完成: the last 完成 may be the actual's, not the 完成情况
             values = _written_twice(body) or _written_twice(body + (tail.group(1) or ""))
             pending = None
+        elif (spaced := _spaced(body, level1, level2)) is not None:
+            level1, level2, name, values = spaced
         else:
             level1, level2, head = _levels(body, level1, level2)
             name, rest = _named(head, weight)
@@ -86,6 +89,27 @@ def _levels(text: str, level1: str | None, level2: str | None) -> tuple[str | No
     if second:
         level2, text = second.group(), text[second.end():]
     return level1, level2, text
+
+
+def _spaced(body: str, level1: str | None, level2: str | None):
+    """(一级, 二级, name, (target, actual)) of a row whose cells stand between blanks, the target
+    written in its 符号 and 单位 cells (… 享受补贴政策人数占…的比例 >= 98 %(百分比) 100%): the name is
+    the first cell after the levels, the 指标分值 cell (here a text) the one after it. None if the
+    row is not written so; (…, None, None) if its cells do not cut one way."""
+    cells = body.split()
+    sign = next((k for k, c in enumerate(cells) if SIGN.fullmatch(c)), None)
+    if sign is None or sign < 1 or len(cells) - sign < 3:
+        return None
+    head = cells[:sign]
+    while head and (head[0] in LEVEL1 and not (head[0] == "成本指标" and level1 == "产出指标")):
+        level1, level2 = head.pop(0), None
+    if head and LEVEL2.match(head[0]):
+        level2 = head.pop(0)
+    actual = cells[-1]
+    target = "".join(cells[sign:-1])
+    if len(head) not in (1, 2) or not ACTUAL.match(actual) or not TARGET.match(target):
+        return level1, level2, None, None
+    return level1, level2, head[0], (target, actual)
 
 
 def _named(head: str, weight: str) -> tuple[str | None, str]:
