@@ -303,6 +303,18 @@ def test_a_works_projects_batch_name_its_budget_to_execute_and_its_investment(tm
     assert data["budget"]["adjusted"] == 7.79 and "executed" not in data["budget"]
 
 
+def test_a_projects_spending_given_only_as_what_was_paid(tmp_path):
+    # p47 (东丽区), p01 (保山): a payment said to be done is the year's spending; money handed down
+    # (财政拨付) is not, nor is one of several works' payments.
+    title = "天津市东丽湖新建光辉路工程项目2020年度绩效自评报告\n一、绩效目标分解下达情况\n"
+    data = draft(tmp_path, title + "区财政下达资金700万元。该项目已拨付工程款700万元,剩余工程款待申请。")
+    assert data["budget"] == {"adjusted": 700, "executed": 700}
+    data = draft(tmp_path, title + "区财政下达资金700万元。市财政拨付资金700万元。")
+    assert data["budget"] == {"adjusted": 700}
+    data = draft(tmp_path, title + "区财政下达资金700万元。路基工程实际支付300万元,路面工程实际支付350万元。")
+    assert data["budget"] == {"adjusted": 700}
+
+
 def test_a_forms_heading_is_the_title_of_a_form_run_into_one_line(tmp_path):
     # 池州市贵池区棠溪镇 2022 (tests/corpus/p05): the whole form on one line after a file's properties.
     from pathlib import Path

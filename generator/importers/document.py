@@ -18,7 +18,7 @@ import yaml
 
 from . import assemble, flattened, forms, limits, recognise, recognise_project, recognise_unit, word_looks
 from .narrative_lists import inline, measures, problems
-from .narrative_money import (NUMBER, PHRASE_START, amount, breakdown, executed_and_rate, percent_after, spaced_bars,
+from .narrative_money import (NUMBER, PHRASE_START, amount, breakdown, executed_and_rate, paid, percent_after, spaced_bars,
                               spent_clause, the_rate, year_budget)
 from .forms import FULL_WIDTH
 from .narrative_structure import cover_line, intro_like, paragraphs, run_on_pieces, structure
@@ -258,6 +258,10 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
         # report, where 完成投资 may be one of its works).
         missing.remove("全年执行数")
         record("全年执行数", ("budget", "executed"), invested)
+    if kind == "project" and "executed" not in values.get("budget", {}) and "total" not in values.get("spending", {}) \
+            and (payment := paid(flat)) is not None:
+        missing.remove("全年执行数")
+        record("全年执行数", ("budget", "executed"), payment)
     spent = values.get("spending", {}).get("total") or values.get("budget", {}).get("executed")
     if kind == "project" and spent is not None and (clause := spent_clause(flat, spent)) \
             and (sources := breakdown(flat, clause)):

@@ -146,3 +146,17 @@ def the_rate(text: str) -> float | None:
     rates = {m.group(2) for m in re.finditer(r"(执行率)(?:为|是|达到?)?\s*" + NUMBER + r"\s*%", text)
              if not RULE_WORDS.search(text[max(0, m.start() - 8):m.start()] + text[m.end():m.end() + 4])}
     return float(rates.pop().replace(",", "")) if len(rates) == 1 else None
+
+
+# 已拨付工程款700万元, 已执行支付2668万元, 支付16万元: money paid out. 拨付 alone (市财政拨付资金100万元)
+# is money handed down, so only a payment said to be done.
+PAID = re.compile(r"(?:已|实际)[\u4e00-\u9fff]{0,3}?拨付[^，。,；;\d]{0,4}?" + START + NUMBER + r"\s*万元"
+                  r"|支付[^，。,；;\d]{0,4}?" + START + NUMBER + r"\s*万元")
+
+
+def paid(text: str) -> float | None:
+    """A project's year spending where its report gives it only as what was paid, said once: two
+    payments (each of several works) are the works', not the project's."""
+    amounts = {m.group(1) or m.group(2) for m in PAID.finditer(text)}
+    return float(amounts.pop().replace(",", "")) if len(amounts) == 1 else None
+
