@@ -309,6 +309,8 @@ def test_a_projects_spending_given_only_as_what_was_paid(tmp_path):
     title = "天津市东丽湖新建光辉路工程项目2020年度绩效自评报告\n一、绩效目标分解下达情况\n"
     data = draft(tmp_path, title + "区财政下达资金700万元。该项目已拨付工程款700万元,剩余工程款待申请。")
     assert data["budget"] == {"adjusted": 700, "executed": 700}
+    data = draft(tmp_path, title + "中央下达转移支付预算2842.5157万元。已执行支付2668万元。")  # p45: 转移支付 is a name
+    assert data["budget"] == {"adjusted": 2842.5157, "executed": 2668}
     data = draft(tmp_path, title + "区财政下达资金700万元。市财政拨付资金700万元。")
     assert data["budget"] == {"adjusted": 700}
     data = draft(tmp_path, title + "区财政下达资金700万元。路基工程实际支付300万元,路面工程实际支付350万元。")

@@ -151,7 +151,7 @@ def the_rate(text: str) -> float | None:
 # 已拨付工程款700万元, 已执行支付2668万元, 支付16万元: money paid out. 拨付 alone (市财政拨付资金100万元)
 # is money handed down, so only a payment said to be done.
 PAID = re.compile(r"(?:已|实际)[\u4e00-\u9fff]{0,3}?拨付[^，。,；;\d]{0,4}?" + START + NUMBER + r"\s*万元"
-                  r"|支付[^，。,；;\d]{0,4}?" + START + NUMBER + r"\s*万元")
+                  r"|(?<!转移)支付[^，。,；;\d]{0,4}?" + START + NUMBER + r"\s*万元")
 
 
 def paid(text: str) -> float | None:
