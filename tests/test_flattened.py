@@ -457,3 +457,11 @@ def test_hebeis_rows_with_cells_between_blanks_and_a_text_in_the_points_cell():
             for r in rows] == [("产出指标", "质量指标", "符合条件申报对象覆盖率", "≥", 98, "%(百分比)", "100%", 25, 6.25),
                                ("效果指标", "社会效益指标", "补贴发放率", "≥", 75, "%(百分比)", "100%", 30, 9)]
     assert unsure == ["绩效指标（第 4 行）：" + lines[3][:30]]
+
+
+def test_a_total_row_whose_label_gives_its_points_and_the_forms_grade_field():
+    # 保山 2022 (tests/corpus/p49): 总分(100分) | 100 | 自评等级 | 优, one cell a line, a lone bar after each.
+    values = read("\n".join(["总分(100分)", "|", "96.5", "|", "自评等级", "|", "优", "|"]))[0]
+    assert values["result"] == {"score": 96.5, "grade": "优"}
+    # A 总分 without its points is the row's points column, not its score.
+    assert "result" not in read("\n".join(["总分", "|", "100", "|"]))[0]

@@ -63,6 +63,10 @@ def form_region(lines: list[str], used: set[int]) -> set[int]:
     return set(range(first, last + 1))
 
 
+POINTS_GIVEN = re.compile(r"[(（]\s*100\s*分\s*[)）]")
+GRADE_LABELS = ("自评等级", "评价等级", "绩效等级", "自评等次")
+
+
 def stated_score(cells: list[Token]) -> tuple[float, int] | None:
     """The form's 自评总分 field (自评总分: | 99.68): the cell after the label, if it is a score on the
     label's line (a 自评得分 column's header is followed by the next row, not by a value)."""
@@ -81,6 +85,12 @@ def stated_score(cells: list[Token]) -> tuple[float, int] | None:
 
 def total_row(cells: list[Token]) -> tuple[float, int] | None:
     """The indicator table's 总分 row (总分 | 100 | 96 | 优, or one cell per line): its score after the 100 points."""
+    for n, t in enumerate(cells[:-1]):
+        if key(t.text) == "总分" and POINTS_GIVEN.search(t.text) and not t.row and (after := _filled(cells, n)):
+            # 总分(100分) / 100, one cell per line: the row's points are in its label, the score follows
+            value = forms.number(plain(after.text))
+            if value is not None and 0 <= value <= 100 and after.line > t.line:
+                return value, after.line
     for n, t in enumerate(cells[:-2]):
         points, score = cells[n + 1], cells[n + 2]
         on_its_line = t.line == points.line == score.line
@@ -98,7 +108,15 @@ def total_grade(cells: list[Token]) -> tuple[str, int] | None:
         if key(t.text) == "总分" and (row := total_row(cells[n:n + 3])) and cells[n + 3].line == row[1]:
             if grade := forms.GRADE_WORDS.get(key(cells[n + 3].text)):
                 return grade, row[1]
+    for n, t in enumerate(cells[:-1]):  # … | 自评等级 | 优: the form's grade field
+        if key(t.text) in GRADE_LABELS and (after := _filled(cells, n)) and (grade := forms.GRADE_WORDS.get(key(after.text))):
+            return grade, after.line
     return None
+
+
+def _filled(cells: list[Token], n: int) -> Token | None:
+    """The next cell after n with text in it (a lone bar on its own line is an empty cell)."""
+    return next((t for t in cells[n + 1:n + 4] if t.text), None)
 
 
 # The 中央对地方转移支付 区域 form gives its money as labels and values, not as a grid:
