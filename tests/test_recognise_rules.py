@@ -316,3 +316,17 @@ def test_a_forms_title_at_the_start_of_a_sharing_sites_run_on_page():
     title = r.title_of(lines)
     assert title.value == "重庆市梁平区林业局2023年度部门整体绩效自评表" and r.year_of(title, lines).value == 2023
     assert unit(lines) == "重庆市梁平区林业局"
+
+
+def test_the_kind_from_a_bodys_year_report_title_and_from_the_project_the_report_evaluates():
+    # d31 (下桥镇): a body's own 年度绩效自评报告, no project named, is its whole-year (部门整体) report.
+    lines = ["下桥镇人民政府2024年度绩效自评报告", "一、单位基本情况"]
+    assert r.kind_of(r.title_of(lines).value, lines).value == "department"
+    lines = ["会宁县财政局2021年度项目绩效自评报告", "一、项目概况"]
+    assert r.kind_of(r.title_of(lines).value, lines).value == "project"
+    # p46 (抚远市): no title; the opening sentence says which project is evaluated. The text names a
+    # second project the funds went to, so the project's name is for a person to choose.
+    lines = ["按照通知要求,我单位及时对基础设施配套工程路边沟建设项目开展自评,县级自评情况报告如下:",
+             "一、绩效目标分解下达情况", "下达预算资金201.48万元用于基础设施工程农村饮水维修养护项目,"]
+    assert r.kind_of(None, lines).value == "project" and project(lines) is None
+    assert project(lines[:2]) == "基础设施配套工程路边沟建设项目"

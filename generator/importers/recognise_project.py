@@ -147,7 +147,9 @@ def _title_names(title: Found | None, lines: list[str]) -> Found | None:
 # The project the year's funds went to, named in the text: 用于实施西秀镇龙头村蔬菜园产业项目,
 # 我县2022年农村公路通村道路建设项目计划投资2179万元.
 USED_FOR = re.compile(r"(?:用于(?:实施)?|实施|我[县区市])((?:20\d\d年度?)?[^\s,，。;；:：、“”()（）]{2,40}?项目)"
-                      r"(?=[,，。;；]|计划投资|总投资|$)")
+                      r"(?=[,，。;；]|计划投资|总投资|$)"
+                      # 我单位及时对基础设施配套工程路边沟建设项目开展自评: the project the report evaluates
+                      r"|对((?:20\d\d年度?)?[^\s,，。;；:：、“”()（）]{2,40}?项目)(?=(?:进行|开展)了?(?:绩效)?(?:自评|评价))")
 
 
 def used_project(title: Found | None, lines: list[str]) -> Found | None:
@@ -158,7 +160,7 @@ def used_project(title: Found | None, lines: list[str]) -> Found | None:
         return None  # the title names what is evaluated (中央彩票公益金…资金), whatever the funds were used for
     found = {}
     for i, line in enumerate(lines[:60]):
-        for name in USED_FOR.findall(clean(line)):
+        for name in (a or b for a, b in USED_FOR.findall(clean(line))):
             if not FUND_ONLY.fullmatch(name) and "该项目" not in name:
                 found.setdefault(name, i + 1)
     return Found(*next(iter(found.items()))) if len(found) == 1 else None
