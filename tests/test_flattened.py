@@ -465,3 +465,11 @@ def test_a_total_row_whose_label_gives_its_points_and_the_forms_grade_field():
     assert values["result"] == {"score": 96.5, "grade": "优"}
     # A 总分 without its points is the row's points column, not its score.
     assert "result" not in read("\n".join(["总分", "|", "100", "|"]))[0]
+
+
+def test_a_rate_beside_amounts_whose_全年执行数_cell_is_empty_is_left_for_staff():
+    # Two amounts and a rate that is not their ratio: read as 年初 and 全年 with the 执行 cell empty, the
+    # rate would be the ratio of nothing on its row. The row is left for staff.
+    values, _, _, unsure = read("\n".join(["项目 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+                                           "年度资金总额 | 32.4 | 31.69 | 10 | 90% | 9 |"]))
+    assert "budget" not in values and unsure == ["资金 年度资金总额（第 2 行）"]

@@ -69,8 +69,11 @@ def _line_row(cells: list[Token], i: int, fields: list[str]) -> tuple[dict, int]
             # A number that is the amounts' ratio to its decimals is their 执行率, not a weight or score.
             ways = [w for w in ways if w.get("rate") is not None and w.get("executed") is not None
                     and (w.get("adjusted") or w.get("initial")) is not None] or ways
-        if len(ways) > 1:
-            return {UNSURE: True}, j  # more than one reading: the row is left for staff
+        if len(ways) > 1 or (ways and ways[0].get("rate") is not None and ways[0].get("executed") is None
+                             and any(ways[0].get(f) is not None for f in AMOUNTS)):
+            # More than one reading, or a rate beside amounts none of which is what it is the ratio
+            # of (its 全年执行数 cell empty): the row is left for staff.
+            return {UNSURE: True}, j
         if len(ways) == 1:
             out = {f: None for f in fields} | ways[0]
             if note:
