@@ -236,8 +236,19 @@ def score_file(path: Path, answer: dict, doc_id: str, held_out: bool, text: str 
     return score
 
 
+ROW_KEYS = {"level1", "level2", "name", "target", "actual", "weight", "score", "note", "unit", "operator"}
+FUND_KEYS = {"source", *MONEY}
+
+
 def load(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    """An answer, refused if a row holds a key no answer has: a comma left unquoted in a flow mapping
+    ({name: 甲,乙}) cuts a value in two, and the row would be scored against half its name."""
+    answer = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for field, allowed in (("indicators", ROW_KEYS), ("funds", FUND_KEYS)):
+        for n, row in enumerate(answer.get(field) or [], 1):
+            if stray := set(row) - allowed:
+                raise SystemExit(f"{path}：{field} 第 {n} 项有不认识的键 {sorted(map(str, stray))}（值里的逗号要加引号）")
+    return answer
 
 
 def score_corpus(corpus: Path) -> list[dict]:

@@ -142,3 +142,13 @@ def test_the_real_command_on_the_real_corpus():
     assert held and developed
     assert not any(name in plain.stdout for name in held) and all(name in plain.stdout for name in developed)
     assert all(name in shown.stdout for name in held)
+
+
+def test_an_answer_whose_row_a_comma_cut_in_two_is_refused(tmp_path):
+    # {name: 文物本体安全、体现文物价值,提升知名度} is YAML for a name cut at the comma and a key 提升知名度.
+    corpus = tmp_path / "corpus"
+    make_doc(corpus, "p01", {"kind": "project"})
+    (corpus / "p01" / "answer.yaml").write_text("kind: project\nindicators:\n  - {name: 甲、乙,丙, weight: 5}\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as refused:
+        run("--corpus", corpus)
+    assert "p01/answer.yaml：indicators 第 1 项有不认识的键 ['丙']" in str(refused.value)

@@ -324,3 +324,12 @@ def test_a_forms_heading_is_the_title_of_a_form_run_into_one_line(tmp_path):
     corpus = Path(__file__).parent / "corpus" / "p05_guichi-tangxi-wtyw-2022" / "document.txt"
     data = draft(tmp_path, corpus.read_text(encoding="utf-8"))
     assert data["title"] == "项目支出绩效自评表（2022年度）"
+
+
+def test_a_grade_said_of_several_projects_is_not_the_reports(tmp_path):
+    # d50 (舒城): the projects' grades are counted; the department's own grade is not stated.
+    title = "舒城县科学技术局2024年度部门整体支出绩效自评报告\n一、基本情况\n"
+    data = draft(tmp_path, title + "有14个预算项目绩效自评得分在90(含)-100分,绩效自评等级为“优”,占比100%。")
+    assert "grade" not in data.get("result", {})
+    data = draft(tmp_path, title + "有14个预算项目绩效自评等级为“优”。我局部门整体绩效自评等级为“良”。")
+    assert data["result"]["grade"] == "良"

@@ -330,3 +330,39 @@ def test_the_kind_from_a_bodys_year_report_title_and_from_the_project_the_report
              "一、绩效目标分解下达情况", "下达预算资金201.48万元用于基础设施工程农村饮水维修养护项目,"]
     assert r.kind_of(None, lines).value == "project" and project(lines) is None
     assert project(lines[:2]) == "基础设施配套工程路边沟建设项目"
+
+
+# ---- mended after the held-out set d46–d51, p52–p57 first ran (each shape from its document) ----
+
+def test_a_unit_field_given_twice_is_taken_in_full_and_a_budget_code_in_brackets_is_no_name():
+    # d49 (塘湖镇): the cover's 单位名称:塘湖镇政府, then the form's 单位名称 | 塘湖镇人民政府.
+    lines = ["单位名称:塘湖镇政府 填报日期:2021.5.18", "单位名称 | 塘湖镇人民政府 | ||||", "部门整体支出绩效自评表"]
+    assert unit(lines) == "塘湖镇人民政府"
+    # p53 (濉溪县): 主管部门 | [155]濉溪县民政局 |
+    assert u.org_name("[155]濉溪县民政局") == "濉溪县民政局" and u.org_name("【155】濉溪县民政局") == "濉溪县民政局"
+
+
+def test_a_projects_unit_is_its_主管部门_and_a_units_own_report_its_项目单位():
+    # p52 (罗湖区): 项目单位 is the body carrying the project out; d27 (横县): a unit's own report.
+    lines = ["项目名称 | 罗湖区全面实施“瓶改管”工程 (南湖街道) | 投向领域 | 老旧小区改造领域15500 | ||",
+             "项目主管部门 | 罗湖区住房和建设局 | 项目单位 | 罗湖区南湖街道办事处 | ||"]
+    assert u.unit_candidates(None, lines, "project")[0].value == "罗湖区住房和建设局"
+    assert u.unit_candidates(None, lines, "department")[0].value == "罗湖区南湖街道办事处"
+    assert project(lines) == "罗湖区全面实施“瓶改管”工程 (南湖街道)"  # the value ends with its cell
+
+
+def test_a_transfer_payment_forms_中央主管部门_label_ends_the_project_name():
+    # p56 (广西): the cells run together.
+    lines = ["中央对地方转移支付绩效目标自评表(2021年度)转移支付(项目)名称非物质文化遗产保护资金中央主管部门文化和旅游部地方主管部门"]
+    assert project(lines) == "非物质文化遗产保护资金"
+
+
+def test_a_title_behind_a_bullet_label_and_a_title_unit_named_by_its_level_alone():
+    # p57 (五指山市): • 标       题: …; p56 (广西): 自治区文化和旅游厅关于… with the full name in a cell below.
+    lines = ["  • 发文机关:五指山市统计局 成文日期:2021-09-23 11:34",
+             "  • 标       题: 五指山市统计局2020年人口普查经费资金项目绩效自评报告"]
+    assert r.title_of(lines).value == "五指山市统计局2020年人口普查经费资金项目绩效自评报告"
+    lines = ["自治区文化和旅游厅关于2021年度中央转移支付专项资金绩效自评的报告", "广西壮族自治区文化和旅游厅 | 2022-12-30"]
+    assert unit(lines) == "广西壮族自治区文化和旅游厅"
+    # Not a sentence that merely begins with something before the level word.
+    assert unit([lines[0], "根据自治区文化和旅游厅的通知要求,现将报告如下"]) == "自治区文化和旅游厅"

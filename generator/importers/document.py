@@ -222,8 +222,9 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
         found.append(f"{label}：{forms.number_text(value) if isinstance(value, float) else value}")
 
     # 优 秀: a PDF's text layer puts blanks inside words.
-    grade = re.search(r"(?:(?:自评结果|评价结果|自评等级|评价等级|等级|等次|自评结论|评价结论|评定)(?:均|都|总体)?(?:为|是|[:：])?|自评为)\s*[“\"「]?"
-                      r"(优\s?秀|良\s?好|中\s?等|较\s?差|优|良|中|差)", text)
+    grades = re.finditer(r"(?:(?:自评结果|评价结果|自评等级|评价等级|等级|等次|自评结论|评价结论|评定)(?:均|都|总体)?(?:为|是|[:：])?|自评为)\s*[“\"「]?"
+                         r"(优\s?秀|良\s?好|中\s?等|较\s?差|优|良|中|差)", text)
+    grade = next((g for g in grades if not _of_several(text, g)), None)
     record("自评等级", ("result", "grade"), forms.GRADE_WORDS[re.sub(r"\s", "", grade.group(1))] if grade else None)
     score = (re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?|(?:绩效|综合)评分)(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)  # 自评分为100分
              or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text))  # a form's 自评总分(分) | 97.6
@@ -278,6 +279,14 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     record("预算执行率", ("budget", "rate"), percent_after(flat, r"预算执行率") or (paired[1] if paired else None)
            or (the_rate(flat) if kind == "project" else None))
     return values, found, missing
+
+
+def _of_several(text: str, found: re.Match) -> bool:
+    """Whether a grade is said of several items (有14个预算项目…自评等级为“优”,占比100%), not the report."""
+    start = max(text.rfind(c, 0, found.start()) for c in "。；\n")
+    ends = [k for c in "。；\n" if (k := text.find(c, found.end())) >= 0]
+    sentence = text[start + 1:min(ends, default=len(text))]
+    return bool(re.search(r"\d+\s*个[^，。,]{0,8}项目", sentence) or "占比" in sentence)
 
 
 INDICATOR_HEADERS = {"一级指标": "level1", "二级指标": "level2", "三级指标": "name", "年度指标值": "target", "指标值": "target",
@@ -470,7 +479,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     cleaned = [line.translate(FULL_WIDTH).replace(",", "") for line in lines]  # once, for every finding
     found = [with_line(f, cleaned) for f in found]
     year = at(recognise.year_of(named, pieces))
-    bodies = recognise_unit.unit_candidates(named, pieces)  # once: the unit and the doubt both read them
+    bodies = recognise_unit.unit_candidates(named, pieces, kind.value if kind else None)  # once: the unit and the doubt both read them
     unit = at(next(iter(bodies), None))
     doubtful: dict[str, list[str]] = {}
     if candidates := recognise_unit.distinct_bodies(bodies):

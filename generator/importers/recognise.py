@@ -38,14 +38,15 @@ ORG_END = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心"
            "社", "团", "校", "协会", "联合会", "工会", "学会", "商会", "联", "庭", "署", "政协", "检察院", "法院", "幼儿园",
            *SHORT_NAMES)
 CUT_END = ("局", "委员会", "办公室", "中心", "政府", "法院", "检察院", "联合会", "协会", "工会", "厅", *SHORT_NAMES)
+PROJECT_UNIT = r"项目单位"  # a project's, the body carrying it out; a unit's own report, itself
 UNIT_LABELS = [  # the form's own fields, most specific first
     r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"部门\s*名称", r"(?:预算部门\s*[、，]?\s*)?单位\s*名称", r"预算单位", r"单位\s*[(（]\s*盖章\s*[)）]",
-    r"项目单位", r"项目主管部门(?:及代码)?", r"主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
+    PROJECT_UNIT, r"项目主管部门(?:及代码)?", r"主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
     r"实施\s*[(（]\s*主管\s*[)）]\s*单位", r"(?<![\u4e00-\u9fff])部门(?=\s*[|:：]|\s)",  # 部门 | 金寨县…中心 |
 ]
 # The form's labels that come after a name in a row whose cells were run together
 # (主管部门中江县水利局实施单位…): where the name ends. Never a name themselves.
-NEXT_LABEL = (r"(?:项目名称|项目编码|项目负责人|项目主管部门|主管部门|实施单位|资金情况|联系电话|填报日期|单位负责人|"
+NEXT_LABEL = (r"(?:项目名称|项目编码|项目负责人|项目主管部门|(?:中央|地方)?主管部门|实施单位|资金情况|联系电话|填报日期|单位负责人|"
               r"财政归口处室|部门联系人|评价类型|年度资金总额|金额单位|是否为专项资金|年度预算申请|下属单位个数)")
 KIND_DEPARTMENT = re.compile(r"部门整体|整体支出|部门\s*[(（]\s*单位\s*[)）]\s*整体|整体(?:和|及|与)项目|(?<!项目)整体绩效")
 KIND_PROJECT = re.compile(r"项目|专项|资金|转移支付|工程")
@@ -95,7 +96,7 @@ def title_of(lines: list[str]) -> Found | None:
         if HEADING.match(text) or _metadata_value(lines, i):
             continue  # 二、绩效自评工作开展情况 is a section; 公开目录 / 自评报告 is the page's catalogue
         # A file name's extension, an attachment's label (附件:1.) and a page's 标题 label are not the title.
-        text = re.sub(r"^(?:附\s*件\s*\d*\s*[:：]?\s*(?:\d+\s*[.、．]\s*)?|标\s*题\s*[:：]?\s*)", "", text)
+        text = re.sub(r"^(?:[•·]\s*)?(?:附\s*件\s*\d*\s*[:：]?\s*(?:\d+\s*[.、．]\s*)?|标\s*题\s*[:：]?\s*)", "", text)
         parts = [re.sub(r"\.(?:pdf|docx?|xlsx?)$", "", text, flags=re.I)]
         before = clean(lines[i - 1]) if i else ""
         if before and not is_chrome(lines[i - 1]) and len(before) <= 40 and not re.search(r"[。；;，,：:]$", before) \

@@ -35,16 +35,22 @@ def field_projects(lines: list[str]):
     """Each 项目名称 field's value, in order."""
     # The transfer-payment forms call the field 转移支付(项目)名称.
     pattern = re.compile(r"(?:项目|转移支付[(（]项目[)）])名称\s*[:：|]?\s*([^|:：]{2,60}?)"
-                         r"(?=\s*(?:\||项目编码|主管部门|实施单位|项目负责人|是否为专项资金|$))")
+                         r"(?=\s*(?:\||项目编码|(?:中央|地方)?主管部门|实施单位|项目负责人|是否为专项资金|$))")
     alone = re.compile(r"\s*(?:项目|转移支付[(（]项目[)）])名称\s*[:：]?\s*")
     for i, line in enumerate(lines):
         if is_chrome(line):
             continue
         for found in list(pattern.finditer(clean(line))) or [None]:
             below = value_below(lines, i) if not found and alone.fullmatch(clean(line)) else None
-            name, at = (found.group(1).strip(), i) if found else below or (None, i)
+            name, at = (_own_cell(found.group(1).strip(), line), i) if found else below or (None, i)
             if name and not re.fullmatch(r"[\d\s-]+", name) and not re.search(r"主管部门|项目名称|实施单位", name):
                 yield Found(name, at + 1)  # (a value holding the next label is the label's, not a name)
+
+
+def _own_cell(name: str, line: str) -> str:
+    """A value ends with its cell: 项目名称 | …工程 (南湖街道) | 投向领域 | … is not one name."""
+    cells = [clean(c) for c in line.split("|")]
+    return next((c for c in cells if len(c) >= 2 and name.startswith(c + " ")), name)
 
 
 def project_doubts(lines: list[str]) -> list[Found]:

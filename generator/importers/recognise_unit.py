@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
-from .recognise import (CUT_END, NEXT_LABEL, ORG_END, TITLE_WORDS, UNIT_LABELS, Found, announced_of, clean,
-                        is_chrome)
+from .recognise import (CUT_END, NEXT_LABEL, ORG_END, PROJECT_UNIT, TITLE_WORDS, UNIT_LABELS, Found, announced_of,
+                        clean, is_chrome)
 
 
 def org_name(name: str) -> str | None:
-    name = re.sub(r"^\d+\s*[-－]\s*", "", name.strip(" :：|,，。"))  # budget codes: 705-重庆市忠县科学技术协会
+    # budget codes: 705-重庆市忠县科学技术协会, [155]濉溪县民政局
+    name = re.sub(r"^(?:\d+\s*[-－]|[\[【]\d+[\]】])\s*", "", name.strip(" :：|,，。"))
     name = re.sub(r"[(（](?:公章|盖章|本级|本局)[)）]$", "", name)
     body = _bare(name)  # 青神县发展和改革局本级, 成安县民政局机关: the body's own level or organ, kept as written
     if re.fullmatch(r"[我本该各].{1,3}", name):
@@ -25,14 +26,14 @@ def _bare(name: str) -> str:
 
 
 def _same_body(a: str, b: str) -> bool:
-    a, b = _bare(a), _bare(b)
+    a, b = (_bare(x).replace("人民政府", "政府") for x in (a, b))  # 塘湖镇政府 is 塘湖镇人民政府
     return a.endswith(b) or b.endswith(a)  # 林业局 and 零陵区林业局: one body, named short and in full
 
 
-def unit_candidates(title: Found | None, lines: list[str]) -> list[Found]:
+def unit_candidates(title: Found | None, lines: list[str], kind: str | None = None) -> list[Found]:
     """Every body the document names as its own, most trusted first: the form's field, the title
     (or the opening sentence naming the report), the body describing itself, the body signing it."""
-    found = [f for f in (field_unit(lines), unclear_field(lines), title_unit(title, lines), *described_units(lines),
+    found = [f for f in (field_unit(lines, kind), unclear_field(lines), title_unit(title, lines), *described_units(lines),
                          *signed_units(lines)) if f]
     # 保山市农业农村局 / 2019年度部门整体支出绩效自评报告: a title broken after its unit, when nothing else names one.
     if not found and title and re.match(r"^20\d\d年", clean(title.value).replace(" ", "")):
@@ -129,12 +130,17 @@ def _continued(lines: list[str], i: int) -> str | None:
     return None
 
 
-def field_unit(lines: list[str]) -> Found | None:
+def field_unit(lines: list[str], kind: str | None = None) -> Found | None:
+    """The first unit field's body; named in full if another field of that label names it so (a
+    cover's 单位名称:塘湖镇政府, then the form's 单位名称 | 塘湖镇人民政府). A project's report is its
+    主管部门's: its 项目单位 is the body carrying it out (项目主管部门 | 罗湖区住房和建设局 | 项目单位 |
+    罗湖区南湖街道办事处), while a unit's own report names itself 项目单位 over its 主管部门."""
     rows = _form_lines(lines)
-    for label in UNIT_LABELS:
-        for value, i in _field_values(lines, label, rows):
-            if name := org_name(_once(value)):
-                return Found(name, i + 1)
+    labels = UNIT_LABELS if kind != "project" else sorted(UNIT_LABELS, key=lambda label: label == PROJECT_UNIT)
+    for label in labels:
+        named = [Found(name, i + 1) for value, i in _field_values(lines, label, rows) if (name := org_name(_once(value)))]
+        if named:
+            return max((f for f in named if _same_body(f.value, named[0].value)), key=lambda f: len(f.value))
     return None
 
 
@@ -242,7 +248,18 @@ def _fuller(name: str, lines: list[str]) -> str:
         for publisher in re.findall(r"(?:发布机构|来源)\s*[:：|]?\s*([^\s|:：]{2,40})", clean(line)):
             if publisher.endswith(name) and len(publisher) > len(name) and org_name(publisher):
                 return publisher
+    if LEVEL_ONLY.match(name):
+        # 自治区文化和旅游厅 (the title) is 广西壮族自治区文化和旅游厅 (a cell of its own, the page's
+        # signature): the same body with its place named.
+        placed = re.compile(r"(?:" + PROVINCES + r"|[\u4e00-\u9fff]{2,6})" + re.escape(name))
+        for line in lines[:30]:
+            for cell in re.split(r"\s*\|\s*|\s{2,}", line.strip()):
+                if placed.fullmatch(cell) and cell != name:
+                    return cell
     return name
+
+
+LEVEL_ONLY = re.compile(r"^(?:自治区|省|市|县|区|州|旗)")  # a body named by its level alone: the place left out
 
 
 # A body introducing itself near the top: 保山市交通运输局是全市主管交通运输工作的行政机关,
