@@ -250,7 +250,11 @@ def test_real_documents_lose_nothing():
                            # d30: a portal's link bar; d34, p32: the MoF forms between bars (held out until 2026-11-27)
                            "d30": [(2, 4)], "d34": [(24, 15)], "p32": [(23, 10)],
                            # p40: its 26 lines with bars, the page's metadata and the form (held out until the next rotation)
-                           "p40": [(26, 7)]}
+                           "p40": [(26, 7)],
+                           # held out until 2026-11-27: d42's sheet of section rows between bars (4 rows, 5 cells
+                           # with its empty trailing ones); p44's transfer-payment form between bars; p49's three
+                           # blocks of rows written with a bar line after each cell; p51's OCR form between bars
+                           "d42": [(4, 5)], "p44": [(10, 8)], "p49": [(8, 4), (8, 4), (8, 4)], "p51": [(14, 12)]}
 
 
 def test_a_whole_form_on_one_line_is_left_as_text():
