@@ -366,3 +366,14 @@ def test_a_title_behind_a_bullet_label_and_a_title_unit_named_by_its_level_alone
     assert unit(lines) == "广西壮族自治区文化和旅游厅"
     # Not a sentence that merely begins with something before the level word.
     assert unit([lines[0], "根据自治区文化和旅游厅的通知要求,现将报告如下"]) == "自治区文化和旅游厅"
+
+
+def test_the_body_a_department_report_says_completed_its_years_targets():
+    # d19 (荆门市): the report calls itself 民政部门 and names the bureau only as completing the targets.
+    lines = ["一、自评结论", "民政部门部门整体绩效自评得分96分。",
+             "2022年,荆门市民政局较好的完成了年初制定的以下工作目标: 一是精准精细;二是用心用情。"]
+    assert u.unit_candidates(None, lines, "department")[0].value == "荆门市民政局"
+    # In a project's report that body carries the project out; it is not the project's 主管部门.
+    assert u.unit_candidates(None, lines, "project") == []
+    # A body without its place (我局, 办公室) is not taken.
+    assert u.unit_candidates(None, ["2022年,办公室较好的完成了年初制定的工作目标。"], "department") == []

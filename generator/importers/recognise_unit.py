@@ -34,7 +34,7 @@ def unit_candidates(title: Found | None, lines: list[str], kind: str | None = No
     """Every body the document names as its own, most trusted first: the form's field, the title
     (or the opening sentence naming the report), the body describing itself, the body signing it."""
     found = [f for f in (field_unit(lines, kind), unclear_field(lines), title_unit(title, lines), *described_units(lines),
-                         *signed_units(lines)) if f]
+                         *(achieving_units(lines) if kind == "department" else ()), *signed_units(lines)) if f]
     # 保山市农业农村局 / 2019年度部门整体支出绩效自评报告: a title broken after its unit, when nothing else names one.
     if not found and title and re.match(r"^20\d\d年", clean(title.value).replace(" ", "")):
         found = [above] if (above := _line_above(title, lines)) else []
@@ -292,6 +292,18 @@ def described_units(lines: list[str]) -> list[Found]:
                 if "项目" not in found.group(2) and (name := _placed_org(found.group(1))):
                     out.append(Found(name, i + 1))
     return out
+
+
+# A department's report on its year: 2022年,荆门市民政局较好的完成了年初制定的以下工作目标. (Not a
+# project's: the body completing a project's targets is the one carrying it out, not its 主管部门.)
+ACHIEVING = re.compile(r"(?:^|[。；;])\s*20\d\d\s*年(?:度|以来)?\s*[,，]\s*([^\s,，。:：;；、“”()（）]{4,40}?)"
+                       r"(?:较好|很好|全面|圆满|基本|认真|积极|顺利)?[的地]?完成了?[^，。,;；]{0,14}?(?:目标|任务)")
+
+
+def achieving_units(lines: list[str]) -> list[Found]:
+    """The body a department's report says completed the year's targets, named with its place."""
+    return [Found(name, i + 1) for i, line in enumerate(lines[:60])
+            for found in ACHIEVING.finditer(clean(line)) if (name := _placed_org(found.group(1)))]
 
 
 def signed_units(lines: list[str]) -> list[Found]:
