@@ -473,3 +473,13 @@ def test_a_rate_beside_amounts_whose_全年执行数_cell_is_empty_is_left_for_s
     values, _, _, unsure = read("\n".join(["项目 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
                                            "年度资金总额 | 32.4 | 31.69 | 10 | 90% | 9 |"]))
     assert "budget" not in values and unsure == ["资金 年度资金总额（第 2 行）"]
+
+
+def test_a_total_row_with_one_number_under_a_header_without_a_points_column():
+    # 施甸 2019 (tests/corpus/p40): 一级指标 | … | 实际完成值(B) | 得分 |, then 总分 | 71.7 |.
+    head = "一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |"
+    rows = ["满意度指标 | 服务对象满意度指标 | 满意度(%) | 90 | 100 | 11.1 | |", "总分 | 71.7 | |||||"]
+    assert read("\n".join([head, *rows]))[0]["result"] == {"score": 71.7}
+    # With a 分值 column the one number may be the points (100, its score cell left empty): not taken.
+    head = "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |"
+    assert "result" not in read("\n".join([head, rows[0], "总分 | 90 | |||||"]))[0]

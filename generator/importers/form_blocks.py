@@ -99,7 +99,22 @@ def total_row(cells: list[Token]) -> tuple[float, int] | None:
             value = forms.number(plain(score.text))
             if value is not None and 0 <= value <= 100:
                 return value, score.line
+    for n, t in enumerate(cells[:-1]):
+        after = cells[n + 1]
+        if key(t.text) == "总分" and t.row and after.line == t.line and _scores_only(cells[:n]) \
+                and not any(c.text for c in cells[n + 2:] if c.line == t.line):
+            # 总分 | 71.7 | under a header with 得分 and no 分值 column: the row's one number is its score
+            value = forms.number(plain(after.text))
+            if value is not None and 0 <= value <= 100:
+                return value, after.line
     return None
+
+
+def _scores_only(before: list[Token]) -> bool:
+    """Whether the last indicator header before a row (三级指标 … 得分, on one line) has no 分值 column."""
+    header = next((t.line for t in reversed(before) if key(t.text) == "三级指标"), None)
+    words = {key(t.text) for t in before if t.line == header}
+    return header is not None and "得分" in words and not any(re.search(r"分值|权重", w) for w in words)
 
 
 def total_grade(cells: list[Token]) -> tuple[str, int] | None:
