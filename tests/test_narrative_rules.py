@@ -317,6 +317,15 @@ def test_a_projects_spending_given_only_as_what_was_paid(tmp_path):
     assert data["budget"] == {"adjusted": 700}
 
 
+def test_a_projects_funds_said_to_be_spent_in_full(tmp_path):
+    # p08 (枞阳县): the year's funds and their execution in one clause; 全部拨付到位 is money received.
+    title = "枞阳县2023年度国家基本公共卫生服务项目绩效评价自评报告\n一、项目基本情况\n"
+    data = draft(tmp_path, title + "2023年度12类基本公共卫生服务资金3728万元全部执行到位。")
+    assert data["budget"] == {"adjusted": 3728, "executed": 3728}
+    data = draft(tmp_path, title + "2023年度基本公共卫生服务资金3728万元已全部拨付到位。")
+    assert "executed" not in data.get("budget", {})
+
+
 def test_a_forms_heading_is_the_title_of_a_form_run_into_one_line(tmp_path):
     # 池州市贵池区棠溪镇 2022 (tests/corpus/p05): the whole form on one line after a file's properties.
     from pathlib import Path

@@ -19,7 +19,7 @@ import yaml
 from . import assemble, flattened, forms, limits, recognise, recognise_project, recognise_unit, word_looks
 from .narrative_lists import inline, measures, problems
 from .narrative_money import (NUMBER, PHRASE_START, amount, breakdown, executed_and_rate, paid, percent_after, spaced_bars,
-                              spent_clause, the_rate, year_budget)
+                              spent_all, spent_clause, the_rate, year_budget)
 from .forms import FULL_WIDTH
 from .narrative_structure import cover_line, intro_like, paragraphs, run_on_pieces, structure
 from .limits import hidden_content, open_package, refuse, unreadable
@@ -263,6 +263,11 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
             and (payment := paid(flat)) is not None:
         missing.remove("全年执行数")
         record("全年执行数", ("budget", "executed"), payment)
+    if kind == "project" and not {"adjusted", "executed"} & set(values.get("budget", {})) \
+            and (whole := spent_all(flat)) is not None:
+        for name, key in (("全年预算数", "adjusted"), ("全年执行数", "executed")):
+            missing.remove(name)
+            record(name, ("budget", key), whole)
     spent = values.get("spending", {}).get("total") or values.get("budget", {}).get("executed")
     if kind == "project" and spent is not None and (clause := spent_clause(flat, spent)) \
             and (sources := breakdown(flat, clause)):

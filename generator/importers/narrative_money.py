@@ -160,3 +160,14 @@ def paid(text: str) -> float | None:
     amounts = {m.group(1) or m.group(2) for m in PAID.finditer(text)}
     return float(amounts.pop().replace(",", "")) if len(amounts) == 1 else None
 
+
+# 12类基本公共卫生服务资金3728万元全部执行到位: the year's funds, all spent (全部拨付到位 is money received).
+SPENT_ALL = re.compile(r"(?:资金|经费)[^，。,；;\d]{0,6}?" + START + NUMBER + r"\s*万元[,，]?\s*(?:已)?全部(?:到位(?:并|且)?)?"
+                       r"(?:执行(?:到位|完毕)?|使用完毕|支出完毕|支付完毕)")
+
+
+def spent_all(text: str) -> float | None:
+    """A project's funds said, once, to be spent in full."""
+    amounts = {m.group(1) for m in SPENT_ALL.finditer(text)}
+    return float(amounts.pop().replace(",", "")) if len(amounts) == 1 else None
+
