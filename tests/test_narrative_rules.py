@@ -112,12 +112,12 @@ def test_an_amount_in_元_paired_with_its_rate(tmp_path):
 
 
 def test_a_count_is_not_an_amount_and_a_projects_spending_is_its_execution(tmp_path):
-    # p15: 年初批复预算8个项目985万元 — 8 is a count; p13: a project's 年支出 is its 全年执行数.
+    # p15: 年初批复预算8个项目985万元 — 8 is a count, 985 the amount; p13: a project's 年支出 is its 全年执行数.
     data = draft(tmp_path, "\n".join([
         "示例县2023年度优抚对象补助项目支出绩效自评报告",
         "一、项目资金情况",
         "年初批复预算8个项目985万元。2023年支出2310.4万元。自评分为100分。"]))
-    assert data["kind"] == "project" and "initial" not in data.get("budget", {})
+    assert data["kind"] == "project" and data["budget"]["initial"] == 985
     assert data["budget"]["executed"] == 2310.4 and "total" not in data.get("spending", {})
     assert data["result"]["score"] == 100
 

@@ -22,7 +22,8 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
     amount columns (年初预算数 | 全年执行数), which only its column headers can tell apart. For a
     spending figure, not when the nearest money word before it is a budget's (其中: 一般公共预算 ...
     项目支出 2985.5 lists what a budget is made of, not what was spent)."""
-    match = re.search(label + r"(?:数)?\s*(?:(?:为|[:|])\s*)?" + NUMBER + r"\s*(?:万元|元)?", text)  # one \s* run: no backtracking
+    # 年初批复预算8个项目985万元: the count of items before the amount is passed over
+    match = re.search(label + r"(?:数)?\s*(?:(?:为|[:|])\s*)?(?:共?\d{1,3}个项目)?" + NUMBER + r"\s*(?:万元|元)?", text)  # one \s* run: no backtracking
     if not match:
         return None
     if re.match(r"\s*\|\s*" + NUMBER, text[match.end():match.end() + 40]):
