@@ -342,3 +342,14 @@ def test_a_grade_said_of_several_projects_is_not_the_reports(tmp_path):
     assert "grade" not in data.get("result", {})
     data = draft(tmp_path, title + "有14个预算项目绩效自评等级为“优”。我局部门整体绩效自评等级为“良”。")
     assert data["result"]["grade"] == "良"
+
+
+def test_a_spending_total_after_the_years_receipts(tmp_path):
+    # d31 (下桥镇): 一般公共预算收入 is what came in, not a budget the spending figure is a part of.
+    data = draft(tmp_path, "下桥镇人民政府2024年度绩效自评报告\n一、单位基本情况\n"
+                           "2024年度财政拨款收入合计2024.05万元(均为一般公共预算收入),财政拨款支出合计2024.05万元,预算执行率100%。")
+    assert data["spending"]["total"] == 2024.05 and data["budget"]["rate"] == 100
+    # A budget's breakdown before the figure still keeps it out: 其中一般公共预算 … 项目支出 lists the budget.
+    data = draft(tmp_path, "下桥镇人民政府2024年度绩效自评报告\n一、单位基本情况\n"
+                           "2024年度年初预算2024.05万元,其中一般公共预算2000万元,项目支出300万元。")
+    assert "project" not in data.get("spending", {})

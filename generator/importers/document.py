@@ -230,7 +230,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
              or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text))  # a form's 自评总分(分) | 97.6
     record("自评得分", ("result", "score"), float(score.group(1)) if score and float(score.group(1)) <= 100 else None)
     record("本年财政拨款支出", ("spending", "total"),
-           amount(flat, r"(?:本年)?财政拨款支出", spending=True)
+           amount(flat, r"(?:本年)?财政拨款支出(?:合计|总额)?", spending=True)
            or amount(flat, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
            or amount(flat, r"(?<=\d年)度?支出", spending=True)  # 2022年支出76.36万元, 2018年度支出5560.46万元
            or amount(flat, f"{PHRASE_START}实际支出")  # …资金共157.71万元,实际支出157.71万元: says it is spent

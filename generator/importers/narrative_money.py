@@ -34,7 +34,8 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
         return None  # 62.73100.00: two numbers run together, where one ends cannot be told
     if spending:
         before = re.split(r"[。；]", text[max(0, match.start() - 300):match.start()])[-1]  # this sentence's
-        words = re.findall(r"预算|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|执行", before)
+        # (一般公共预算收入 is what came in, not a budget's breakdown)
+        words = re.findall(r"预算(?!收入)|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|执行", before)
         if words and words[-1] in ("预算", "资金总额", "资金来源"):
             return None
     return float(match.group(1).replace(",", ""))
