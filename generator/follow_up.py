@@ -49,6 +49,8 @@ def follow_up(records: list[Record]) -> list[tuple[str, list[Step]]]:
     subjects: dict[str, list[Record]] = {}
     for rec in records:
         r = rec.report
+        if r.kind != "department" and r.project is None:
+            continue  # a project report that does not name its project: no name to follow it by
         subjects.setdefault("部门整体" if r.kind == "department" else f"项目：{r.project.name}", []).append(rec)
     out = []
     for subject, recs in subjects.items():

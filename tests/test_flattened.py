@@ -221,12 +221,12 @@ def test_cells_between_single_blanks_one_row_a_line_and_rows_under_a_level_2_onl
         "质量指标 指标1.药品抽检完成率 100% 100%", "指标2.不合格产品处置率", "指标3.培训人员覆盖率 100% 98%",
         "时效指标 任务完成时间 2021年底 2021年底"]))
     rows = values["indicators"]
-    assert [(r["level1"], r["level2"], r["name"], r.get("operator"), r["target"], r["actual"]) for r in rows] == [
+    assert [(r["level1"], r["level2"], r["name"], r.get("operator"), r.get("target"), r.get("actual")) for r in rows] == [
         (None, "数量指标", "指标1.药品抽验品种", "≥", 3, 4), (None, "数量指标", "指标2.化妆品抽验批次", "≥", 3, 7),
-        (None, "质量指标", "指标1.药品抽检完成率", "=", 100, 100), (None, "质量指标", "指标3.培训人员覆盖率", "=", 100, 98),
-        (None, "时效指标", "任务完成时间", "=", 2021, 2021)]
-    assert rows[-1]["unit"] == "年底"
-    assert unsure == ["绩效指标 指标2.不合格产品处置率（第 7 行起，各格与栏目对不上，可能是一行断成了几行）"]
+        (None, "质量指标", "指标1.药品抽检完成率", "=", 100, 100),
+        (None, "质量指标", "指标2.不合格产品处置率", None, None, None),  # the form's numbered row, its cells empty
+        (None, "质量指标", "指标3.培训人员覆盖率", "=", 100, 98), (None, "时效指标", "任务完成时间", "=", 2021, 2021)]
+    assert rows[-1]["unit"] == "年底" and not unsure
 
 
 def test_a_money_block_between_single_blanks_and_a_percentage_is_never_points():
@@ -483,3 +483,16 @@ def test_a_total_row_with_one_number_under_a_header_without_a_points_column():
     # With a 分值 column the one number may be the points (100, its score cell left empty): not taken.
     head = "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |"
     assert "result" not in read("\n".join([head, rows[0], "总分 | 90 | |||||"]))[0]
+
+
+def test_a_numbered_row_alone_on_its_line_is_a_row_whose_cells_are_empty():
+    # 遂宁 2021 (tests/corpus/p38): 指标4.不合格产品处置率 with no values, between two whole rows; the
+    # 成本指标 rows 指标2./指标3. before the next level. A lone line without the form's numbering is not one.
+    lines = ["一级指标 二级指标 三级指标 年度指标值 实际完成值", "产出指标 数量指标 指标1.药品抽验完成率 100% 100%",
+             "指标4.不合格产品处置率", "指标5:药品不良反应每百万人口报告数 ≥150 150", "成本指标 指标1.培训成本 400元/人、天 180元/人、天",
+             "指标2.药品抽验平均标准", "效益指标 社会效益 指标1.群众满意度 ≥90% 95%"]
+    rows = read("\n".join(lines))[0]["indicators"]
+    assert [(r["level2"], r["name"], r.get("actual")) for r in rows] == [
+        ("数量指标", "指标1.药品抽验完成率", 100), ("数量指标", "指标4.不合格产品处置率", None),
+        ("数量指标", "指标5:药品不良反应每百万人口报告数", 150), ("成本指标", "指标1.培训成本", 180),
+        ("成本指标", "指标2.药品抽验平均标准", None), ("社会效益", "指标1.群众满意度", 95)]

@@ -80,3 +80,19 @@ def test_a_projects_name_in_the_follow_up_heading_stays_text(tmp_path):
     heading = next(line for line in html.splitlines() if line.startswith("<h3"))
     assert "<a " not in heading and "<strong>" not in heading and "onmouseover=" not in heading.split(">")[0]
     assert "javascript:alert(1)" in heading  # shown as the text it is
+
+
+def test_a_project_report_without_its_projects_name_is_not_followed_and_the_pages_build(tmp_path):
+    # Found building an imported draft (p38): a project report may leave out the project's name (a
+    # warning); the department page's follow-up read its name and the build stopped with a traceback.
+    for year in (2022, 2023):
+        (tmp_path / str(year)).mkdir()
+        (tmp_path / f"{year}/shi-li-ju-xiangmu.yaml").write_text(
+            HEAD.format(year=year).replace("kind: department", "kind: project") + "problems: [资金拨付慢。]\n", encoding="utf-8")
+    (tmp_path / "2022/shi-li-ju.yaml").write_text(Y2022, encoding="utf-8")
+    (tmp_path / "2023/shi-li-ju.yaml").write_text(Y2023, encoding="utf-8")
+    loaded = load(tmp_path)
+    assert loaded.errors == [] and len(loaded.entries) == 4
+    assert [subject for subject, _ in follow_up(loaded.entries)] == ["部门整体"]
+    pages = {p.path: p.markdown for p in render.render_indexes(render.make_env(), derive.derive(loaded.entries))}
+    assert "资金拨付慢" not in pages["departments/shi-li-ju/index.md"].split("部门整体", 1)[0]

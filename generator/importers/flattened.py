@@ -167,6 +167,20 @@ def _stray(cells: list[Token], i: int, fields: list[str], level1: str | None) ->
             and (level_of(cells, after, level1) is not None or _fits(cells, after, fields, level1) is not None))
 
 
+MARKED_NAME = re.compile(r"^指标\s*\d{1,2}\s*[.．:：、]\s*[\u4e00-\u9fff]")  # the form's 指标4. with the row's name
+
+
+def _named_alone(cells: list[Token], i: int, fields: list[str], level1: str | None) -> bool:
+    """Whether the cell at i is a row of the form's own numbering, alone on its line, whose cells are all
+    empty: the next line begins another row, a level, or nothing of the table."""
+    t, after = cells[i], i + 1
+    if not MARKED_NAME.match(t.text) or len(t.text) > 40 or (i and cells[i - 1].line == t.line):
+        return False
+    return (after >= len(cells) or cells[after].line != t.line and (
+        MARKED_NAME.match(cells[after].text) is not None or level_of(cells, after, level1) is not None
+        or _fits(cells, after, fields, level1) is not None))
+
+
 BROKEN_LINES = 3  # lines a broken row may run over before the table is taken to have ended
 
 
@@ -230,6 +244,10 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
                 i += 1
                 continue
             fit = _fits(stream, i, values, level1)
+            if fit is None and (level1 or level2) and _named_alone(stream, i, values, level1):
+                rows.append(forms.indicator_item(level1, level2, t.text, {}))  # 指标4.不合格产品处置率, its cells empty
+                i += 1
+                continue
             if fit is None and (UNNAMED.match(t.text) or _stray(stream, i, values, level1)):
                 i += 1  # the form's 指标2 left unfilled, or a lone line a wrapped cell left: no row
                 continue
