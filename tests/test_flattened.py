@@ -463,6 +463,8 @@ def test_a_total_row_whose_label_gives_its_points_and_the_forms_grade_field():
     # 保山 2022 (tests/corpus/p49): 总分(100分) | 100 | 自评等级 | 优, one cell a line, a lone bar after each.
     values = read("\n".join(["总分(100分)", "|", "96.5", "|", "自评等级", "|", "优", "|"]))[0]
     assert values["result"] == {"score": 96.5, "grade": "优"}
+    # A legend of the grades is no grade given.
+    assert "result" not in read("\n".join(["评价等级", "|", "优", "|", "良", "|", "中", "|", "差", "|"]))[0]
     # A 总分 without its points is the row's points column, not its score.
     assert "result" not in read("\n".join(["总分", "|", "100", "|"]))[0]
 

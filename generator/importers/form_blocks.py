@@ -125,7 +125,9 @@ def total_grade(cells: list[Token]) -> tuple[str, int] | None:
                 return grade, row[1]
     for n, t in enumerate(cells[:-1]):  # … | 自评等级 | 优: the form's grade field
         if key(t.text) in GRADE_LABELS and (after := _filled(cells, n)) and (grade := forms.GRADE_WORDS.get(key(after.text))):
-            return grade, after.line
+            following = _filled(cells, cells.index(after))
+            if following is None or not forms.GRADE_WORDS.get(key(following.text)):  # not a legend: 等级 | 优 | 良 | 中
+                return grade, after.line
     return None
 
 
