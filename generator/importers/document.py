@@ -288,9 +288,11 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
 
 def _of_several(text: str, found: re.Match) -> bool:
     """Whether a grade is said of several items (有14个预算项目…自评等级为“优”,占比100%), not the report."""
-    start = max(text.rfind(c, 0, found.start()) for c in "。；\n")
-    ends = [k for c in "。；\n" if (k := text.find(c, found.end())) >= 0]
-    sentence = text[start + 1:min(ends, default=len(text))]
+    # Within 200 characters each side: a text without stops must not make this quadratic.
+    low, high = max(0, found.start() - 200), min(len(text), found.end() + 200)
+    start = max(low - 1, *(text.rfind(c, low, found.start()) for c in "。；\n"))
+    ends = [k for c in "。；\n" if (k := text.find(c, found.end(), high)) >= 0]
+    sentence = text[start + 1:min(ends, default=high)]
     return bool(re.search(r"\d+\s*个[^，。,]{0,8}项目", sentence) or "占比" in sentence)
 
 

@@ -5,6 +5,7 @@ the lines the whole form spans (kept apart from the narrative).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import forms
@@ -99,10 +100,14 @@ def total_row(cells: list[Token]) -> tuple[float, int] | None:
             value = forms.number(plain(score.text))
             if value is not None and 0 <= value <= 100:
                 return value, score.line
+    header_words: set[str] = set()  # the cells of the last indicator header's line (三级指标 … 得分)
     for n, t in enumerate(cells[:-1]):
-        after = cells[n + 1]
-        if key(t.text) == "总分" and t.row and after.line == t.line and _scores_only(cells[:n]) \
-                and not any(c.text for c in cells[n + 2:] if c.line == t.line):
+        k, after = key(t.text), cells[n + 1]
+        if k == "三级指标":
+            first = next(k for k in range(n, -1, -1) if k == 0 or cells[k - 1].line != t.line)
+            header_words = {key(c.text) for c in itertools.takewhile(lambda c: c.line == t.line, itertools.islice(cells, first, None))}
+        elif k == "总分" and t.row and after.line == t.line and _scores_only(header_words) \
+                and (n + 2 >= len(cells) or cells[n + 2].line != t.line or not cells[n + 2].text):
             # 总分 | 71.7 | under a header with 得分 and no 分值 column: the row's one number is its score
             value = forms.number(plain(after.text))
             if value is not None and 0 <= value <= 100:
@@ -110,11 +115,9 @@ def total_row(cells: list[Token]) -> tuple[float, int] | None:
     return None
 
 
-def _scores_only(before: list[Token]) -> bool:
-    """Whether the last indicator header before a row (三级指标 … 得分, on one line) has no 分值 column."""
-    header = next((t.line for t in reversed(before) if key(t.text) == "三级指标"), None)
-    words = {key(t.text) for t in before if t.line == header}
-    return header is not None and "得分" in words and not any(re.search(r"分值|权重", w) for w in words)
+def _scores_only(words: set[str]) -> bool:
+    """Whether an indicator header's cells have 得分 and no 分值 column."""
+    return "得分" in words and not any(re.search(r"分值|权重", w) for w in words)
 
 
 def total_grade(cells: list[Token]) -> tuple[str, int] | None:
@@ -124,16 +127,20 @@ def total_grade(cells: list[Token]) -> tuple[str, int] | None:
             if grade := forms.GRADE_WORDS.get(key(cells[n + 3].text)):
                 return grade, row[1]
     for n, t in enumerate(cells[:-1]):  # … | 自评等级 | 优: the form's grade field
-        if key(t.text) in GRADE_LABELS and (after := _filled(cells, n)) and (grade := forms.GRADE_WORDS.get(key(after.text))):
-            following = _filled(cells, cells.index(after))
+        if key(t.text) in GRADE_LABELS and (at := _filled_at(cells, n)) and (grade := forms.GRADE_WORDS.get(key(cells[at].text))):
+            following = _filled(cells, at)
             if following is None or not forms.GRADE_WORDS.get(key(following.text)):  # not a legend: 等级 | 优 | 良 | 中
-                return grade, after.line
+                return grade, cells[at].line
     return None
 
 
+def _filled_at(cells: list[Token], n: int) -> int | None:
+    """The index of the next cell after n with text in it (a lone bar on its own line is an empty cell)."""
+    return next((k for k in range(n + 1, min(n + 4, len(cells))) if cells[k].text), None)
+
+
 def _filled(cells: list[Token], n: int) -> Token | None:
-    """The next cell after n with text in it (a lone bar on its own line is an empty cell)."""
-    return next((t for t in cells[n + 1:n + 4] if t.text), None)
+    return cells[at] if (at := _filled_at(cells, n)) is not None else None
 
 
 # The 中央对地方转移支付 区域 form gives its money as labels and values, not as a grid:

@@ -39,7 +39,7 @@ def numbered_rows(lines: list[str]) -> tuple[list[dict], list[str], set[int]]:
             text = line[mark.end():end]
             if k + 1 == len(marks) and (stop := END.search(text)):
                 text = text[:stop.start()]
-            level2 = _level_before(line[:mark.start()])
+            level2 = _level_before(line[max(0, mark.start() - 20):mark.start()])  # the words just before, not the line
             row = _row("".join(mark.group().split()), _without_levels(text), level2)
             if row is None:
                 unsure.append(f"绩效指标（第 {n + 1} 行）：{' '.join((mark.group() + text).split())[:30]}")
