@@ -52,6 +52,7 @@ def scan(data_dir: Path) -> tuple[list[Path], list[Path], list[Problem]]:
 
 
 PENDING = "待定"  # where import leaves a draft it found no year or unit for (importers/document.py)
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # line breaks and control codes: never printed from a file
 
 
 def pending_advice(path: Path) -> str:
@@ -78,7 +79,7 @@ def pending_advice(path: Path) -> str:
     slug = department.get("slug")
     if not (isinstance(slug, str) and STEM.fullmatch(slug)):
         slug = slug_for(name)  # a slug that is no address (../x) is never echoed as a place to move to
-    name = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", "", name)  # printed to a terminal or a CI log: no control codes
+    name = CONTROL.sub("", name)  # printed to a terminal or a CI log: no control codes
     if not re.fullmatch(r"\d{4}", str(year)):
         return f"导入的草稿的年度“{str(year)[:10]}”不是四位数的年份。请对照原文改正。"
     target = report_path(path.parent.parent, year, str(data.get("kind")), slug, project.get("name") if isinstance(project.get("name"), str) else None)

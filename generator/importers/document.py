@@ -27,6 +27,7 @@ from .structure import Imported
 from ..naming import slug_for
 from ..problems import DataError, Problem, at_most, display_path
 from ..consistency import PAGE_SECTION, TABLE_SECTION, UNPLACED_SECTION  # check warns while they are left
+from ..inventory import CONTROL  # line breaks and control characters in a file's name
 from ..inventory import PENDING as UNPLACED_FOLDER  # drafts without a year or unit: check names each until it is placed
 
 MONEY_NAMES = {"spending": "支出", "budget": "预算执行", "funds": "资金来源"}
@@ -221,6 +222,11 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
         node[path[-1]] = value
         found.append(f"{label}：{forms.number_text(value) if isinstance(value, float) else value}")
 
+    def found_later(label: str, path: tuple, value) -> None:
+        """A value a later rule finds, of a field the first rules recorded as missing."""
+        missing.remove(label)
+        record(label, path, value)
+
     # 优 秀: a PDF's text layer puts blanks inside words.
     grades = re.finditer(r"(?:(?:自评结果|评价结果|自评等级|评价等级|等级|等次|自评结论|评价结论|评定)(?:均|都|总体)?(?:为|是|[:：])?|自评为)\s*[“\"「]?"
                          r"(优\s?秀|良\s?好|中\s?等|较\s?差|优|良|中|差)", text)
@@ -257,17 +263,14 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
             and (invested := amount(flat, f"{PHRASE_START}实际完成投资")) is not None:
         # A works project's year spending: 下达资金56万元，实际完成投资54.6万元 (not in a department's
         # report, where 完成投资 may be one of its works).
-        missing.remove("全年执行数")
-        record("全年执行数", ("budget", "executed"), invested)
+        found_later("全年执行数", ("budget", "executed"), invested)
     if kind == "project" and "executed" not in values.get("budget", {}) and "total" not in values.get("spending", {}) \
             and (payment := paid(flat)) is not None:
-        missing.remove("全年执行数")
-        record("全年执行数", ("budget", "executed"), payment)
+        found_later("全年执行数", ("budget", "executed"), payment)
     if kind == "project" and not {"adjusted", "executed"} & set(values.get("budget", {})) \
             and (whole := spent_all(flat)) is not None:
-        for name, key in (("全年预算数", "adjusted"), ("全年执行数", "executed")):
-            missing.remove(name)
-            record(name, ("budget", key), whole)
+        found_later("全年预算数", ("budget", "adjusted"), whole)
+        found_later("全年执行数", ("budget", "executed"), whole)
     spent = values.get("spending", {}).get("total") or values.get("budget", {}).get("executed")
     if kind == "project" and spent is not None and (clause := spent_clause(flat, spent)) \
             and (sources := breakdown(flat, clause)):
@@ -354,7 +357,6 @@ def deviations(text: str) -> list[dict]:
 
 FORM_TITLE = re.compile(r"([\u4e00-\u9fff]{0,20}?(?:项目支出|部门整体支出|部门整体|整体支出|项目)绩效(?:目标)?自评表)\s*"
                         r"[(（]\s*(20\d\d)\s*年度?\s*[)）]")
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # line breaks and control characters in a file's name
 KIND_NAMES = {"department": "部门整体（department）", "project": "项目支出（project）"}
 # What the flattened reading of a money block says it found (年初预算数：…, 资金来源 …, 基本支出：…).
 FLAT_MONEY = re.compile(r"(?:年初预算数|全年预算数|全年执行数|执行率|预算执行率|基本支出|项目支出|资金来源)")

@@ -145,9 +145,14 @@ def _run_into_next(part: str) -> bool:
 def the_rate(text: str) -> float | None:
     """A project's 执行率 said on its own (经费执行率为100%, 全部到位并使用完毕，执行率100%): only when the
     text states one such rate, never a rule's (执行率未达到90%的), so whose rate it is cannot be in doubt."""
-    rates = {m.group(2) for m in re.finditer(r"(执行率)(?:为|是|达到?)?\s*" + NUMBER + r"\s*%", text)
-             if not RULE_WORDS.search(text[max(0, m.start() - 8):m.start()] + text[m.end():m.end() + 4])}
-    return float(rates.pop().replace(",", "")) if len(rates) == 1 else None
+    return _said_once(m.group(2) for m in re.finditer(r"(执行率)(?:为|是|达到?)?\s*" + NUMBER + r"\s*%", text)
+                      if not RULE_WORDS.search(text[max(0, m.start() - 8):m.start()] + text[m.end():m.end() + 4]))
+
+
+def _said_once(numbers) -> float | None:
+    """The number, when the text says one (once or more), not two different ones."""
+    said = set(numbers)
+    return float(said.pop().replace(",", "")) if len(said) == 1 else None
 
 
 # 已拨付工程款700万元, 已执行支付2668万元, 支付16万元: money paid out. 拨付 alone (市财政拨付资金100万元)
@@ -159,8 +164,7 @@ PAID = re.compile(r"(?:已|实际)[\u4e00-\u9fff]{0,3}?拨付[^，。,；;\d]{0,
 def paid(text: str) -> float | None:
     """A project's year spending where its report gives it only as what was paid, said once: two
     payments (each of several works) are the works', not the project's."""
-    amounts = {m.group(1) or m.group(2) for m in PAID.finditer(text)}
-    return float(amounts.pop().replace(",", "")) if len(amounts) == 1 else None
+    return _said_once(m.group(1) or m.group(2) for m in PAID.finditer(text))
 
 
 # 12类基本公共卫生服务资金3728万元全部执行到位: the year's funds, all spent (全部拨付到位 is money received).
@@ -170,6 +174,5 @@ SPENT_ALL = re.compile(r"(?:资金|经费)[^，。,；;\d]{0,6}?" + START + NUMB
 
 def spent_all(text: str) -> float | None:
     """A project's funds said, once, to be spent in full."""
-    amounts = {m.group(1) for m in SPENT_ALL.finditer(text)}
-    return float(amounts.pop().replace(",", "")) if len(amounts) == 1 else None
+    return _said_once(m.group(1) for m in SPENT_ALL.finditer(text))
 

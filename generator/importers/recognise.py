@@ -153,7 +153,7 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
     announced = None if title else announced_of(lines)
     for text in (title, announced and announced.value):
         text = clean(text or "")
-        if KIND_DEPARTMENT.search(text) or BODYS_YEAR.match(text.replace(" ", "")):
+        if KIND_DEPARTMENT.search(text) or ((body := BODYS_YEAR.match(text.replace(" ", ""))) and body.group(1).endswith(ORG_END)):
             return Found("department", 0 if title else announced.line)
         if KIND_PROJECT.search(text):
             return Found("project", 0 if title else announced.line)
@@ -167,8 +167,7 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
 
 
 # 下桥镇人民政府2024年度绩效自评报告: a body's report on its whole year, no project named.
-BODYS_YEAR = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?:局|委员会|委|办公室|办|院|政府|中心|联合会|会|所|站|队|馆|室|社|处|部)"
-                        r"20\d\d年度?(?:绩效)?自评报告$")
+BODYS_YEAR = re.compile(r"^([\u4e00-\u9fff]{2,30}?)20\d\d年度?(?:绩效)?自评报告$")
 # 我单位及时对基础设施配套工程路边沟建设项目开展自评: the opening sentence names a project evaluated.
 PROJECT_EVALUATED = re.compile(r"(?:我|本)[\u4e00-\u9fff]{1,3}[^，。,;；]{0,6}?对[^，。,;；]{2,40}?项目(?:进行|开展)了?(?:绩效)?(?:自评|评价)")
 

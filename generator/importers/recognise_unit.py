@@ -130,14 +130,16 @@ def _continued(lines: list[str], i: int) -> str | None:
     return None
 
 
+PROJECT_LABELS = sorted(UNIT_LABELS, key=lambda label: label == PROJECT_UNIT)  # 项目单位 last
+
+
 def field_unit(lines: list[str], kind: str | None = None) -> Found | None:
     """The first unit field's body; named in full if another field of that label names it so (a
     cover's 单位名称:塘湖镇政府, then the form's 单位名称 | 塘湖镇人民政府). A project's report is its
     主管部门's: its 项目单位 is the body carrying it out (项目主管部门 | 罗湖区住房和建设局 | 项目单位 |
     罗湖区南湖街道办事处), while a unit's own report names itself 项目单位 over its 主管部门."""
     rows = _form_lines(lines)
-    labels = UNIT_LABELS if kind != "project" else sorted(UNIT_LABELS, key=lambda label: label == PROJECT_UNIT)
-    for label in labels:
+    for label in PROJECT_LABELS if kind == "project" else UNIT_LABELS:
         named = [Found(name, i + 1) for value, i in _field_values(lines, label, rows) if (name := org_name(_once(value)))]
         if named:
             return max((f for f in named if _same_body(f.value, named[0].value)), key=lambda f: len(f.value))
