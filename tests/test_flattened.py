@@ -498,3 +498,14 @@ def test_a_numbered_row_alone_on_its_line_is_a_row_whose_cells_are_empty():
         ("数量指标", "指标1.药品抽验完成率", 100), ("数量指标", "指标4.不合格产品处置率", None),
         ("数量指标", "指标5:药品不良反应每百万人口报告数", 150), ("成本指标", "指标1.培训成本", 180),
         ("成本指标", "指标2.药品抽验平均标准", None), ("社会效益", "指标1.群众满意度", 95)]
+
+
+def test_a_row_the_text_ends_in_keeps_its_last_cell_unread():
+    # 宣城市公安局 2021 (an excerpt cut inside a cell): 严格执行相关财经法 is the start of a cell, not its
+    # value. A row closed by a bar, or followed by more text, is read whole.
+    header = "二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施"
+    row = "质量指标 指标1:经费支出合规性 严格执行相关财经法规制度 严格执行相关财经法"
+    rows = read("\n".join(["产出指标", header, row]))[0]["indicators"]
+    assert rows[-1]["target"] == "严格执行相关财经法规制度" and "actual" not in rows[-1]
+    rows = read("\n".join(["产出指标", header, row, "数量指标 指标2:培训场次 ≥2场 3场 10 10"]))[0]["indicators"]
+    assert rows[0]["actual"] == "严格执行相关财经法"

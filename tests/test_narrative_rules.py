@@ -353,3 +353,47 @@ def test_a_spending_total_after_the_years_receipts(tmp_path):
     data = draft(tmp_path, "下桥镇人民政府2024年度绩效自评报告\n一、单位基本情况\n"
                            "2024年度年初预算2024.05万元,其中一般公共预算2000万元,项目支出300万元。")
     assert "project" not in data.get("spending", {})
+
+
+def test_a_score_said_as_自评得_or_without_its_分(tmp_path):
+    # d47 (陕西省应急管理厅): 自评得97.5分; d50 (舒城): 自评得分为99.77, (the excerpt ends before 分).
+    data = draft(tmp_path, "我厅认真开展了2022年度部门预算绩效自评工作。逐项量化评价,自评得97.5分。\n一、部门概况\n职责。")
+    assert data["result"]["score"] == 97.5
+    assert data["kind"] == "department" and data["year"] == 2022  # the sentence naming the exercise
+    data = draft(tmp_path, "舒城县科学技术局2024年度部门整体支出绩效自评报告\n一、基本情况\n"
+                           "我局2024年度部门整体支出绩效自评得分为99.77,等级为优。")
+    assert data["result"]["score"] == 99.77
+    # 得分为 a number with no 分 that is not the 自评 score: an indicator's
+    data = draft(tmp_path, "舒城县科学技术局2024年度部门整体支出绩效自评报告\n一、基本情况\n满意度指标得分为9.5,完成较好。")
+    assert "score" not in data.get("result", {})
+
+
+def test_a_years_total_spending_in_its_own_words(tmp_path):
+    # d51 (金寨县): 本年度总支出 with its parts; p57 (五指山市): 资金预算…,支出…, and 资金使用完成比率.
+    data = draft(tmp_path, "金寨县应急管理局2023年度部门整体支出绩效自评工作情况报告\n一、自评工作开展情况\n"
+                           "我单位全年预算数1761.58万元,本年度总支出1688.46万元,其中基本支出469.70万元,项目支出1218.76万元。")
+    assert data["spending"] == {"total": 1688.46, "basic": 469.7, "project": 1218.76}
+    data = draft(tmp_path, "五指山市统计局\n人口普查经费资金项目2020年度绩效自评报告\n一、基本情况\n"
+                           "该项目2020年度资金预算253.7万元,支出253.66万元,余额404元,年度资金使用完成比率99.98 %。")
+    assert data["budget"] == {"adjusted": 253.7, "executed": 253.66, "rate": 99.98}
+    # An indicator's cell named 实际支出, its figure without 万元 (a table of targets), is not the spending;
+    # nor is a rate in a row of an indicator table (预算完成率 | % | 70% | 76%).
+    data = draft(tmp_path, "示例县2021年度部门整体支出绩效自评报告\n一、基本情况\n3.实际支出 | 6475 | 实际支出率 | 100%\n"
+                           "预算完成率 % 70% 76% 100%")
+    assert "spending" not in data and "rate" not in data.get("budget", {})
+
+
+def test_numbers_each_on_a_line_stay_apart(tmp_path):
+    # p61 (安居区): 执行数: / 2.38 / 20 (its points) is not 2.3820; d25 (衡山县): 项目支出: / 874.20 308.17
+    # 1025.20 is a row of three years' amounts; d53 (平凉): a heading (一)基本支出 then a year is no amount.
+    from generator.importers.narrative_structure import paragraphs
+
+    assert paragraphs(["一、基本情况", "执行数", "2.38", "20", "得分"]) == ["一、基本情况", "执行数2.38 20得分"]
+    data = draft(tmp_path, "安居区2021年食品安全监管项目绩效自评报告\n一、基本情况\n预算数:\n\n2.38\n\n执行数:\n\n2.38\n\n20\n")
+    assert data.get("budget", {}).get("executed") != 2.382
+    data = draft(tmp_path, "示例县2023年度部门整体支出绩效评价报告\n一、基础数据\n项目支出:\n\n874.20\n\n308.17\n\n1025.20\n")
+    assert "project" not in data.get("spending", {})
+    data = draft(tmp_path, "政协平凉市委员会办公室2024年度预算绩效部门评价报告\n一、部门概况\n办公室负责日常工作。\n"
+                           "二、部门整体支出管理及使用情况\n(一)基本支出\n"
+                           "2024年度一般公共财政拨款基本支出1076.17万元。其中:\n人员经费896.34万元,主要包括基本工资。")
+    assert data["spending"]["basic"] == 1076.17 and data["spending"]["personnel"] == 896.34

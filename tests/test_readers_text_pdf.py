@@ -254,7 +254,10 @@ def test_real_documents_lose_nothing():
                            # held out until 2026-11-27: d42's sheet of section rows between bars (4 rows, 5 cells
                            # with its empty trailing ones); p44's transfer-payment form between bars; p49's three
                            # blocks of rows written with a bar line after each cell; p51's OCR form between bars
-                           "d42": [(4, 5)], "p44": [(10, 8)], "p49": [(8, 4), (8, 4), (8, 4)], "p51": [(14, 12)]}
+                           "d42": [(4, 5)], "p44": [(10, 8)], "p49": [(8, 4), (8, 4), (8, 4)], "p51": [(14, 12)],
+                           # held out until 2026-11-27 (the next rotation): d46's 基础信息表 one cell per line with a
+                           # bar each; d49's town form between bars; p52's bond form; p53's form one cell per line
+                           "d46": [(58, 8)], "d49": [(15, 10)], "p52": [(13, 10)], "p53": [(147, 8)]}
 
 
 def test_a_whole_form_on_one_line_is_left_as_text():

@@ -377,3 +377,66 @@ def test_the_body_a_department_report_says_completed_its_years_targets():
     assert u.unit_candidates(None, lines, "project") == []
     # A body without its place (我局, 办公室) is not taken.
     assert u.unit_candidates(None, ["2022年,办公室较好的完成了年初制定的工作目标。"], "department") == []
+
+
+# ---- this round's shapes (tests/corpus d33, d46, d48, d52, d57, p55, p58) ----------------------
+
+def test_a_title_broken_before_its_report_words_is_joined():
+    # d46 (贺州市): the unit and kind on one line, 绩效自评报告 on the next; p08's title broken inside its project.
+    lines = ["贺州市自然资源局部门整体支出", "绩效自评报告", "评价方式:部门(单位)绩效自评"]
+    assert r.title_of(lines).value == "贺州市自然资源局部门整体支出绩效自评报告"
+    assert unit(lines) == "贺州市自然资源局"
+    lines = ["枞阳县2023年度国家基本公共卫生", "服务项目绩效评价自评报告", "一、项目基本情况"]
+    assert r.title_of(lines).value == "枞阳县2023年度国家基本公共卫生服务项目绩效评价自评报告"
+    # A sentence, a label or a heading before it is not its first half.
+    for before in ("按照要求，现报告如下。", "主题分类: | 财政 |", "一、部门整体支出"):
+        assert r.title_of([before, "绩效自评报告"]).value == "绩效自评报告"
+
+
+def test_a_pages_信息名称_label_is_not_part_of_the_title():
+    # d52 (南京市外事翻译中心)
+    lines = ["信息名称:    南京市外事翻译中心2021年度部门整体预算绩效自评价报告", "一、部门基本情况"]
+    assert r.title_of(lines).value == "南京市外事翻译中心2021年度部门整体预算绩效自评价报告"
+    assert unit(lines) == "南京市外事翻译中心"
+
+
+def test_a_project_result_report_is_titled_自评结果():
+    lines = ["2021年度本专科生奖助学金项目自评结果", "一、自评结论"]  # p55 (湖北科技学院)
+    assert r.title_of(lines).value == lines[0] and r.kind_of(lines[0], lines).value == "project"
+    assert r.title_of(["自评结果 | 优 |", "一、基本情况"]) is None  # a form's label
+
+
+def test_the_unit_on_the_line_below_a_title_that_names_none():
+    # d33 (益阳市赫山区): the body's name under its title; a letter's addressee is not the unit.
+    lines = ["2019年部门整体支出绩效评价报告", "", "益阳市赫山区城市管理和综合执法局", "一、部门概况"]
+    assert unit(lines) == "益阳市赫山区城市管理和综合执法局"
+    assert unit(["2019年部门整体支出绩效评价报告", "示例县财政局:", "一、部门概况"]) is None
+
+
+def test_a_short_name_the_text_defines_is_the_same_body():
+    # d48 (内蒙古): 内蒙古自治区人力资源和社会保障厅(以下简称“内蒙古人社厅”), then 内蒙古人社厅是…部门.
+    lines = ["内蒙古自治区人力资源和社会保障厅2020年部门预算绩效自评公开报告",
+             "遵循基本原则,内蒙古自治区人力资源和社会保障厅(以下简称“内蒙古人社厅”)对2020年度部门整体支出实施了绩效自评。",
+             "内蒙古人社厅是自治区人民政府组成部门。"]
+    assert unit(lines) == "内蒙古自治区人力资源和社会保障厅"
+    assert r.kind_of(r.title_of(lines).value, lines).value == "department"  # 部门预算绩效自评: the whole budget
+
+
+def test_the_year_of_a_page_without_title_and_not_its_covers_date():
+    # d47: 开展了2022年度…自评工作; d50: 对…2024年…进行了…自评 (two sentences, one year).
+    assert r.year_of(None, ["根据要求,我厅认真开展了2022年度部门预算绩效自评工作。"]).value == 2022
+    opening = ["一、自评工作开展情况", *["县科技局积极开展调研学习。"] * 8]  # past the lines a title's year is sought in
+    assert r.year_of(None, opening + ["对2024年度14个项目进行自评。", "对县科技局2024年经费使用情况进行了全方位自查和自评。"]).value == 2024
+    assert r.year_of(None, opening + ["对2023年度项目进行自评。", "对2024年经费使用情况进行了自评。"]) is None  # two years
+    assert r.year_of(None, opening + ["根据《关于开展2021年度绩效自评工作的通知》要求,开展了自评。"]) is None  # a notice's
+    # p58 (林芝市): 林芝市财政局制 / 2025年 is when the cover was made.
+    lines = ["项目支出绩效自评报告", "项目名称:村村通维护经费", "填报日期:2025年4月28日", "林芝市财政局制", "2025年", "一、项目基本情况"]
+    assert r.year_of(r.title_of(lines), lines) is None
+
+
+def test_a_list_of_projects_makes_no_project_report():
+    # d57 (长安区医疗保障局): 序号 项目名称 项目实施单位 … heads a department's list of its projects.
+    lines = ["长安区医疗保障局", "2023年度绩效自评", "部门绩效自评结果公开汇总表",
+             "序号 项目名称 项目实施单位 预算数(调整后) 执行数(至2023年底) 自评得分"]
+    assert r.kind_of(r.title_of(lines).value, lines) is None
+    assert project(lines) is None

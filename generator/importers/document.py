@@ -18,7 +18,7 @@ import yaml
 
 from . import assemble, flattened, forms, limits, recognise, recognise_project, recognise_unit, word_looks
 from .narrative_lists import inline, measures, problems
-from .narrative_money import (NUMBER, PHRASE_START, amount, breakdown, executed_and_rate, paid, percent_after, spaced_bars,
+from .narrative_money import (NUMBER, PHRASE_START, amount, breakdown, executed_and_rate, paid, percent_after, said_rate, spaced_bars,
                               spent_all, spent_clause, the_rate, year_budget)
 from .forms import FULL_WIDTH
 from .narrative_structure import cover_line, intro_like, paragraphs, run_on_pieces, structure
@@ -201,7 +201,7 @@ def with_line(finding: str, cleaned: list[str]) -> str:
     return finding if n is None else f"{finding}（第 {n + 1} 行）"
 
 
-COLUMN_LETTER = re.compile(r"\s*[(（][A-Z](?:\s*/\s*[A-Z])?[)）]")
+COLUMN_LETTER = re.compile(r"(?<!\s)\s*[(（][A-Z](?:\s*/\s*[A-Z])?[)）]")
 
 
 def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
@@ -232,14 +232,19 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
                          r"(优\s?秀|良\s?好|中\s?等|较\s?差|优|良|中|差)", text)
     grade = next((g for g in grades if not _of_several(text, g)), None)
     record("自评等级", ("result", "grade"), forms.GRADE_WORDS[re.sub(r"\s", "", grade.group(1))] if grade else None)
-    score = (re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?|(?:绩效|综合)评分)(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)  # 自评分为100分
-             or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text))  # a form's 自评总分(分) | 97.6
+    score = (re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?|自评得|(?:绩效|综合)评分)(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)  # 自评分为100分, 自评得97.5分
+             or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text)  # a form's 自评总分(分) | 97.6
+             or re.search(r"自评(?:总)?得分(?:为|[:：])\s*" + NUMBER + r"(?=\s*(?:[,，。；;]|$))", text))  # 自评得分为99.77,
     record("自评得分", ("result", "score"), float(score.group(1)) if score and float(score.group(1)) <= 100 else None)
     record("本年财政拨款支出", ("spending", "total"),
            amount(flat, r"(?:本年)?财政拨款支出(?:合计|总额)?", spending=True)
            or amount(flat, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
            or amount(flat, r"(?<=\d年)度?支出", spending=True)  # 2022年支出76.36万元, 2018年度支出5560.46万元
-           or amount(flat, f"{PHRASE_START}实际支出")  # …资金共157.71万元,实际支出157.71万元: says it is spent
+           # …资金共157.71万元,实际支出157.71万元; 本年度总支出1688.46万元; 资金预算253.7万元,支出253.66万元:
+           # sentences saying it is spent, their amount in 万元 or 元 (3.实际支出 | 6475 is an indicator's cell)
+           or amount(flat, f"{PHRASE_START}实际支出{IN_YUAN}")
+           or amount(flat, f"{PHRASE_START}(?:本年度?|全年度?)(?:实际)?总支出{IN_YUAN}")
+           or amount(flat, f"(?<=[,，])支出{IN_YUAN}")
            or amount(flat, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
     for label, key in (("基本支出", "basic"), ("项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
@@ -247,7 +252,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
     for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金)?|年初(?:财政)?下达(?:资金)?", "initial"),
-                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金)?|全年预算|全年应执行数|转移支付预算数",
+                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金)?|全年预算|全年应执行数|转移支付预算数|总体预算",
                               "adjusted"),
                              ("全年执行数", "全年执行|执行数|转移支付执行数", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
@@ -284,9 +289,12 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     paired = executed_and_rate(flat, kind)
     if paired and "executed" not in values.get("budget", {}):
         record("全年执行数", ("budget", "executed"), paired[0])
-    record("预算执行率", ("budget", "rate"), percent_after(flat, r"预算执行率") or (paired[1] if paired else None)
+    record("预算执行率", ("budget", "rate"), (percent_after(flat, r"预算执行率") or said_rate(flat, r"预算完成率|资金使用完成比?率")) or (paired[1] if paired else None)
            or (the_rate(flat) if kind == "project" else None))
     return values, found, missing
+
+
+IN_YUAN = r"(?=\s*(?:为|[:：])?\s*" + NUMBER + r"\s*万?元)"  # a label whose amount is given in 万元 or 元
 
 
 def _of_several(text: str, found: re.Match) -> bool:

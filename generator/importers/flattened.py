@@ -59,6 +59,9 @@ def _line_row(cells: list[Token], i: int, fields: list[str]) -> tuple[dict, int]
         values.append(cells[j])
         j += 1
     plain = [f for f in fields if f != "note"]
+    # The text ends inside this row, no bar closing its last cell: that cell may be cut (an excerpt), so
+    # it is placed, to place the others, but not read.
+    cut = values[-1] if j == len(cells) and values and values[-1].width == 0 and len(values) < len(plain) else None
     if values and all(DASH.match(v.text) for v in values):
         return {f: None for f in fields}, j  # 其他资金 | - | -: nothing stated, whatever the columns
     for take, note in ((values, None), (values[:-1], values[-1:])):
@@ -78,7 +81,7 @@ def _line_row(cells: list[Token], i: int, fields: list[str]) -> tuple[dict, int]
             out = {f: None for f in fields} | ways[0]
             if note:
                 out["note"] = note[0]
-            return out, j
+            return {f: None if cut is not None and v is cut else v for f, v in out.items()}, j
     return None
 
 

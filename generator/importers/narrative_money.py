@@ -23,11 +23,17 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
     spending figure, not when the nearest money word before it is a budget's (其中: 一般公共预算 ...
     项目支出 2985.5 lists what a budget is made of, not what was spent)."""
     # 年初批复预算8个项目985万元: the count of items before the amount is passed over
-    match = re.search(label + r"(?:数)?\s*(?:(?:为|[:|])\s*)?(?:共?\d{1,3}个项目)?" + NUMBER + r"\s*(?:万元|元)?", text)  # one \s* run: no backtracking
+    matches = re.finditer(label + r"(?:数)?\s*(?:(?:为|[:|])\s*)?(?:共?\d{1,3}个项目)?" + NUMBER + r"\s*(?:万元|元)?", text)  # one \s* run: no backtracking
+    # (一)基本支出 / 2024年度…基本支出1076.17万元: a heading's label, then a year, is not its amount
+    match = next((m for m in matches if not re.match(r"\s*年", text[m.end(1):m.end(1) + 3])), None)
     if not match:
         return None
     if re.match(r"\s*\|\s*" + NUMBER, text[match.end():match.end() + 40]):
         return None
+    after = text[match.end(1):match.end(1) + 40]
+    if not match.group(0).endswith("元") and (re.match(r"[ \t]+\d[\d,.]*[ \t]+\d", after)
+                                             or ("\n" in text[match.start():match.start(1)] and re.match(r"[ \t]+\d", after))):
+        return None  # 项目支出: / 874.20 308.17 1025.20 (cells one per line): a row of amount columns too
     if COUNT_WORD.match(text, match.end(1)):
         return None  # 8个项目: a count, not an amount
     if re.match(r"\.\d", text[match.end(1):match.end(1) + 2]):
@@ -35,7 +41,7 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
     if spending:
         before = re.split(r"[。；]", text[max(0, match.start() - 300):match.start()])[-1]  # this sentence's
         # (一般公共预算收入 is what came in, not a budget's breakdown)
-        words = re.findall(r"预算(?!收入)|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|执行", before)
+        words = re.findall(r"预算(?!收入)|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|总支出|执行", before)
         if words and words[-1] in ("预算", "资金总额", "资金来源"):
             return None
     return float(match.group(1).replace(",", ""))
@@ -62,6 +68,13 @@ def percent_after(text: str, label: str) -> float | None:
     return None
 
 
+def said_rate(text: str, label: str) -> float | None:
+    """A rate written right after its label (年度资金使用完成比率99.98 %), said once: a table's
+    row (预算完成率 | % | 70% | 76%) gives its unit and target first."""
+    return _said_once(m.group(1) for m in re.finditer(r"(?:" + label + r")(?:为|是|达到?|[:：])?\s*" + NUMBER + r"\s*%", text)
+                      if not RULE_WORDS.search(text[m.end():m.end() + 4]))
+
+
 # Where a budget label may begin: a phrase's start, after 其中, or after the report's own subject.
 PHRASE_START = "".join(["(?:(?<![\u4e00-\u9fff])", *(f"|(?<={w})" for w in ("其中", "项目", "年度", "部门", "单位", "我局", "年")), ")"])
 
@@ -78,7 +91,7 @@ def executed_and_rate(text: str, kind: str) -> tuple[float, float] | None:
 
 
 # A clause that states the year's money as a whole: 下达…资金X万元, 资金共X万元, 预算数X万元.
-TOTAL_WORDS = re.compile(r"下达|资金共|共计|预算数|预算总金额|预算总额|预算收入|收到")
+TOTAL_WORDS = re.compile(r"下达|资金共|共计|预算数|预算总金额|预算总额|预算收入|收到|年度资金预算")
 NOT_TOTAL = re.compile(r"年初|调整|执行|支出|结转|结余|决算|计划投资|匹配|配套")
 AMOUNT = re.compile(START + NUMBER + r"\s*万元?")
 FUND_NAME = re.compile(r"^(?:其中[:：]?)?([\u4e00-\u9fff（）()]{2,14}?(?:资金|拨款|补助))\s*" + NUMBER + r"\s*万元?$")

@@ -48,7 +48,8 @@ def paragraphs(lines: list[str]) -> list[str]:
         alone = heading and not punctuated  # a heading alone on its line, such as “（一）部门支出情况”
         if (pieces and not _is_heading(line) and not alone and "|" not in line and not bar
                 and pieces[-1][-1] not in SENTENCE_END and out and not cover_line(line) and not cover_line(pieces[-1])):
-            add(line)
+            # Two numbers, each a line (cells one per line: 2.38 / 20), stay two: 2.3820 is neither.
+            add(" " + line if re.match(r"[\d.%]", pieces[-1][-1]) and line[0].isdigit() else line)
             continue
         if pieces:
             out.append("".join(pieces))

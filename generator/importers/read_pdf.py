@@ -120,7 +120,7 @@ def _page(page, number: int, before: int) -> list[Block | Table]:
     out: list[Block | Table] = []
     for _, _, item in sorted(items, key=lambda i: (i[0], i[1])):
         if isinstance(item, str):
-            out.append(Block(normalise(item), Where(page=number, line=sum(isinstance(p, Block) for p in out) + 1)))
+            out.append(Block(normalise(item.translate(DASHES)), Where(page=number, line=sum(isinstance(p, Block) for p in out) + 1)))
         else:
             table = _table(*item, number, before + sum(isinstance(p, Table) for p in out) + 1)
             out.append(table if ruled else merge_levels(table))  # no ruling to show merged cells: as in text
@@ -239,12 +239,15 @@ def _inside(obj: dict, box: tuple) -> bool:
 
 # A line break a narrow cell made next to a Chinese character or mark (产出指 / 标, 2021年12月 / 31日):
 # not a space. Between two Latin words or numbers it is one.
-WRAP = re.compile(r"\s*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*\n\s*")
+WRAP = re.compile(r"\s*\n\s*(?=[\u2014\u2e3a\u2e3b\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
+                  r"|(?<=[\u2014\u2e3a\u2e3b\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*\n\s*")
+# A font's one glyph for a Chinese dash of two or three em dashes: the text writes ——.
+DASHES = str.maketrans({"\u2e3a": "——", "\u2e3b": "———"})
 
 
 def wrapped(text: str) -> str:
     """A cell's text with the lines its width made joined again."""
-    return WRAP.sub("", text).replace("\n", " ")
+    return WRAP.sub("", text).replace("\n", " ").translate(DASHES)
 
 
 def _table(texts: list, rows: list, lefts: list, page: int, k: int) -> Table:

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，：％（）｜", "0123456789.,:%()|")
-TITLE_WORDS = re.compile(r"自评报告|自评表|评价报告|评价自评|绩效自评|绩效评价表|绩效目标自评")
+# 本专科生奖助学金项目自评结果 is a title too; 自评结果 alone is a form's label.
+TITLE_WORDS = re.compile(r"自评报告|自评表|评价报告|评价自评|绩效自评|绩效评价表|绩效目标自评|(?:项目|支出)自评结果")
 NAVIGATION = re.compile(r"^\s*(?:当前位置|您现在的位置|您现在所在的位置|您的位置|所在位置|首页\s*[>›/])"
                         # a document-sharing site's blurb: 《X.docx》由会员分享,可在线阅读,更多相关《X》请在…上搜索
                         r"|由会员分享.{0,12}可在线阅读")
@@ -95,12 +96,12 @@ def title_of(lines: list[str]) -> Found | None:
             continue  # a sentence that mentions a report is not a title
         if HEADING.match(text) or _metadata_value(lines, i):
             continue  # 二、绩效自评工作开展情况 is a section; 公开目录 / 自评报告 is the page's catalogue
-        # A file name's extension, an attachment's label (附件:1.) and a page's 标题 label are not the title.
-        text = re.sub(r"^(?:[•·]\s*)?(?:附\s*件\s*\d*\s*[:：]?\s*(?:\d+\s*[.、．]\s*)?|标\s*题\s*[:：]?\s*)", "", text)
+        # A file name's extension, an attachment's label (附件:1.) and a page's 标题 (信息名称) label are not the title.
+        text = re.sub(r"^(?:[•·]\s*)?(?:附\s*件\s*\d*\s*[:：]?\s*(?:\d+\s*[.、．]\s*)?|标\s*题\s*[:：]?\s*|(?:信息)?名\s*称\s*[:：]\s*)", "", text)
         parts = [re.sub(r"\.(?:pdf|docx?|xlsx?)$", "", text, flags=re.I)]
         before = clean(lines[i - 1]) if i else ""
         if before and not is_chrome(lines[i - 1]) and len(before) <= 40 and not re.search(r"[。；;，,：:]$", before) \
-                and re.search(r"20\d\d\s*年度?$", before):
+                and (re.search(r"20\d\d\s*年度?$", before) or _title_head(before, parts[0])):
             parts.insert(0, before)
         after = clean(lines[i + 1]) if i + 1 < len(lines) else ""
         if re.fullmatch(r"[(（][^()（）]{2,60}[)）]", after):
@@ -110,6 +111,15 @@ def title_of(lines: list[str]) -> Found | None:
             continue
         return Found("".join(parts), i + 1)
     return file_name
+
+
+def _title_head(before: str, text: str) -> bool:
+    """Whether before is a title's first half, broken off a line that holds little but the report's
+    words (贺州市自然资源局部门整体支出 / 绩效自评报告; 枞阳县2023年度国家基本公共卫生 / 服务项目绩效评价自评报告):
+    a line of the report's subject, not a sentence, a heading, a label or another title."""
+    words = TITLE_WORDS.search(text)
+    return bool(words and words.start() <= 8 and not re.search(r"[。；;，,：:|]", before) and not HEADING.match(before)
+                and not TITLE_WORDS.search(before) and re.search(r"20\d\d\s*年|部门|整体|项目|支出|资金|经费", before))
 
 
 def _metadata_value(lines: list[str], i: int) -> bool:
@@ -126,7 +136,9 @@ ANNOUNCED = (re.compile(r"现将\s*([^，。,;；:：]{2,80}?(?:自评|评价)[^
                         r"(?:进行|开展)了?(?:绩效)?(?:自评|评价)"),
              # 我办对2017年度部门整体支出绩效进行了全面综合评价, 本部门对 2017 年整体支出开展绩 效自评
              re.compile(r"(?:我|本)[^\s，。,;；]{1,3}?对\s*(20\d\d\s*年度?[^，。,;；]{2,30}?)"
-                        r"(?:进行|开展)了?[^，。,;；]{0,6}?(?:绩\s?效)?(?:自\s?评|评\s?价)"))
+                        r"(?:进行|开展)了?[^，。,;；]{0,6}?(?:绩\s?效)?(?:自\s?评|评\s?价)"),
+             # 我厅认真开展了2022年度部门预算绩效自评工作
+             re.compile(r"(?:我|本)[^\s，。,;；]{1,3}?[^，。,;；]{0,6}?开展了?\s*(20\d\d\s*年度?[^，。,;；]{2,30}?(?:绩效)?自评)工作"))
 
 
 ANNOUNCED_WITHIN = 40  # lines: the opening sentence follows the page's header and a letter's head
@@ -153,7 +165,7 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
     announced = None if title else announced_of(lines)
     for text in (title, announced and announced.value):
         text = clean(text or "")
-        if KIND_DEPARTMENT.search(text) or ((body := BODYS_YEAR.match(text.replace(" ", ""))) and body.group(1).endswith(ORG_END)):
+        if KIND_DEPARTMENT.search(text) or DEPARTMENT_BUDGET.search(text) or ((body := BODYS_YEAR.match(text.replace(" ", ""))) and body.group(1).endswith(ORG_END)):
             return Found("department", 0 if title else announced.line)
         if KIND_PROJECT.search(text):
             return Found("project", 0 if title else announced.line)
@@ -161,11 +173,16 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
         text = clean(line)
         if KIND_DEPARTMENT.search(text) and (TITLE_WORDS.search(text) or HEADING.match(text)):
             return Found("department", i + 1)  # the report's kind, or its section (三)部门整体绩效目标
-        if (re.search(r"项目支出绩效自评表|项目名称", text) or PROJECT_EVALUATED.search(text)) and not is_chrome(line):
+        # (序号 项目名称 项目实施单位 …: the header of a list of projects, which a department's report may hold)
+        if (re.search(r"项目支出绩效自评表|项目名称", text) or PROJECT_EVALUATED.search(text)) and not is_chrome(line) \
+                and not re.match(r"序\s*号", text):
             return Found("project", i + 1)
     return None
 
 
+# 2020年部门预算绩效自评公开报告: a body's evaluation of its whole budget (only in a title or the
+# sentence naming the report: a project's text may cite a 部门预算绩效自评 notice).
+DEPARTMENT_BUDGET = re.compile(r"(?<!项目)部门预算绩效(?:自评|评价)")
 # 下桥镇人民政府2024年度绩效自评报告: a body's report on its whole year, no project named.
 BODYS_YEAR = re.compile(r"^([\u4e00-\u9fff]{2,30}?)20\d\d年度?(?:绩效)?自评报告$")
 # 我单位及时对基础设施配套工程路边沟建设项目开展自评: the opening sentence names a project evaluated.
@@ -187,13 +204,42 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
         candidates.append((announced.value, announced.line))  # 我办对2017年度部门整体支出…进行了评价
     for text, line in candidates:
         text = clean(text)
-        if is_chrome(text) or re.search(r"填报|日期|印发|通知|〔|\[20\d\d\]", text):
+        if is_chrome(text) or re.search(r"填报|日期|印发|通知|〔|\[20\d\d\]", text) or _cover_date(text, lines, line):
             continue
         undated = DATE.sub("", text)
         found = re.search(r"(20\d\d)\s*年度", undated) or re.search(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", undated)
         if found:
             return Found(int(found.group(1)), line)
-    return None
+    return None if title else _evaluated_year(lines)
+
+
+def _cover_date(text: str, lines: list[str], line: int) -> bool:
+    """A cover's year of making, under the body that made the form (林芝市财政局制 / 2025年)."""
+    if not re.fullmatch(r"20\d\d\s*年", text):
+        return False
+    before = next((clean(lines[i]) for i in range(line - 2, max(line - 4, -1), -1) if clean(lines[i])), "")
+    return bool(re.search(r"制$|填报|日期", before))
+
+
+# A page with neither title nor opening announcement still says which year it evaluates:
+# 我厅认真开展了2022年度部门预算绩效自评工作; 对县科技局2024年经费使用情况进行了…自评.
+EVALUATED_YEAR = (re.compile(r"开展了?\s*(20\d\d)\s*年度?[^，。,;；]{0,20}?(?:绩效)?(?:自评|评价)"),
+                  re.compile(r"对[^，。,;；]{0,12}?(20\d\d)\s*年度?[^，。,;；]{0,30}?(?:进行|开展)了?[^，。,;；]{0,8}?(?:自评|评价)"))
+
+
+def _evaluated_year(lines: list[str]) -> Found | None:
+    """The year the opening lines say is evaluated, when they say one year only (not in a cited
+    notice: 关于开展2021年度…自评工作的通知 is the notice's year)."""
+    said: dict[int, int] = {}
+    for i, line in enumerate(lines[:ANNOUNCED_WITHIN]):
+        text = clean(line)
+        if is_chrome(line):
+            continue
+        text = re.sub(r"《[^》]*》|关于[^，。]*?通知", "", text)
+        for pattern in EVALUATED_YEAR:
+            for found in pattern.finditer(text):
+                said.setdefault(int(found.group(1)), i + 1)
+    return Found(*said.popitem()) if len(said) == 1 else None
 
 
 # A sum in a sentence about the report's money (not 人均可支配收入12500元, 业务收入达到55万元: a

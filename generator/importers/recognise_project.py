@@ -43,8 +43,11 @@ def field_projects(lines: list[str]):
         for found in list(pattern.finditer(clean(line))) or [None]:
             below = value_below(lines, i) if not found and alone.fullmatch(clean(line)) else None
             name, at = (_own_cell(found.group(1).strip(), line), i) if found else below or (None, i)
-            if name and not re.fullmatch(r"[\d\s-]+", name) and not re.search(r"主管部门|项目名称|实施单位", name):
-                yield Found(name, at + 1)  # (a value holding the next label is the label's, not a name)
+            # A value holding the next label is the label's, not a name; 项目 alone is the next header's
+            # first word (序号 项目名称 项目实施单位 …, a list of projects).
+            if name and not re.fullmatch(r"[\d\s-]+", name) and not re.search(r"主管部门|项目名称|实施单位", name) \
+                    and not KIND_ONLY.fullmatch(name):
+                yield Found(name, at + 1)
 
 
 def _own_cell(name: str, line: str) -> str:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .recognise import (CUT_END, NEXT_LABEL, ORG_END, PROJECT_UNIT, TITLE_WORDS, UNIT_LABELS, Found, announced_of,
-                        clean, is_chrome)
+from .recognise import (ANNOUNCED_WITHIN, CUT_END, NEXT_LABEL, ORG_END, PROJECT_UNIT, TITLE_WORDS, UNIT_LABELS, Found,
+                        announced_of, clean, is_chrome)
 
 
 def org_name(name: str) -> str | None:
@@ -38,7 +38,36 @@ def unit_candidates(title: Found | None, lines: list[str], kind: str | None = No
     # 保山市农业农村局 / 2019年度部门整体支出绩效自评报告: a title broken after its unit, when nothing else names one.
     if not found and title and re.match(r"^20\d\d年", clean(title.value).replace(" ", "")):
         found = [above] if (above := _line_above(title, lines)) else []
-    return found
+    if not found and title and not _titled_unit(title, lines):
+        # 2019年部门整体支出绩效评价报告 / 益阳市赫山区城市管理和综合执法局: a title naming no body, its unit on the line below.
+        found = [below] if (below := _line_below(title, lines)) else []
+    short = short_names(lines)
+    return [Found(short[f.value], f.line) if f.value in short else f for f in found]
+
+
+# 内蒙古自治区人力资源和社会保障厅(以下简称“内蒙古人社厅”): the short name is the same body.
+CALLED_AS = re.compile(r"([^\s,，。:：;；、“”\"()（）]{2,40}?)\s*[(（]以下简称\s*[“\"‘]?([^)）“”\"‘’]{2,20}?)[”\"’]?\s*[)）]")
+
+
+def short_names(lines: list[str]) -> dict[str, str]:
+    """{short name: full name} for each body the text names in full and then by a short name."""
+    out = {}
+    for line in lines[:ANNOUNCED_WITHIN * 2]:
+        for found in CALLED_AS.finditer(clean(line)):
+            if (full := _placed_org(found.group(1))) and org_name(found.group(2)):
+                out[found.group(2)] = full
+    return out
+
+
+def _line_below(title: Found, lines: list[str]) -> Found | None:
+    """The next non-blank line after a title, when it is a body's full name alone (not a letter's
+    addressee, 县财政局:)."""
+    for i in range(title.line, min(len(lines), title.line + 3)):
+        text = clean(lines[i]).replace(" ", "")
+        if text:
+            return Found(name, i + 1) if not is_chrome(lines[i]) and not text.endswith((":", "：")) \
+                and (name := org_name(text)) and _placed_org(name) else None
+    return None
 
 
 def unit_of(title: Found | None, lines: list[str]) -> Found | None:
@@ -188,7 +217,9 @@ def _titled_unit(title: Found, lines: list[str]) -> Found | None:
     text = clean(title.value).replace(" ", "")
     before_year = re.match(r"^(.{2,40}?)20\d\d年", text)
     after_year = re.search(r"20\d\d年度?(.{2,60}?)(?:部门整体|整体支出|项目支出|单位自评|绩效|自评)", text)
-    for region in (before_year and before_year.group(1), after_year and after_year.group(1)):
+    # 贺州市自然资源局部门整体支出绩效自评报告: a title without its year names its unit before its kind.
+    before_kind = re.match(r"^(.{2,40}?)(?:部门整体|整体支出)", text)
+    for region in (before_year and before_year.group(1), after_year and after_year.group(1), before_kind and before_kind.group(1)):
         if name := _leading_body(region):
             return Found(_fuller(name, lines), title.line)
     whole = re.match(r"^(.{2,12}?[乡镇])(?:部门整体|整体支出|\d)", text)  # 田心乡部门整体支出绩效自评报告: a township's own report

@@ -414,10 +414,13 @@ def write_docx(form: Form, path: Path) -> None:
 
 def excel_value(value, alt: bool):
     """(value, number format): amounts and points as numbers, 执行率 as a percent, 填报日期 as a date."""
+    # Formats show every decimal the document writes (2465.390098, 0.958%): a sheet shows its cells
+    # as formatted, and the importer reads what the sheet shows.
+    more = len(money_text(value).partition(".")[2]) - 2 if isinstance(value, (Rate, Money)) else 0  # beyond 2 decimals
     if isinstance(value, Rate):
-        return round(value / 100, 8), "0.00%"
+        return round(value / 100, 10), "0.00" + "#" * more + "%"
     if isinstance(value, Money):
-        return float(value), "#,##0.00##" if alt else "0.00##"
+        return float(value), ("#,##0.00" if alt else "0.00") + "#" * max(2, more)
     if isinstance(value, Points):
         return (int(value) if value.is_integer() else float(value)), "General"
     if isinstance(value, str) and re.fullmatch(r"\d+(\.\d+)?", value):  # 实际完成值 50: typed as a number
