@@ -509,3 +509,29 @@ def test_a_row_the_text_ends_in_keeps_its_last_cell_unread():
     assert rows[-1]["target"] == "严格执行相关财经法规制度" and "actual" not in rows[-1]
     rows = read("\n".join(["产出指标", header, row, "数量指标 指标2:培训场次 ≥2场 3场 10 10"]))[0]["indicators"]
     assert rows[0]["actual"] == "严格执行相关财经法"
+
+
+def test_a_money_block_whose_header_unit_wrapped_onto_its_first_row():
+    # 裕安区 2022 (tests/corpus/p54): 项目资金 / (万元) 年度资金总额 29 29 27.8 9 0.958 8, cells between blanks.
+    values, found, used, unsure = read("\n".join([
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "(万元) 年度资金总额 29 29 27.8 9 0.958 8",
+        "其中:当年财政拨款 29 29 27.8 9 0.958 8",
+        "年度总体目标 预期目标 实际完成情况"]))
+    assert values["budget"] == {"initial": 29, "adjusted": 29, "executed": 27.8}  # 0.958 is a fraction: left for staff
+    assert values["funds"] == [{"source": "当年财政拨款", "initial": 29, "adjusted": 29, "executed": 27.8}]
+    assert any("0.958" in u for u in unsure)
+
+
+def test_a_note_followed_by_the_next_rows_empty_level_cells_is_the_rows_note():
+    # 濉溪县 2019 (tests/corpus/p53): one cell per line, each with its bar; after a row's note come the
+    # next row's empty 一级/二级 cells as lone bars, then its name.
+    rows = read("\n".join([
+        "一级指标 |", "二级指标 |", "三级指标 |", "分值 |", "年度指标值 |", "全年实际值 |", "得分 |", "未完成原因及拟采取的改进措施 |",
+        "产出指标(50分) |", "数量指标 |", "特困人员救助供养人数 |", "5 |", ">=4754人 |", "4604人 |", "5 |", "特困人员实行动态管理 |",
+        "|", "|", "|", "扶贫临时救助人数 |", "10 |", ">=7人 |", "7人 |", "10 |", "|", "|", "|",
+        "时效性指标 |", "救助及时率 |", "5 |", "100% |", "100% |", "5 |", "|", "|", "|",
+        "群众满意度 指标 |", "受助对象满意度 |", "10 |", "≥90% |", "95% |", "10 |", "|"]))[0]["indicators"]
+    assert [r["name"] for r in rows] == ["特困人员救助供养人数", "扶贫临时救助人数", "救助及时率", "受助对象满意度"]
+    assert rows[0]["note"] == "特困人员实行动态管理" and rows[1]["score"] == 10
+    assert rows[2]["level2"] == "时效性指标" and rows[3]["level2"] == "群众满意度指标"

@@ -440,3 +440,11 @@ def test_a_list_of_projects_makes_no_project_report():
              "序号 项目名称 项目实施单位 预算数(调整后) 执行数(至2023年底) 自评得分"]
     assert r.kind_of(r.title_of(lines).value, lines) is None
     assert project(lines) is None
+
+
+def test_a_special_bond_report_is_a_projects_and_a_run_on_总报告_title():
+    # p28 (博乐市): 抗疫特别国债 is money of one purpose, as 资金 is; p35 (南昌市): a 总报告 run into its first sentence.
+    lines = ["关于抗疫特别国债执行情况绩效自评报告", "按照规定，现报告如下。"]
+    assert r.kind_of(r.title_of(lines).value, lines).value == "project"
+    lines = ["1、2022年度项目支出绩效自评总报告为切实做好2022年度财政项目支出绩效评价工作,进一步加强项目资金管理"]
+    assert r.title_of(lines).value == "2022年度项目支出绩效自评总报告"

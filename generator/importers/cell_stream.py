@@ -39,8 +39,9 @@ WORDS = {"extra", "note", "unit"}  # columns of words: a number is never theirs
 NUMERIC = {"initial", "adjusted", "executed", "rate", "weight", "score", "unread"}  # unread: a column of amounts the model has no key for
 # Fujian's forms say 目标 where the Ministry's say 指标 (产出目标 > 数量目标).
 LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "影响指标", "产出目标", "效益目标", "满意度目标"}
-LEVEL2 = re.compile(r"^(?:(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|(?:社会公众或)?服务对象满意度|"
-                    r"满意度|经济成本|社会成本|生态环境成本)(?:指标等?|目标)|经济效益|社会效益|生态效益|环境效益|可持续影响)$")
+LEVEL2 = re.compile(r"^(?:(?:数量|质量|时效性?|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|(?:社会公众或)?服务对象满意度|"
+                    r"(?:群众|公众|社会公众|受益群众|受益对象)?满意度|经济成本|社会成本|生态环境成本)(?:指标等?|目标)"
+                    r"|经济效益|社会效益|生态效益|环境效益|可持续影响)$")
 POINTS = re.compile(r"^[(（]?\d+(?:\.\d+)?分?[)）]?$")  # 产出指标 (50) / 30分): the block's points, not a cell
 TOTAL = re.compile(r"^(?:总分|合计|总计|其他需要说明的?事项)$")  # the rows after the indicators
 VOCABULARY = [w for w, _ in INDICATOR_HEADERS + MONEY_HEADERS] + sorted(LEVEL1) + [

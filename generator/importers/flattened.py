@@ -156,6 +156,8 @@ def _note(cells: list[Token], j: int, fields: list[str], level1: str | None) -> 
     if _fits(cells, j, fields, level1):
         return False
     after = j + 1
+    while after < len(cells) and cells[after].text == EMPTY:
+        after += 1  # the next row's empty level cells (| lines), which the rows pass over too
     return after < len(cells) and (_fits(cells, after, fields, level1) is not None or level_of(cells, after, level1) is not None
             or ends(cells[after]) or PLACEHOLDER.match(cells[after].text) is not None
             or UNNAMED.match(cells[after].text) is not None)
@@ -339,6 +341,9 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
             label = key(t.text)
             if PLACEHOLDER.match(forms.ITEM_MARK.sub("", label)):
                 i += 1  # ①……: a row the form leaves for more sources
+                continue
+            if not label and re.fullmatch(r"[(（]\s*万?元\s*[)）]", t.text.strip()):
+                i += 1  # 项目资金 / (万元) 年度资金总额 …: the header's unit, wrapped onto the first row
                 continue
             if len(label) > 20 or re.search(r"指标|目标", label):
                 break

@@ -50,7 +50,7 @@ UNIT_LABELS = [  # the form's own fields, most specific first
 NEXT_LABEL = (r"(?:项目名称|项目编码|项目负责人|项目主管部门|(?:中央|地方)?主管部门|实施单位|资金情况|联系电话|填报日期|单位负责人|"
               r"财政归口处室|部门联系人|评价类型|年度资金总额|金额单位|是否为专项资金|年度预算申请|下属单位个数)")
 KIND_DEPARTMENT = re.compile(r"部门整体|整体支出|部门\s*[(（]\s*单位\s*[)）]\s*整体|整体(?:和|及|与)项目|(?<!项目)整体绩效")
-KIND_PROJECT = re.compile(r"项目|专项|资金|转移支付|工程")
+KIND_PROJECT = re.compile(r"项目|专项|资金|转移支付|工程|国债|债券")  # 抗疫特别国债, 专项债券: funds of one purpose
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def is_chrome(line: str) -> bool:
     return bool(NAVIGATION.search(text)) or len(METADATA.findall(text)) >= 1 and len(text) < 120 and not TITLE_WORDS.search(text)
 
 
-RUN_ON_TITLE = re.compile(r"^(?:\d{1,2}、)?(.{4,60}?20\d\d\s*年.{0,50}?(?:自评报告|评价报告|自评表))(?=[\u4e00-\u9fff])")
+RUN_ON_TITLE = re.compile(r"^(?:\d{1,2}、)?(.{0,60}?20\d\d\s*年.{0,50}?(?:自评总?报告|评价报告|自评表))(?=[\u4e00-\u9fff])")
 FILE_NAME_GAP = 3  # lines after a file's name where the document's own title may stand
 
 
