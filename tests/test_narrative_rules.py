@@ -397,3 +397,12 @@ def test_numbers_each_on_a_line_stay_apart(tmp_path):
                            "二、部门整体支出管理及使用情况\n(一)基本支出\n"
                            "2024年度一般公共财政拨款基本支出1076.17万元。其中:\n人员经费896.34万元,主要包括基本工资。")
     assert data["spending"]["basic"] == 1076.17 and data["spending"]["personnel"] == 896.34
+
+
+def test_a_projects_budget_given_as_the_money_arranged_for_it(tmp_path):
+    # p47 (东丽区): 安排资金700万元 said once is the year's budget; p28 (博乐市): each of several works' is theirs.
+    title = "天津市东丽湖新建光辉路工程项目2020年度绩效自评报告\n一、绩效目标分解下达情况\n"
+    data = draft(tmp_path, title + "区财政通过抗疫特别国债安排资金700万元。该项目已拨付工程款700万元。")
+    assert data["budget"] == {"adjusted": 700, "executed": 700}
+    data = draft(tmp_path, title + "㈠排涝管渠建设项目。安排资金5000万元。㈡供热管网连通工程项目。安排资金2000万元。")
+    assert "adjusted" not in data.get("budget", {})

@@ -448,3 +448,11 @@ def test_a_special_bond_report_is_a_projects_and_a_run_on_总报告_title():
     assert r.kind_of(r.title_of(lines).value, lines).value == "project"
     lines = ["1、2022年度项目支出绩效自评总报告为切实做好2022年度财政项目支出绩效评价工作,进一步加强项目资金管理"]
     assert r.title_of(lines).value == "2022年度项目支出绩效自评总报告"
+
+
+def test_a_forms_heading_gives_the_year_a_files_name_does_not():
+    # d36 (零陵区): a sharing site's file name as title, the form's heading 自评表(2021年度) run into its cells.
+    lines = ["部门整体支出绩效自评表(4).docx", "上传时间:2023-04-28", *["第1页 / 共15页"] * 10,
+             "1、部门整体支出绩效自评表(2021年度)区级预算单位名称永州市零陵区疾病预防控制中心年度预算申请(万元)"]
+    assert r.year_of(r.title_of(lines), lines).value == 2021
+    assert r.year_of(r.title_of(lines[:12]), lines[:12]) is None  # an upload date is no year

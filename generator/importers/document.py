@@ -18,7 +18,7 @@ import yaml
 
 from . import assemble, flattened, forms, limits, recognise, recognise_project, recognise_unit, word_looks
 from .narrative_lists import inline, measures, problems
-from .narrative_money import (NUMBER, PHRASE_START, amount, breakdown, executed_and_rate, paid, percent_after, said_rate, spaced_bars,
+from .narrative_money import (NUMBER, PHRASE_START, amount, arranged, breakdown, executed_and_rate, paid, percent_after, said_rate, spaced_bars,
                               spent_all, spent_clause, the_rate, year_budget)
 from .forms import FULL_WIDTH
 from .narrative_structure import cover_line, intro_like, paragraphs, run_on_pieces, structure
@@ -276,6 +276,9 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
             and (whole := spent_all(flat)) is not None:
         found_later("全年预算数", ("budget", "adjusted"), whole)
         found_later("全年执行数", ("budget", "executed"), whole)
+    if kind == "project" and "adjusted" not in values.get("budget", {}) and "initial" not in values.get("budget", {}) \
+            and (given := arranged(flat)) is not None:
+        found_later("全年预算数", ("budget", "adjusted"), given)
     spent = values.get("spending", {}).get("total") or values.get("budget", {}).get("executed")
     if kind == "project" and spent is not None and (clause := spent_clause(flat, spent)) \
             and (sources := breakdown(flat, clause)):

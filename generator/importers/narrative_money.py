@@ -180,6 +180,15 @@ def paid(text: str) -> float | None:
     return _said_once(m.group(1) or m.group(2) for m in PAID.finditer(text))
 
 
+# 区财政通过抗疫特别国债安排资金700万元: the money set aside for the project (several works' 安排资金 are theirs).
+ARRANGED = re.compile(r"安排(?:专项)?(?:资金|经费)(?:共)?\s*" + START + NUMBER + r"\s*万元")
+
+
+def arranged(text: str) -> float | None:
+    """A project's year budget where its report gives it only as the money arranged for it, said once."""
+    return _said_once(m.group(1) for m in ARRANGED.finditer(text))
+
+
 # 12类基本公共卫生服务资金3728万元全部执行到位: the year's funds, all spent (全部拨付到位 is money received).
 SPENT_ALL = re.compile(r"(?:资金|经费)[^，。,；;\d]{0,6}?" + START + NUMBER + r"\s*万元[,，]?\s*(?:已)?全部(?:到位(?:并|且)?)?"
                        r"(?:执行(?:到位|完毕)?|使用完毕|支出完毕|支付完毕)")

@@ -210,7 +210,19 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
         found = re.search(r"(20\d\d)\s*年度", undated) or re.search(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", undated)
         if found:
             return Found(int(found.group(1)), line)
-    return None if title else _evaluated_year(lines)
+    return (None if title else _evaluated_year(lines)) or _form_year(lines)
+
+
+# A form's own heading states its year: 部门整体支出绩效自评表(2021年度), also run into the next cells.
+FORM_YEAR = re.compile(r"(?:自评表|绩效目标表)\s*[(（]\s*(20\d\d)\s*年度?\s*[)）]")
+
+
+def _form_year(lines: list[str]) -> Found | None:
+    """The year in the first form heading near the top, when the title (a file's name) gives none."""
+    for i, line in enumerate(lines[:60]):
+        if not is_chrome(line) and (found := FORM_YEAR.search(clean(line))):
+            return Found(int(found.group(1)), i + 1)
+    return None
 
 
 def _cover_date(text: str, lines: list[str], line: int) -> bool:
