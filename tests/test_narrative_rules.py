@@ -406,3 +406,15 @@ def test_a_projects_budget_given_as_the_money_arranged_for_it(tmp_path):
     assert data["budget"] == {"adjusted": 700, "executed": 700}
     data = draft(tmp_path, title + "㈠排涝管渠建设项目。安排资金5000万元。㈡供热管网连通工程项目。安排资金2000万元。")
     assert "adjusted" not in data.get("budget", {})
+
+
+def test_a_departments_决算支出_and_年初预算支出(tmp_path):
+    # d42 (德钦县): 单位年初预算支出785.59万元,决算支出960.28万元 — 上年决算支出 is last year's.
+    data = draft(tmp_path, "2021年度部门整体支出绩效自评情况报告\n(三)部门整体收支情况\n上年决算支出935.11万元。"
+                           "单位年初预算收入785.59万元,决算数为885.63万元。单位年初预算支出785.59万元,决算支出960.28万元。")
+    assert data["budget"]["initial"] == 785.59 and data["budget"]["executed"] == 960.28
+    assert data["spending"]["total"] == 960.28
+    # d29: 资金共157.71万元,实际支出157.71万元 — the year's execution as well as its spending.
+    data = draft(tmp_path, "2024年度部门整体支出绩效自评报告\n二、一般公共预算支出情况\n"
+                           "2024年部门预算财政安排公共财政拨款资金共157.71万元,实际支出157.71万元。")
+    assert data["budget"]["executed"] == 157.71 and data["spending"]["total"] == 157.71

@@ -456,3 +456,9 @@ def test_a_forms_heading_gives_the_year_a_files_name_does_not():
              "1、部门整体支出绩效自评表(2021年度)区级预算单位名称永州市零陵区疾病预防控制中心年度预算申请(万元)"]
     assert r.year_of(r.title_of(lines), lines).value == 2021
     assert r.year_of(r.title_of(lines[:12]), lines[:12]) is None  # an upload date is no year
+
+
+def test_a_county_special_funds_form_names_its_project_专项资金名称():
+    # p37 (衡山县), cells run together: 专项资金名称县级储备粮负责人及电话旷建成…
+    lines = ["1、2020年度县级专项资金绩效目标自评表专项资金名称县级储备粮负责人及电话旷建成、向建军县级主管部门衡山县商务和粮食局"]
+    assert project(lines) == "县级储备粮"

@@ -13,7 +13,7 @@ table printed by Chromium, with a text layer), plus a second Excel layout (`mof2
 the form under a 填报单位 / 填报日期 line, 一级 / 二级指标 repeated on every row instead of merged,
 amounts with thousands separators. manifest.json lists [{file, corpus_id, format, layout,
 not_in_form}]: the expected values are the corpus answer.yaml; not_in_form names the answer's
-values that no cell of this form can hold (人员经费, a spending total without 全年执行数, counts of
+values that no cell of this form can hold (人员经费, a spending total (the form has no 本年支出合计 cell), counts of
 problems ...), so an evaluation knows what the form cannot give back.
 
 Only values the answer states are written; every other cell stays empty. The 填报日期 is a date in
@@ -142,8 +142,9 @@ def money_rows(answer: dict, kind: str) -> list[tuple[str, dict, dict]]:
             if row.get(k) is not None:
                 assert total.setdefault(k, row[k]) == row[k], f"{label}.{k} differs from budget.{k}"
                 paths.setdefault(k, []).append(f"funds[{i}].{k}")
-    if spending.get("total") is not None and total.get("executed") == spending["total"]:
-        paths["executed"].append("spending.total")  # the same 全年执行数 is the year's spending
+    # (A spending total the answer takes from the narrative is not shown by this row's 全年执行数, even
+    # when the two agree: the form has no 本年支出合计 cell, and 年度资金总额 counts every source, so the
+    # importer records it once, as budget.executed. It stays in not_in_form.)
     rows = [(label, total, paths)]
     parts = {}  # source -> (values, paths)
     for i, row in funds:
