@@ -418,3 +418,10 @@ def test_a_departments_决算支出_and_年初预算支出(tmp_path):
     data = draft(tmp_path, "2024年度部门整体支出绩效自评报告\n二、一般公共预算支出情况\n"
                            "2024年部门预算财政安排公共财政拨款资金共157.71万元,实际支出157.71万元。")
     assert data["budget"]["executed"] == 157.71 and data["spending"]["total"] == 157.71
+
+
+def test_a_heading_with_no_words_is_a_section_without_title_not_a_crash(tmp_path):
+    # 一、 alone on its line (a number left when a heading's words were lost): listing the problems and
+    # measures looked its title up and raised KeyError.
+    data = draft(tmp_path, "示例县2021年度部门整体支出绩效自评报告\n一、\n预算完成率很好。\n二、存在问题\n1.问题一。\n")
+    assert data["sections"][0] == {"text": "预算完成率很好。"} and data["sections"][1]["title"] == "存在问题"

@@ -298,7 +298,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     return values, found, missing
 
 
-IN_YUAN = r"(?=\s*(?:为|[:：])?\s*" + NUMBER + r"\s*万?元)"  # a label whose amount is given in 万元 or 元
+IN_YUAN = r"(?=\s*(?:(?:为|[:：])\s*)?" + NUMBER + r"\s*万?元)"  # a label whose amount is given in 万元 or 元
 
 
 def _of_several(text: str, found: re.Match) -> bool:

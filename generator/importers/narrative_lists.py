@@ -30,7 +30,7 @@ def listed(sections: list[dict], about) -> list[str]:
             walk(item.get("items", []), here)
 
     for s in sections:
-        walk(s.get("items", []), about(s["title"]))
+        walk(s.get("items", []), about(s.get("title") or ""))
     return out
 
 
