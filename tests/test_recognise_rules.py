@@ -462,3 +462,16 @@ def test_a_county_special_funds_form_names_its_project_专项资金名称():
     # p37 (衡山县), cells run together: 专项资金名称县级储备粮负责人及电话旷建成…
     lines = ["1、2020年度县级专项资金绩效目标自评表专项资金名称县级储备粮负责人及电话旷建成、向建军县级主管部门衡山县商务和粮食局"]
     assert project(lines) == "县级储备粮"
+
+
+def test_a_body_stating_its_own_duties_or_evaluating_itself_is_the_unit():
+    # d47 (陕西): 省应急管理厅主要职责如下, named in full in the cited 《陕西省应急管理厅职能配置…规定》;
+    # d50 (舒城): 舒城县科学技术局部门对2024年度14个项目进行自评.
+    lines = ["根据要求,我厅认真开展了2022年度部门预算绩效自评工作。", "一、部门概况",
+             "据关于印发《陕西省应急管理厅职能配置内设机构和人员编制规定》的通知,省应急管理厅主要职责如下:"]
+    assert unit(lines) == "陕西省应急管理厅"
+    lines = ["一、自评工作开展情况", "2025年舒城县科学技术局部门对2024年度14个项目进行自评,自评覆盖率100%。"]
+    assert unit(lines) == "舒城县科学技术局"
+    # Inside a cited title, or a body evaluating another (评价), it is not the unit.
+    assert unit(["一、部门概况", "根据《示例县财政局主要职责规定》,我局负责…。"]) is None
+    assert unit(["一、部门概况", "示例县财政局对我局2024年度预算执行情况进行了评价。"]) is None

@@ -316,6 +316,13 @@ def _placed_org(name: str) -> str | None:
     return org_name(name) if PLACED.match(name) else None
 
 
+# A body stating its own functions (金寨县应急管理局主要职责是:, 省应急管理厅主要职责如下) or evaluating
+# itself (舒城县科学技术局部门对2024年度14个项目进行自评). Not inside a cited document's 《title》.
+OWN_DUTIES = re.compile(r"(?:^|[,，。；;])\s*([^\s,，。:：;；、“”()（）《》]{3,40}?)(?:的)?主要职责(?:如下|是|为|包括|[:：])")
+SELF_EVALUATING = re.compile(r"(?:^|[,，。；;])\s*(?:20\d\d年度?)?([^\s,，。:：;；、“”()（）《》]{4,40}?)(?:部门)?对[^，。,;；]{2,40}?"
+                             r"(?:进行|开展)了?[^，。,;；]{0,8}?(?:绩效)?自评(?!价)")
+
+
 def described_units(lines: list[str]) -> list[Found]:
     out = []
     for i, line in enumerate(lines[:60]):
@@ -324,7 +331,23 @@ def described_units(lines: list[str]) -> list[Found]:
             for found in pattern.finditer(text):
                 if "项目" not in found.group(2) and (name := _placed_org(found.group(1))):
                     out.append(Found(name, i + 1))
+        for pattern in (OWN_DUTIES, SELF_EVALUATING):
+            for found in pattern.finditer(text):
+                cited = text[:found.start(1)].count("《") > text[:found.start(1)].count("》")
+                name = found.group(1)
+                if not cited and (org := _placed_org(name) or (LEVEL_ONLY.match(name) and org_name(name)
+                                                               and _placed_in_text(name, lines))):
+                    out.append(Found(org, i + 1))
     return out
+
+
+def _placed_in_text(name: str, lines: list[str]) -> str | None:
+    """省应急管理厅 named in full somewhere near the top (《陕西省应急管理厅职能配置…规定》): that name, if
+    the text names it with one place only."""
+    placed = re.compile(r"(?:" + PROVINCES + r")" + re.escape(name) if name.startswith("省")
+                        else r"[\u4e00-\u9fff]{1,6}?" + re.escape(name))
+    full = {m.group() for line in lines[:60] for m in placed.finditer(clean(line))}
+    return full.pop() if len(full) == 1 and _placed_org(next(iter(full))) else None
 
 
 # A department's report on its year: 2022年,荆门市民政局较好的完成了年初制定的以下工作目标. (Not a
