@@ -535,3 +535,18 @@ def test_a_note_followed_by_the_next_rows_empty_level_cells_is_the_rows_note():
     assert [r["name"] for r in rows] == ["特困人员救助供养人数", "扶贫临时救助人数", "救助及时率", "受助对象满意度"]
     assert rows[0]["note"] == "特困人员实行动态管理" and rows[1]["score"] == 10
     assert rows[2]["level2"] == "时效性指标" and rows[3]["level2"] == "群众满意度指标"
+
+
+def test_a_checklists_year_budget_and_the_sources_under_it():
+    # 彭水自治县 2024 (tests/corpus/p11): 年度预算资金总额 as a label, its sources on the lines after 其中.
+    lines = ["预算资金安排 2024年度计划生育转移支付资金预算安排情况。",
+             "计划生育转移支付资金合计(万元) 年度预算资金总额): 1084.25 ",
+             "其中:中央补助 668.00 ", "市级资金 343.00 ", "本级资金(包括结转结余) 73.25 ", "其中:",
+             "农村部分计划生育家庭奖励扶助制度补助资金(万元)", "年度预算资金总额: 763.00 ", "其中:中央补助 502.00 "]
+    values, found, used, unsure = read("\n".join(lines))
+    assert values["budget"] == {"adjusted": 1084.25}
+    assert values["funds"] == [{"source": "中央补助", "adjusted": 668}, {"source": "市级资金", "adjusted": 343},
+                               {"source": "本级资金(包括结转结余)", "adjusted": 73.25}]
+    # Sources that do not add up to the total (a list cut short) are not its sources.
+    values = read("\n".join(lines[:4]))[0]
+    assert values["budget"] == {"adjusted": 1084.25} and "funds" not in values

@@ -396,8 +396,8 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
             found, unsure, used = [f"{f[:-1]}，第 {n + 1} 行）" for f in found], [f"{u}（第 {n + 1} 行）" for u in unsure], {n}
             break
     if not (found or unsure):
-        budget, found, used = labelled_money(lines)  # 转移支付预算数(A) 5.8万: labels and values, no grid
-        money = {"budget": budget}
+        budget, found, used, funds = labelled_money(lines)  # 转移支付预算数(A) 5.8万: labels and values, no grid
+        money = {"budget": budget, "funds": funds}
     for k in ("budget", "spending"):
         if money.get(k):
             values[k] = money[k]

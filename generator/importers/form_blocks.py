@@ -145,14 +145,18 @@ def _filled(cells: list[Token], n: int) -> Token | None:
 
 # The 中央对地方转移支付 区域 form gives its money as labels and values, not as a grid:
 # 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) | 100% / 转移支付执行数(B) | 5.8万.
-LABELLED = {"转移支付预算数": "adjusted", "转移支付执行数": "executed", "预算执行率": "rate"}
-LABELLED_VALUE = re.compile("(" + "|".join(LABELLED) + r")\s*(?:[(（][A-Z](?:\s*/\s*[A-Z])?[)）])?\s*[:：|]?\s*"
+# 年度预算资金总额 heads the transfer-payment checklist's money (计划生育转移支付资金合计(万元) 年度预算资金总额): 1084.25).
+LABELLED = {"转移支付预算数": "adjusted", "年度预算资金总额": "adjusted", "转移支付执行数": "executed", "预算执行率": "rate"}
+LABELLED_VALUE = re.compile("(" + "|".join(LABELLED) + r")\s*(?:[(（][A-Z](?:\s*/\s*[A-Z])?[)）])?[)）]?\s*[:：|]?\s*"
                             r"(\d[\d,]*(?:\.\d+)?)\s*(万元|万|元|%)?")
+# A source under it, a line of its own: 其中:中央补助 668.00 / 市级资金 343.00 / 本级资金(包括结转结余) 73.25
+SOURCE_LINE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,20}?)\s*[:：]?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:万元|万)?\s*$")
 
 
-def labelled_money(lines: list[str]) -> tuple[dict, list[str], set[int]]:
-    """({"adjusted", "executed", "rate"}, found, lines used) of a form giving its money as label and
-    value; a rate only with its %, an amount never with one, and a rate only if it is the amounts' ratio."""
+def labelled_money(lines: list[str]) -> tuple[dict, list[str], set[int], list[dict]]:
+    """({"adjusted", "executed", "rate"}, found, lines used, funds) of a form giving its money as label
+    and value; a rate only with its %, an amount never with one, and a rate only if it is the amounts'
+    ratio. The funds: the sources listed on the lines after the year's budget, if they add up to it."""
     read: dict[str, tuple[float, str, int]] = {}
     for n, line in enumerate(lines):
         for label, raw, unit in LABELLED_VALUE.findall(line.translate(forms.FULL_WIDTH)):
@@ -162,5 +166,21 @@ def labelled_money(lines: list[str]) -> tuple[dict, list[str], set[int]]:
     if "rate" in read and not ({"adjusted", "executed"} <= read.keys() and forms.rate_agrees(
             read["executed"][0], read["adjusted"][0], forms.number_text(read["rate"][0]))):
         del read["rate"]  # a 预算执行率 alone is a narrative's, or not these amounts' ratio
-    return ({f: v for f, (v, _, _) in read.items()}, [said for _, said, _ in read.values()],
-            {n for _, _, n in read.values()})
+    funds = _sources_below(lines, *read["adjusted"][::2]) if "adjusted" in read else []
+    used = {n for _, _, n in read.values()} | ({read["adjusted"][2] + k + 1 for k in range(len(funds))} if funds else set())
+    found = [said for _, said, _ in read.values()]
+    if funds:
+        found.append("资金来源：" + "、".join(f"{f['source']} {forms.number_text(f['adjusted'])}" for f in funds) + "（全年预算数）")
+    return {f: v for f, (v, _, _) in read.items()}, found, used, funds
+
+
+def _sources_below(lines: list[str], total: float, n: int) -> list[dict]:
+    """The sources on the lines just after the total's (其中 first), each a name and an amount, when
+    they add up to the total: a list cut short, or another block's, is not its sources."""
+    out = []
+    for line in lines[n + 1:n + 12]:
+        found = SOURCE_LINE.match(line.translate(forms.FULL_WIDTH))
+        if not found or (not out and not line.strip().startswith("其中")):
+            break
+        out.append({"source": found.group(1), "adjusted": float(found.group(2).replace(",", ""))})
+    return out if out and abs(sum(f["adjusted"] for f in out) - total) < 0.005 else []
