@@ -425,3 +425,9 @@ def test_a_heading_with_no_words_is_a_section_without_title_not_a_crash(tmp_path
     # measures looked its title up and raised KeyError.
     data = draft(tmp_path, "示例县2021年度部门整体支出绩效自评报告\n一、\n预算完成率很好。\n二、存在问题\n1.问题一。\n")
     assert data["sections"][0] == {"text": "预算完成率很好。"} and data["sections"][1]["title"] == "存在问题"
+
+
+def test_a_score_with_thousands_commas_is_no_score_and_no_crash(tmp_path):
+    # 自评得分 1,234,567.89分: a number the score pattern reads (float() of it raised ValueError).
+    data = draft(tmp_path, "示例县2021年度部门整体支出绩效自评报告\n一、基本情况\n自评得分1,234,567.89分。自评总分(分) 1,2,3")
+    assert "score" not in data.get("result", {})

@@ -235,7 +235,8 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     score = (re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?|自评得|(?:绩效|综合)评分)(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)  # 自评分为100分, 自评得97.5分
              or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text)  # a form's 自评总分(分) | 97.6
              or re.search(r"自评(?:总)?得分(?:为|[:：])\s*" + NUMBER + r"(?=\s*(?:[,，。；;]|$))", text))  # 自评得分为99.77,
-    record("自评得分", ("result", "score"), float(score.group(1)) if score and float(score.group(1)) <= 100 else None)
+    points = float(score.group(1).replace(",", "")) if score else None  # (1,234,567.89: a number, but no score)
+    record("自评得分", ("result", "score"), points if points is not None and points <= 100 else None)
     record("本年财政拨款支出", ("spending", "total"),
            amount(flat, r"(?:本年)?财政拨款支出(?:合计|总额)?", spending=True)
            or amount(flat, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额

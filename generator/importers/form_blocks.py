@@ -147,7 +147,9 @@ def _filled(cells: list[Token], n: int) -> Token | None:
 # 转移支付预算数(A) | 5.8万 | 预算执行率(B/A) | 100% / 转移支付执行数(B) | 5.8万.
 # 年度预算资金总额 heads the transfer-payment checklist's money (计划生育转移支付资金合计(万元) 年度预算资金总额): 1084.25).
 LABELLED = {"转移支付预算数": "adjusted", "年度预算资金总额": "adjusted", "转移支付执行数": "executed", "预算执行率": "rate"}
-LABELLED_VALUE = re.compile("(" + "|".join(LABELLED) + r")\s*(?:[(（][A-Z](?:\s*/\s*[A-Z])?[)）])?[)）]?\s*[:：|]?\s*"
+# Each optional piece takes its own blanks after it: one run of blanks is read by one \s* (not tried
+# split between two, which is quadratic in a long run).
+LABELLED_VALUE = re.compile("(" + "|".join(LABELLED) + r")\s*(?:[(（][A-Z](?:\s*/\s*[A-Z])?[)）]\s*)?(?:[)）]\s*)?(?:[:：|]\s*)?"
                             r"(\d[\d,]*(?:\.\d+)?)\s*(万元|万|元|%)?")
 # A source under it, a line of its own: 其中:中央补助 668.00 / 市级资金 343.00 / 本级资金(包括结转结余) 73.25
 SOURCE_LINE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,20}?)\s*[:：]?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:万元|万)?\s*$")
