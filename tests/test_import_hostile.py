@@ -440,7 +440,7 @@ def test_a_long_run_of_spaces_is_read_without_backtracking(tmp_path, capsys):
     assert status == 0 and out.exists(), err
     # A label whose amount must be in 万元 or 元 (,支出 / 实际支出), then the run: a look-ahead with two \s*
     # around an optional word took 109 s; a column's letter (A) sought after every blank, 100 s.
-    for label in (",支出", "实际支出", "预算数(A)", "预算执行率", "转移支付预算数(A)"):
+    for label in (",支出", "实际支出", "预算数(A)", "预算执行率", "转移支付预算数(A)", "发布机构", "项目名称", "主管部门", "预算部门、单位名称"):
         path.write_text("2023年度示例市水务局部门整体绩效自评报告\n一、基本情况\n" + label + " " * 100_000 + "x\n", encoding="utf-8")
         status, err, out = run_import(path, capsys, "--force")
         assert status == 0 and out.exists(), err

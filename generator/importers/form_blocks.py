@@ -152,7 +152,7 @@ LABELLED = {"转移支付预算数": "adjusted", "年度预算资金总额": "ad
 LABELLED_VALUE = re.compile("(" + "|".join(LABELLED) + r")\s*(?:[(（][A-Z](?:\s*/\s*[A-Z])?[)）]\s*)?(?:[)）]\s*)?(?:[:：|]\s*)?"
                             r"(\d[\d,]*(?:\.\d+)?)\s*(万元|万|元|%)?")
 # A source under it, a line of its own: 其中:中央补助 668.00 / 市级资金 343.00 / 本级资金(包括结转结余) 73.25
-SOURCE_LINE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,20}?)\s*[:：]?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:万元|万)?\s*$")
+SOURCE_LINE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,20}?)\s*(?:[:：]\s*)?(\d[\d,]*(?:\.\d+)?)\s*(?:万元|万)?\s*$")
 
 
 def labelled_money(lines: list[str]) -> tuple[dict, list[str], set[int], list[dict]]:

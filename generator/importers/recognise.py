@@ -27,7 +27,7 @@ METADATA_WORDS = (r"索引号|发布机构|发布日期|发文日期|发布时�
                   r"文号|主题词|主题分类|时效性|公开方式|公开范围|统一登记号|公开目录|栏目|语音播报")
 METADATA = re.compile(r"(?:" + METADATA_WORDS + r")\s*[:：|]?")
 # A metadata label standing alone on its line (• 公开目录): the next line is its value, not the report's.
-BARE_METADATA = re.compile(r"[•·\-*\s]*(?:" + METADATA_WORDS + r")\s*[:：]?\s*")
+BARE_METADATA = re.compile(r"[•·\-*\s]*(?:" + METADATA_WORDS + r")\s*(?:[:：]\s*)?")
 # A section's heading (二、绩效自评工作开展情况, (一)部门概况): never the report's title.
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])")
 DATE = re.compile(r"20\d\d\s*年\s*\d{1,2}\s*月|20\d\d-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.20\d\d")
@@ -41,7 +41,7 @@ ORG_END = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心"
 CUT_END = ("局", "委员会", "办公室", "中心", "政府", "法院", "检察院", "联合会", "协会", "工会", "厅", *SHORT_NAMES)
 PROJECT_UNIT = r"项目单位"  # a project's, the body carrying it out; a unit's own report, itself
 UNIT_LABELS = [  # the form's own fields, most specific first
-    r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"部门\s*名称", r"(?:预算部门\s*[、，]?\s*)?单位\s*名称", r"预算单位", r"单位\s*[(（]\s*盖章\s*[)）]",
+    r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"部门\s*名称", r"(?:预算部门\s*(?:[、，]\s*)?)?单位\s*名称", r"预算单位", r"单位\s*[(（]\s*盖章\s*[)）]",
     PROJECT_UNIT, r"项目主管部门(?:及代码)?", r"主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
     r"实施\s*[(（]\s*主管\s*[)）]\s*单位", r"(?<![\u4e00-\u9fff])部门(?=\s*[|:：]|\s)",  # 部门 | 金寨县…中心 |
 ]
@@ -97,7 +97,7 @@ def title_of(lines: list[str]) -> Found | None:
         if HEADING.match(text) or _metadata_value(lines, i):
             continue  # 二、绩效自评工作开展情况 is a section; 公开目录 / 自评报告 is the page's catalogue
         # A file name's extension, an attachment's label (附件:1.) and a page's 标题 (信息名称) label are not the title.
-        text = re.sub(r"^(?:[•·]\s*)?(?:附\s*件\s*\d*\s*[:：]?\s*(?:\d+\s*[.、．]\s*)?|标\s*题\s*[:：]?\s*|(?:信息)?名\s*称\s*[:：]\s*)", "", text)
+        text = re.sub(r"^(?:[•·]\s*)?(?:附\s*件\s*\d*\s*(?:[:：]\s*)?(?:\d+\s*[.、．]\s*)?|标\s*题\s*(?:[:：]\s*)?|(?:信息)?名\s*称\s*[:：]\s*)", "", text)
         parts = [re.sub(r"\.(?:pdf|docx?|xlsx?)$", "", text, flags=re.I)]
         before = clean(lines[i - 1]) if i else ""
         if before and not is_chrome(lines[i - 1]) and len(before) <= 40 and not re.search(r"[。；;，,：:]$", before) \

@@ -76,7 +76,7 @@ def unit_of(title: Found | None, lines: list[str]) -> Found | None:
     return next(iter(unit_candidates(title, lines)), None)
 
 
-PUBLISHED = re.compile(r"(?:发布机构|发文单位|发布单位|信息来源|来源)\s*[:：]?\s*\|?\s*([^\s|:：]{2,40})")
+PUBLISHED = re.compile(r"(?:发布机构|发文单位|发布单位|信息来源|来源)\s*(?:[:：]\s*)?(?:\|\s*)?([^\s|:：]{2,40})")  # one \s* per run
 
 
 def published_unit(lines: list[str]) -> Found | None:
@@ -122,9 +122,9 @@ def _field_values(lines: list[str], label: str, rows: list[tuple[int, tuple[str,
     发展和改革局本级 |); up to the next label in a row run together (主管部门中江县水利局实施单位); and
     a value broken over two lines (部门(单位)全称:围场满族蒙古族自治县 / 人民法院(公章)) as well."""
     # A form's label starts its cell (or line): 预算单位 inside a sentence is not a field.
-    same = re.compile(r"(?:^|\s)" + label + r"\s*[:：]?\s*([^\s:：]{2,40})")
-    alone = re.compile(r"\s*" + label + r"\s*[:：]?\s*")
-    run_together = re.compile(label + r"\s*[:：]?\s*([^\s:：，。,;；]{2,40}?)(?=" + NEXT_LABEL + ")")
+    same = re.compile(r"(?:^|\s)" + label + r"\s*(?:[:：]\s*)?([^\s:：]{2,40})")
+    alone = re.compile(r"\s*" + label + r"\s*(?:[:：]\s*)?")
+    run_together = re.compile(label + r"\s*(?:[:：]\s*)?([^\s:：，。,;；]{2,40}?)(?=" + NEXT_LABEL + ")")
     for i, texts in rows:
         for text in texts:
             if alone.fullmatch(text):
@@ -278,7 +278,7 @@ def _fuller(name: str, lines: list[str]) -> str:
     """A title that says only 林业局 while the page's publisher is 零陵区林业局: the same body,
     named in full. Only a publisher whose name ends with the title's is taken."""
     for line in lines[:30]:
-        for publisher in re.findall(r"(?:发布机构|来源)\s*[:：|]?\s*([^\s|:：]{2,40})", clean(line)):
+        for publisher in re.findall(r"(?:发布机构|来源)\s*(?:[:：|]\s*)?([^\s|:：]{2,40})", clean(line)):
             if publisher.endswith(name) and len(publisher) > len(name) and org_name(publisher):
                 return publisher
     if LEVEL_ONLY.match(name):
