@@ -134,8 +134,8 @@ def joined(cells: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in cells:
         last = out[-1] if out else None
-        if (last and not t.row and not last.row and t.text and last.text
-                and any(w.startswith(key(last.text) + key(t.text)) for w in VOCABULARY)):
+        both = key(last.text) + key(t.text) if last and not t.row and not last.row and t.text and last.text else None
+        if both is not None and any(w.startswith(both) for w in VOCABULARY):  # (keyed once, not once per word)
             out[-1] = Token(last.text + t.text, last.line, False)
         else:
             out.append(t)
