@@ -488,3 +488,20 @@ def test_a_word_file_with_an_entity_bomb_is_refused_in_chinese(tmp_path, capsys)
     status, err, _ = run_import(path, capsys)
     assert status == 1 and "Traceback" not in err and "实体定义" in err
     assert not re.search(r"[A-Za-z]{4,}", err.split(":", 1)[-1].replace(str(path), "").replace("Word", "").replace("docx", "")), err
+
+
+def test_a_page_of_no_elements_a_codec_named_undefined_and_a_damaged_pdf_are_refused_in_chinese(tmp_path, capsys):
+    # Found by a fuzzing review: lxml's "Document is empty" and pdfminer's class name reached the message,
+    # and <meta charset="undefined"> over GBK bytes raised UnicodeError (a traceback).
+    page = tmp_path / "空.html"
+    page.write_text("<!-- 某县 -->", encoding="utf-8")
+    refused(page, capsys, "没有网页内容")
+    assert "Document" not in capsys.readouterr().err
+    odd = tmp_path / "编码.html"
+    odd.write_bytes('<meta charset="undefined"><p>某县2023年度部门整体支出绩效自评报告</p>'.encode("gbk"))
+    status, err, out = run_import(odd, capsys)
+    assert status == 0 and "某县2023年度部门整体支出绩效自评报告" in out.read_text(encoding="utf-8"), err
+    pdf = tmp_path / "坏.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 100)
+    status, err, out = run_import(pdf, capsys)
+    assert status == 1 and "已损坏或不完整" in err and not re.search(r"[A-Za-z]{6,}Exception", err)

@@ -43,8 +43,8 @@ def read(path: Path, include_hidden: bool = False) -> Document:
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
     try:  # re-encoded as UTF-8 and said so: the page's own <meta charset> may be wrong
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
-    except (etree.LxmlError, ValueError) as e:
-        raise refuse(name, f"无法读取这个网页：{e}。{FIX}") from None
+    except (etree.LxmlError, ValueError):  # (lxml's own words, such as Document is empty, are English)
+        raise refuse(name, f"无法读取这个网页：里面没有网页内容，或网页已损坏。{FIX}") from None
     if limit := next((e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None):
         # libxml2 stops reading past 256 nested elements: the rest of the page would silently be lost
         raise refuse(name, f"网页第 {limit.line} 行起元素嵌套过深，无法完整读取。{FIX}")
@@ -67,7 +67,7 @@ def _decode(raw: bytes, name: str) -> str:
         encoding = "gb18030" if encoding in ("gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936") else encoding
         try:
             return raw.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # (charset="undefined" names a codec that raises UnicodeError)
             continue
     raise refuse(name, f"无法识别网页的编码：它不是 UTF-8 或 GBK 编码的网页（可能是其他文件改了扩展名）。{FIX}")
 

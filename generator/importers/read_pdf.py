@@ -65,7 +65,7 @@ def read(path: Path, include_hidden: bool = False) -> Document:
 
 
 def _damaged(name: str, e: Exception) -> DataError:
-    return refuse(name, f"文件不是有效的 PDF：文件已损坏或不完整（{type(e).__name__}）。请重新获取这个文件，或{WORD_FILE[1:]}。")
+    return refuse(name, f"文件不是有效的 PDF：文件已损坏或不完整。请重新获取这个文件，或{WORD_FILE[1:]}。")  # (no library's class name)
 
 
 def _document(pdf, name: str) -> Document:
