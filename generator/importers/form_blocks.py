@@ -168,8 +168,12 @@ def labelled_money(lines: list[str]) -> tuple[dict, list[str], set[int], list[di
     if "rate" in read and not ({"adjusted", "executed"} <= read.keys() and forms.rate_agrees(
             read["executed"][0], read["adjusted"][0], forms.number_text(read["rate"][0]))):
         del read["rate"]  # a 预算执行率 alone is a narrative's, or not these amounts' ratio
-    funds = _sources_below(lines, *read["adjusted"][::2]) if "adjusted" in read else []
-    used = {n for _, _, n in read.values()} | ({read["adjusted"][2] + k + 1 for k in range(len(funds))} if funds else set())
+    used = {n for _, _, n in read.values()}
+    funds = []
+    if "adjusted" in read:
+        total, _, at = read["adjusted"]
+        funds = _sources_below(lines, total, at)
+        used |= set(range(at + 1, at + 1 + len(funds)))  # the sources' lines
     found = [said for _, said, _ in read.values()]
     if funds:
         found.append("资金来源：" + "、".join(f"{f['source']} {forms.number_text(f['adjusted'])}" for f in funds) + "（全年预算数）")
