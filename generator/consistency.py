@@ -17,7 +17,8 @@ from .validate import Entry
 PAGE_SECTION = "原网页和封面信息（导航、发布和填报信息，通常应删除）"
 TABLE_SECTION = "自评表原文（已读入金额和指标，核对后应删除）"
 UNPLACED_SECTION = "未归类内容"
-IMPORT_SECTIONS = (PAGE_SECTION, TABLE_SECTION, UNPLACED_SECTION)
+OTHER_FORM_SECTION = "另一份自评表的末尾（原文开头，未读入，通常应删除）"
+IMPORT_SECTIONS = (PAGE_SECTION, TABLE_SECTION, UNPLACED_SECTION, OTHER_FORM_SECTION)
 
 
 def written_precision(rate: float) -> float:

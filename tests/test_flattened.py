@@ -2,6 +2,8 @@
 order; and the rows it must leave unread because their cells fit the columns more than one way."""
 
 from generator.importers import flattened
+from generator.consistency import OTHER_FORM_SECTION
+from generator.importers.document import build_draft
 
 
 def read(text: str):
@@ -369,6 +371,19 @@ def test_money_rows_whose_empty_cells_are_gone():
     assert "资金来源 其他资金：未填（第 22 行）" in found
 
 
+def test_a_sources_row_with_dashes_reads_its_amounts_when_every_reading_states_the_same():
+    # 宣城市 2021 (tests/corpus/p60): cells between single blanks; the source's row has three amounts
+    # and two dashes for six columns. Wherever the dashes stand, the amounts are the first three: a
+    # reading with 100 as its weight is no reading, since the block's total row weighs 10.
+    head = ["年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分", "年度资金总额: 100 100 100 10 100% 10"]
+    values, found, _, unsure = read("\n".join([*head, " 其中:本年财政拨款 100 100 90 - -", "    上年结转资金 - -"]))
+    assert values["funds"] == [{"source": "本年财政拨款", "initial": 100, "adjusted": 100, "executed": 90},
+                               {"source": "上年结转资金"}] and not unsure
+    # Two amounts and two dashes: which amount column is empty cannot be told, so it is left for staff.
+    values, found, _, unsure = read("\n".join([*head, " 其中:本年财政拨款 100 90 - -"]))
+    assert values.get("funds") in (None, []) and unsure == ["资金 其中:本年财政拨款（第 3 行）"]
+
+
 def test_a_transfer_payment_forms_money_given_as_labels_and_values():
     # 遂宁经开区 2021 (tests/corpus/p38): the 中央对地方转移支付 区域 form's 预算执行情况 block.
     values, found, used, _ = read("\n".join([
@@ -550,3 +565,35 @@ def test_a_checklists_year_budget_and_the_sources_under_it():
     # Sources that do not add up to the total (a list cut short) are not its sources.
     values = read("\n".join(lines[:4]))[0]
     assert values["budget"] == {"adjusted": 1084.25} and "funds" not in values
+
+
+def test_a_page_that_opens_inside_the_previous_form_reads_only_its_own(tmp_path):
+    # p63 (大英县): a county posts its project forms one after another; the page opens with the
+    # previous form's last indicator row, 合计 and signatures, then this form's title and 项目名称.
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join([
+        "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 |",
+        "产出指标 | 经济成本指标 | 成本控制数 | ≤30万元 | 完成 | 90 | 90 |",
+        "合计 | 100 |", "项目负责人:某某 | 财务负责人:某某 |",
+        "项目支出绩效自评表(2023年度) |",
+        "项目名称 | 示例补助资金项目 |",
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+        "产出指标 | 数量指标 | 购置电脑台数 | 13台 | 13台 | 20 | 20 |"]), encoding="utf-8")
+    draft = build_draft(path)
+    assert [(row["name"], row["actual"], row["score"]) for row in draft.data["indicators"]] == [("购置电脑台数", 13, 20)]
+    kept = next(s for s in draft.data["sections"] if s["title"] == OTHER_FORM_SECTION)
+    assert kept["text"].startswith("绩效指标(90分)") and "项目负责人" in kept["text"]
+    assert "第 1–4 行" in " ".join(draft.doubtful["自评表"])
+
+
+def test_a_narrative_before_its_attached_form_is_not_taken_for_another_forms_tail(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join([
+        "示例县教育局2023年度项目支出绩效自评报告",
+        "一、评价结论",
+        "本项目一级指标、二级指标设置合理，全部完成，自评得分95分，合计支出100万元，整体效果良好，群众满意度较高。",
+        "附件：项目支出绩效自评表(2023年度)",
+        "项目名称 | 示例项目 |"]), encoding="utf-8")
+    draft = build_draft(path)
+    assert OTHER_FORM_SECTION not in [s["title"] for s in draft.data["sections"]]
+    assert draft.data["result"]["score"] == 95

@@ -431,3 +431,27 @@ def test_a_score_with_thousands_commas_is_no_score_and_no_crash(tmp_path):
     # 自评得分 1,234,567.89分: a number the score pattern reads (float() of it raised ValueError).
     data = draft(tmp_path, "示例县2021年度部门整体支出绩效自评报告\n一、基本情况\n自评得分1,234,567.89分。自评总分(分) 1,2,3")
     assert "score" not in data.get("result", {})
+
+
+def test_figures_of_scoring_rules_lists_and_item_numbers_are_not_the_reports(tmp_path):
+    # d59 (雨花区): a scoring sheet run together, 分值 5 then the rule 100%计满分: no rate of 5100%.
+    data = draft(tmp_path, "示例区2022年度部门整体支出绩效评价报告\n一、评分\n"
+                           "预算执行20预算完成率5100%计满分,每低于5%扣2分,扣完为止。")
+    assert "rate" not in data.get("budget", {})
+    # d61 (霍邱县): each group of projects says its own 预算完成率; none of them is the department's.
+    data = draft(tmp_path, "示例县教育局2022年部门绩效自评工作情况总结\n一、自评工作开展情况\n"
+                           "1.学前教育项目,已于本年度支出100万元,预算完成率100%。2.义务教育项目,已于本年度支出50万元,预算完成率100%。")
+    assert "rate" not in data.get("budget", {})
+    # ... while the unit's own rate, said once, is (d21, d60: 计算本单位预算完成率99.27%).
+    data = draft(tmp_path, "示例县2018年度部门整体支出绩效评价报告\n一、评分\n年末结余数19.8万元.计算本单位预算完成率99.27%.")
+    assert data["budget"]["rate"] == 99.27
+    # d60: 项目支出: then the list 1、业务工作专项 938.8 — the 1 is the item's number.
+    data = draft(tmp_path, "示例县2018年度部门整体支出绩效评价报告\n一、基础数据\n项目支出:\n\n1、业务工作专项 938.8\n")
+    assert "project" not in data.get("spending", {})
+
+
+def test_a_data_sheets_year_columns_give_the_latest_year(tmp_path):
+    # d60 / d56 (Hunan 基础数据表): 2017年决算数 2018年预算数 2018年决算数 — the evaluated year is 2018.
+    data = draft(tmp_path, "附件3: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元\n"
+                           "经费控制情况 2017年决算数 2018年预算数 2018年决算数 三公经费 29.08 63.46 44.29\n")
+    assert data["year"] == 2018

@@ -257,7 +257,11 @@ def test_real_documents_lose_nothing():
                            "d42": [(4, 5)], "p44": [(10, 8)], "p49": [(8, 4), (8, 4), (8, 4)], "p51": [(14, 12)],
                            # held out until 2026-11-27 (the next rotation): d46's 基础信息表 one cell per line with a
                            # bar each; d49's town form between bars; p52's bond form; p53's form one cell per line
-                           "d46": [(58, 8)], "d49": [(15, 10)], "p52": [(13, 10)], "p53": [(147, 8)]}
+                           "d46": [(58, 8)], "d49": [(15, 10)], "p52": [(13, 10)], "p53": [(147, 8)],
+                           # held out until 2026-11-28: d52's metadata block (cells between runs of blanks); d54's
+                           # duty targets between bars; d57's summary of project scores, cells between runs of blanks
+                           # (two blocks, split by a row of another width); p63's form as bar rows
+                           "d52": [(2, 3)], "d54": [(4, 3)], "d57": [(6, 3), (4, 3)], "p63": [(21, 11)]}
 
 
 def test_a_whole_form_on_one_line_is_left_as_text():

@@ -475,3 +475,37 @@ def test_a_body_stating_its_own_duties_or_evaluating_itself_is_the_unit():
     # Inside a cited title, or a body evaluating another (评价), it is not the unit.
     assert unit(["一、部门概况", "根据《示例县财政局主要职责规定》,我局负责…。"]) is None
     assert unit(["一、部门概况", "示例县财政局对我局2024年度预算执行情况进行了评价。"]) is None
+
+
+def test_a_bond_kind_and_a_lists_column_are_no_unit_and_no_project():
+    # p64 (萧山, 湘湖): 2024年度新增地方政府专项债券项目绩效评价情况, then a list one cell per line
+    # (序号 / 项目名称 / 债券性质 / …): 新增地方政府 is the bonds' kind, 债券性质 a column's header.
+    lines = ["2024年度新增地方政府专项债券项目绩效评价情况", "", "序号", "", "项目名称", "", "债券性质", "", "债券规模",
+             "", "城厢街道湖头陈社区城中村改造安置房三期、四期项目", "", "棚改专项债券"]
+    assert unit(lines) is None and project(lines) is None
+    assert u.org_name("新增地方政府") is None and u.org_name("示例县人民政府") == "示例县人民政府"
+
+
+def test_a_body_named_by_its_level_is_named_in_full_where_a_sentence_places_it():
+    # p65 (紫金县): the title says 县司法局; the text says 紫金县财政划给紫金县司法局.
+    lines = ["县司法局2020年度一村(社区)一法律顾问经费绩效自评报告", "一、基本情况",
+             "2020年度紫金县财政划给紫金县司法局一村(社区)一法律顾问经费,指标金额是110万元。"]
+    assert unit(lines) == "紫金县司法局"
+    # Named so nowhere, it stays as the title writes it; two places named, it is not guessed.
+    assert unit(lines[:2]) == "县司法局"
+    two = [*lines, "示例县司法局协助。"]
+    assert unit(two) == "县司法局"
+
+
+def test_a_project_forms_filing_unit_and_its_supervisor_differ_so_a_person_chooses():
+    # p66 (襄阳): 单位名称 襄阳市中心医院 (the hospital filing it) and 主管部门 襄阳市卫生健康委, run together;
+    # p69 (广水): 项目主管单位, and 项目实施单位 ending the project's name.
+    lines = ["2021年度财政项目绩效自评表", "单位名称:襄阳市中心医院填报日期:2022年3月18日项目名称东津院区建设补助"
+             "主管部门襄阳市卫生健康委项目实施单位襄阳市中心医院项目类别"]
+    candidates = u.unit_candidates(r.title_of(lines), lines, "project")
+    assert [c.value for c in u.distinct_bodies(candidates)] == ["襄阳市中心医院", "襄阳市卫生健康委"]
+    assert [c.value for c in u.distinct_bodies(u.unit_candidates(r.title_of(lines), lines, "department"))] == []
+    lines = ["广水市财政预算支出项目绩效目标自评表 填报日期:2020 年 2 月 18 日 项目名称 办公局域网维护费 项目实施单位 "
+             "广水市城投公司 项目主管单位 广水市纪委监委 项目负责人 彭炜"]
+    assert project(lines) == "办公局域网维护费"
+    assert u.field_unit(lines, "project").value == "广水市纪委监委"

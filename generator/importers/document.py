@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import assemble, flattened, forms, limits, recognise, recognise_project, recognise_unit, word_looks
+from . import assemble, flattened, form_tail, forms, limits, recognise, recognise_project, recognise_unit, word_looks
 from .narrative_lists import inline, measures, problems
 from .narrative_money import (NUMBER, PHRASE_START, amount, arranged, breakdown, executed_and_rate, paid, percent_after, said_rate, spaced_bars,
                               spent_all, spent_clause, the_rate, year_budget)
@@ -26,7 +26,7 @@ from .limits import hidden_content, open_package, refuse, unreadable
 from .structure import Imported
 from ..naming import slug_for
 from ..problems import DataError, Problem, at_most, display_path
-from ..consistency import PAGE_SECTION, TABLE_SECTION, UNPLACED_SECTION  # check warns while they are left
+from ..consistency import OTHER_FORM_SECTION, PAGE_SECTION, TABLE_SECTION, UNPLACED_SECTION  # check warns while they are left
 from ..inventory import CONTROL  # line breaks and control characters in a file's name
 from ..inventory import PENDING as UNPLACED_FOLDER  # drafts without a year or unit: check names each until it is placed
 
@@ -479,6 +479,9 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     else:
         doc = assemble.read_any(path, include_hidden)
         lines, hidden = assemble.lines_of(doc), doc.hidden
+    # A page that opens inside the form before this one: that tail is no reader's (form_tail.py).
+    tail, lines = lines[:form_tail.tail_length(lines)], lines[:]
+    lines[:len(tail)] = [""] * len(tail)
     # A form flattened into text is read as a stream of cells (flattened.py); its lines are kept
     # apart, verbatim, for staff to check against what was read, not mixed into the narrative.
     flat, from_flat, table_lines, unsure = flattened.form_values(lines)
@@ -611,6 +614,9 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     preamble = [p for p in preamble if p not in page]
     if page:
         sections.insert(0, {"title": PAGE_SECTION, "items": [{"text": p} for p in page]})
+    if tail:
+        sections.insert(0, {"title": OTHER_FORM_SECTION, "text": "\n".join(t.strip() for t in tail if t.strip())})
+        doubtful.setdefault("自评表", []).append(f"第 1–{len(tail)} 行是上一份自评表的末尾（前面没有项目名称，看不出是哪个项目的），未读入草稿")
     if table_lines:
         sections.append({"title": TABLE_SECTION, "text": "\n".join(lines[n].strip() for n in sorted(table_lines) if lines[n].strip())})
     # The opening paragraphs before the first heading (根据……现将自评情况报告如下) are the report's

@@ -32,23 +32,24 @@ MAX_WAYS = 200  # placements weighed for one row: C(fields, values) is at most 7
 
 
 def _fits(cells: list[Token], i: int, fields: list[str], level1: str | None,
-          empty: bool = False) -> tuple[dict, int] | None:
+          empty: bool = False, most: float = 100) -> tuple[dict, int] | None:
     """The row whose first cell is at i: ({field: Token or None}, index after it), or None. A row
     with no value fits only if empty (a money row written 其他资金 | - | -), which is a money block's:
-    there 合计 is a row, not the end of the indicators."""
+    there 合计 is a row, not the end of the indicators. most: the highest weight the row may have."""
     if i >= len(cells) or not cells[i].text or level_of(cells, i, level1) or (ends(cells[i]) and not empty):
         return None
     # A label alone on its line with its values on the next, between bars (年度资金总额 | / | 32.4 | 31.69 |):
     # the next line is its row, read as one.
     values_below = (not cells[i].row and i + 1 < len(cells) and cells[i + 1].row and cells[i + 1].line == cells[i].line + 1
                     and (i == 0 or cells[i - 1].line != cells[i].line) and continues(cells[i + 1]))
-    found = _line_row(cells, i, fields) if cells[i].row or values_below else _stream_row(cells, i, fields, level1, empty)
+    found = _line_row(cells, i, fields, most, empty) if cells[i].row or values_below else _stream_row(cells, i, fields, level1, empty)
     if found is None or (not empty and not found[0].get(UNSURE) and not any(found[0].get(f) for f in fields if f != "note")):
         return None
     return found
 
 
-def _line_row(cells: list[Token], i: int, fields: list[str]) -> tuple[dict, int] | None:
+def _line_row(cells: list[Token], i: int, fields: list[str], most: float = 100,
+              dashes_say_nothing: bool = False) -> tuple[dict, int] | None:
     """A row that is one line (with any next lines that begin with a number: a cell broken in two).
     Its empty cells are gone, so its values are placed only if they fit the columns one way: a
     number where a number must be. A last value left over is the note."""
@@ -67,7 +68,11 @@ def _line_row(cells: list[Token], i: int, fields: list[str]) -> tuple[dict, int]
     for take, note in ((values, None), (values[:-1], values[-1:])):
         if note and "note" not in fields:
             break
-        ways = list(itertools.islice((w for w in _placements(take, plain) if _plausible(w)), MAX_WAYS))
+        ways = list(itertools.islice((w for w in _placements(take, plain) if _plausible(w, most)), MAX_WAYS))
+        if dashes_say_nothing:
+            # A money row's dashes (其中:本年财政拨款 100 100 100 - -) state nothing: readings that
+            # differ only in which columns hold them are one.
+            ways = list({tuple((f, t) for f, t in w.items() if t is not None): w for w in ways}.values())
         if len(ways) > 1:
             # A number that is the amounts' ratio to its decimals is their 执行率, not a weight or score.
             ways = [w for w in ways if w.get("rate") is not None and w.get("executed") is not None
@@ -85,11 +90,11 @@ def _line_row(cells: list[Token], i: int, fields: list[str]) -> tuple[dict, int]
     return None
 
 
-def _plausible(row: dict) -> bool:
+def _plausible(row: dict, most: float = 100) -> bool:
     """Whether a placement can be what the form says: points and rates are at most 100 (a rate up to
-    200%), a score within its weight, and a rate next to amounts is their ratio."""
+    200%; a weight up to most), a score within its weight, and a rate next to amounts is their ratio."""
     got = {f: forms.number(plain(t.text)) for f, t in row.items() if t is not None and f in NUMERIC}
-    if any(got.get(f, 0) > limit for f, limit in (("weight", 100), ("score", 100), ("rate", 200))):
+    if any(got.get(f, 0) > limit for f, limit in (("weight", most), ("score", 100), ("rate", 200))):
         return False
     if got.get("score", 0) > got.get("weight", 100):
         return False
@@ -332,6 +337,7 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
         found: list[str] = []
         unsure: list[str] = []
         i = last = body
+        most = 100.0  # a source's row weighs no more than the block's total row (年度资金总额 | … | 10)
         rows = cut_at_blanks(cells, i)  # this block's lines, each cut into its cells
         while i < len(rows):
             t = rows[i]
@@ -347,7 +353,7 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
                 continue
             if len(label) > 20 or re.search(r"指标|目标", label):
                 break
-            fit = _fits(rows, i, fields, None, empty=True)
+            fit = _fits(rows, i, fields, None, empty=True, most=most)
             if fit is None or (not any(fit[0].get(f) for f in fields) and not MONEY_LABEL.search(label)):
                 break  # a row with nothing in it is a money row only by its name (其他资金小计), not 年度
             row, i = fit
@@ -367,6 +373,8 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
             where = f"（{_where(t)}）"
             place, name = forms.money_row(re.sub(r"\s+", "", t.text).rstrip(":："))
             if place == "budget":
+                if row.get("weight") is not None and (weight := forms.number(plain(row["weight"].text))) is not None:
+                    most = weight
                 out["budget"].update(amounts)
                 found += [f"{AMOUNT_NAMES.get(f, '执行率')}：{forms.number_text(v)}{where}" for f, v in amounts.items()]
             elif place == "spending":

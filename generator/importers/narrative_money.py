@@ -36,6 +36,8 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
         return None  # 项目支出: / 874.20 308.17 1025.20 (cells one per line): a row of amount columns too
     if COUNT_WORD.match(text, match.end(1)):
         return None  # 8个项目: a count, not an amount
+    if re.match(r"\s*[、.．][\u4e00-\u9fff]", text[match.end(1):match.end(1) + 3]):
+        return None  # 项目支出: / 1、业务工作专项 938.8: an item's number, not an amount
     if re.match(r"\.\d", text[match.end(1):match.end(1) + 2]):
         return None  # 62.73100.00: two numbers run together, where one ends cannot be told
     if spending:
@@ -58,7 +60,8 @@ def spaced_bars(text: str) -> str:
 
 # Between a label and its number: words of a rule or formula (预算执行率未达到90%的需说明原因,
 # 执行率 = 执行数 ÷ 预算数 × 100%), not of a value.
-RULE_WORDS = re.compile(r"未达到|达到|低于|高于|不足|超过|不得|不低于|不高于|以上|以下|需|应|须|=|＝|÷|/|×|\*")
+# A scoring rule's words after it too (100%计满分，每低于5%扣2分).
+RULE_WORDS = re.compile(r"未达到|达到|低于|高于|不足|超过|不得|不低于|不高于|以上|以下|需|应|须|满分|扣\d|计\d|得\d|=|＝|÷|/|×|\*")
 
 
 def percent_after(text: str, label: str) -> float | None:
@@ -70,9 +73,11 @@ def percent_after(text: str, label: str) -> float | None:
 
 def said_rate(text: str, label: str) -> float | None:
     """A rate written right after its label (年度资金使用完成比率99.98 %), said once: a table's
-    row (预算完成率 | % | 70% | 76%) gives its unit and target first."""
-    return _said_once(m.group(1) for m in re.finditer(r"(?:" + label + r")(?:为|是|达到?|[:：])?\s*" + NUMBER + r"\s*%", text)
-                      if not RULE_WORDS.search(text[m.end():m.end() + 4]))
+    row (预算完成率 | % | 70% | 76%) gives its unit and target first. Said after each of several
+    items (七类项目 … 预算完成率100%), it is theirs, not the report's."""
+    said = [m.group(1) for m in re.finditer(r"(?:" + label + r")(?:为|是|达到?|[:：])?\s*" + NUMBER + r"\s*%", text)
+            if not RULE_WORDS.search(text[m.end():m.end() + 4])]
+    return float(said[0].replace(",", "")) if len(said) == 1 else None
 
 
 # Where a budget label may begin: a phrase's start, after 其中, or after the report's own subject.

@@ -42,12 +42,12 @@ CUT_END = ("局", "委员会", "办公室", "中心", "政府", "法院", "检�
 PROJECT_UNIT = r"项目单位"  # a project's, the body carrying it out; a unit's own report, itself
 UNIT_LABELS = [  # the form's own fields, most specific first
     r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"部门\s*名称", r"(?:预算部门\s*(?:[、，]\s*)?)?单位\s*名称", r"预算单位", r"单位\s*[(（]\s*盖章\s*[)）]",
-    PROJECT_UNIT, r"项目主管部门(?:及代码)?", r"主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
+    PROJECT_UNIT, r"项目主管(?:部门|单位)(?:及代码)?", r"主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
     r"实施\s*[(（]\s*主管\s*[)）]\s*单位", r"(?<![\u4e00-\u9fff])部门(?=\s*[|:：]|\s)",  # 部门 | 金寨县…中心 |
 ]
 # The form's labels that come after a name in a row whose cells were run together
 # (主管部门中江县水利局实施单位…): where the name ends. Never a name themselves.
-NEXT_LABEL = (r"(?:项目名称|项目编码|项目负责人|项目主管部门|(?:中央|地方)?主管部门|实施单位|资金情况|联系电话|填报日期|单位负责人|"
+NEXT_LABEL = (r"(?:项目名称|项目编码|项目负责人|项目主管(?:部门|单位)|(?:中央|地方)?主管部门|(?:项目)?实施单位|资金情况|联系电话|填报日期|单位负责人|"
               r"财政归口处室|部门联系人|评价类型|年度资金总额|金额单位|是否为专项资金|年度预算申请|下属单位个数)")
 KIND_DEPARTMENT = re.compile(r"部门整体|整体支出|部门\s*[(（]\s*单位\s*[)）]\s*整体|整体(?:和|及|与)项目|(?<!项目)整体绩效")
 KIND_PROJECT = re.compile(r"项目|专项|资金|转移支付|工程|国债|债券")  # 抗疫特别国债, 专项债券: funds of one purpose
@@ -189,6 +189,10 @@ BODYS_YEAR = re.compile(r"^([\u4e00-\u9fff]{2,30}?)20\d\d年度?(?:绩效)?自�
 PROJECT_EVALUATED = re.compile(r"(?:我|本)[\u4e00-\u9fff]{1,3}[^，。,;；]{0,6}?对[^，。,;；]{2,40}?项目(?:进行|开展)了?(?:绩效)?(?:自评|评价)")
 
 
+# A data sheet's columns of years (部门整体支出绩效评价基础数据表): the evaluated year is the latest.
+YEAR_COLUMN = re.compile(r"(20\d\d)\s*年\s*(?:预算|决算|实际|执行)数")
+
+
 def year_of(title: Found | None, lines: list[str]) -> Found | None:
     """The evaluated budget year: from the title, or a (YYYY年度) of the form near it, never a date."""
     title = named_or_announced(title, lines)
@@ -207,6 +211,9 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
         if is_chrome(text) or re.search(r"填报|日期|印发|通知|〔|\[20\d\d\]", text) or _cover_date(text, lines, line):
             continue
         undated = DATE.sub("", text)
+        columns = {int(y) for y in YEAR_COLUMN.findall(undated)}
+        if len(columns) > 1:
+            return Found(max(columns), line)  # 2017年决算数 2018年预算数 2018年决算数: last year compared with this one
         found = re.search(r"(20\d\d)\s*年度", undated) or re.search(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", undated)
         if found:
             return Found(int(found.group(1)), line)

@@ -36,13 +36,15 @@ def field_projects(lines: list[str]):
     # The transfer-payment forms call the field 转移支付(项目)名称.
     # 专项资金名称 heads the county 专项资金绩效目标自评表 (its next label: 负责人及电话).
     pattern = re.compile(r"(?:项目|转移支付[(（]项目[)）]|专项资金)名称\s*(?:[:：|]\s*)?([^|:：]{2,60}?)"
-                         r"(?=\s*(?:\||项目编码|(?:中央|地方)?主管部门|实施单位|项目负责人|负责人|是否为专项资金|$))")
+                         r"(?=\s*(?:\||项目编码|(?:中央|地方)?主管部门|项目主管单位|\s项目实施单位|实施单位|项目负责人|负责人|是否为专项资金|$))")
     alone = re.compile(r"\s*(?:项目|转移支付[(（]项目[)）]|专项资金)名称\s*(?:[:：]\s*)?")
     for i, line in enumerate(lines):
         if is_chrome(line):
             continue
         for found in list(pattern.finditer(clean(line))) or [None]:
-            below = value_below(lines, i) if not found and alone.fullmatch(clean(line)) else None
+            # 序号 / 项目名称 / 债券性质 …, one cell per line: a list's column headers, not a field and its value.
+            listed = next((clean(lines[k]) for k in range(i - 1, max(i - 3, -1), -1) if clean(lines[k])), "") == "序号"
+            below = value_below(lines, i) if not found and not listed and alone.fullmatch(clean(line)) else None
             name, at = (_own_cell(found.group(1).strip(), line), i) if found else below or (None, i)
             # A value holding the next label is the label's, not a name; 项目 alone is the next header's
             # first word (序号 项目名称 项目实施单位 …, a list of projects).

@@ -16,8 +16,10 @@ def org_name(name: str) -> str | None:
     name = re.sub(r"^(?:\d+\s*[-－]|[\[【]\d+[\]】])\s*", "", name.strip(" :：|,，。"))
     name = re.sub(r"[(（](?:公章|盖章|本级|本局)[)）]$", "", name)
     body = _bare(name)  # 青神县发展和改革局本级, 成安县民政局机关: the body's own level or organ, kept as written
-    if re.fullmatch(r"[我本该各].{1,3}", name):
-        return None  # 我局, 本单位: the report speaking of itself, not a name (本溪市财政局 is one)
+    if re.fullmatch(r"[我本该各].{1,3}", name) or name.endswith("地方政府"):
+        # 我局, 本单位: the report speaking of itself, not a name (本溪市财政局 is one); 新增地方政府(专项债券):
+        # the bonds' kind, no body
+        return None
     return name if 2 <= len(name) <= 40 and body.endswith(ORG_END) else None
 
 
@@ -33,7 +35,10 @@ def _same_body(a: str, b: str) -> bool:
 def unit_candidates(title: Found | None, lines: list[str], kind: str | None = None) -> list[Found]:
     """Every body the document names as its own, most trusted first: the form's field, the title
     (or the opening sentence naming the report), the body describing itself, the body signing it."""
-    found = [f for f in (field_unit(lines, kind), unclear_field(lines), title_unit(title, lines), *described_units(lines),
+    # A project form whose 单位名称 (the body filing it, 襄阳市中心医院) is not its 主管部门 (襄阳市卫生健康委):
+    # whose report it is, a person chooses.
+    supervisor = _first_field(lines, SUPERVISOR_LABELS) if kind == "project" else None
+    found = [f for f in (field_unit(lines, kind), supervisor, unclear_field(lines), title_unit(title, lines), *described_units(lines),
                          *(achieving_units(lines) if kind == "department" else ()), *signed_units(lines)) if f]
     # 保山市农业农村局 / 2019年度部门整体支出绩效自评报告: a title broken after its unit, when nothing else names one.
     if not found and title and re.match(r"^20\d\d年", clean(title.value).replace(" ", "")):
@@ -160,6 +165,7 @@ def _continued(lines: list[str], i: int) -> str | None:
 
 
 PROJECT_LABELS = sorted(UNIT_LABELS, key=lambda label: label == PROJECT_UNIT)  # 项目单位 last
+SUPERVISOR_LABELS = [label for label in UNIT_LABELS if "主管" in label and "实施" not in label]
 
 
 def field_unit(lines: list[str], kind: str | None = None) -> Found | None:
@@ -167,8 +173,12 @@ def field_unit(lines: list[str], kind: str | None = None) -> Found | None:
     cover's 单位名称:塘湖镇政府, then the form's 单位名称 | 塘湖镇人民政府). A project's report is its
     主管部门's: its 项目单位 is the body carrying it out (项目主管部门 | 罗湖区住房和建设局 | 项目单位 |
     罗湖区南湖街道办事处), while a unit's own report names itself 项目单位 over its 主管部门."""
+    return _first_field(lines, PROJECT_LABELS if kind == "project" else UNIT_LABELS)
+
+
+def _first_field(lines: list[str], labels: list[str]) -> Found | None:
     rows = _form_lines(lines)
-    for label in PROJECT_LABELS if kind == "project" else UNIT_LABELS:
+    for label in labels:
         named = [Found(name, i + 1) for value, i in _field_values(lines, label, rows) if (name := org_name(_once(value)))]
         if named:
             return max((f for f in named if _same_body(f.value, named[0].value)), key=lambda f: len(f.value))
@@ -289,7 +299,28 @@ def _fuller(name: str, lines: list[str]) -> str:
             for cell in re.split(r"\s*\|\s*|\s{2,}", line.strip()):
                 if placed.fullmatch(cell) and cell != name:
                     return cell
+        if len(named := _named_in_sentences(name, lines[:30])) == 1:
+            return named.pop()
     return name
+
+
+# Where a place's name may begin inside a sentence: after punctuation, or after a word that hands
+# something to a body (紫金县财政划给紫金县司法局).
+PLACE_START = re.compile(r"[^\u4e00-\u9fff]|[给由在是的对和与及向经]")
+
+
+def _named_in_sentences(name: str, lines: list[str]) -> set[str]:
+    """县司法局 (the title) named with its place in the text (划给紫金县司法局): each place of two to
+    four characters that starts where a name may start."""
+    found = set()
+    for line in lines:
+        text = clean(line).replace(" ", "")
+        for at in (m.start() for m in re.finditer(re.escape(name), text)):
+            for size in range(2, 5):
+                start = at - size
+                if start >= 0 and (start == 0 or PLACE_START.fullmatch(text[start - 1])) and PLACED.fullmatch(text[start:at + 1]):
+                    found.add(text[start:at + len(name)])
+    return found
 
 
 LEVEL_ONLY = re.compile(r"^(?:自治区|省|市|县|区|州|旗)")  # a body named by its level alone: the place left out
