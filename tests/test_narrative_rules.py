@@ -455,3 +455,14 @@ def test_a_data_sheets_year_columns_give_the_latest_year(tmp_path):
     data = draft(tmp_path, "附件3: 部门整体支出绩效评价基础数据表 填报单位: 单位:万元\n"
                            "经费控制情况 2017年决算数 2018年预算数 2018年决算数 三公经费 29.08 63.46 44.29\n")
     assert data["year"] == 2018
+
+
+def test_a_projects_score_and_budget_in_a_reports_own_words(tmp_path):
+    # p58 (林芝): 自评分数100。 and 项目资金预算140.11万元,到位140.11万元,实际支出140.11万元,执行率100%.
+    data = draft(tmp_path, "项目支出绩效自评报告\n项目名称:村村通维护经费\n一、自评分数\n对照评分表逐项自评打分,自评分数100。\n"
+                           "二、指标分析\n1. 过程。项目资金预算140.11万元,到位140.11万元,实际支出140.11万元,执行率100%;")
+    assert data["result"]["score"] == 100
+    assert data["budget"] == {"adjusted": 140.11, "executed": 140.11, "rate": 100}
+    # A score's number must end its sentence: 自评分数100分以上的项目 is not one.
+    data = draft(tmp_path, "项目支出绩效自评报告\n一、说明\n自评分数100分以上的项目有3个,自评分数90至100的有2个。")
+    assert "score" not in data.get("result", {})

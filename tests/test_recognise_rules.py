@@ -509,3 +509,19 @@ def test_a_project_forms_filing_unit_and_its_supervisor_differ_so_a_person_choos
              "广水市城投公司 项目主管单位 广水市纪委监委 项目负责人 彭炜"]
     assert project(lines) == "办公局域网维护费"
     assert u.field_unit(lines, "project").value == "广水市纪委监委"
+
+
+def test_a_metadata_rows_title_and_a_form_year_on_the_line_below():
+    # p60 (宣城市): 名称: …自评表 文号: (the page's metadata row), then the form's heading with its
+    # (2021年度) on a line of its own; 2022-03-17 is the posting date.
+    lines = ["名称: 宣城市公安局禁毒项目绩效支出自评表 文号:", "发布日期: 2022-03-17", "宣城市公安局禁毒项目绩效支出自评表",
+             "发布时间:2022-03-17 16:06 来源:市公安局", "项目支出绩效自评表 ", "(2021年度)", "项目名称 禁毒经费"]
+    title = r.title_of(lines)
+    assert title.value == "宣城市公安局禁毒项目绩效支出自评表"
+    assert r.year_of(title, lines) == r.Found(2021, 6)
+
+
+def test_a_transfer_payment_forms_special_fund_name_is_the_project():
+    # p61 (安居区): the 区域绩效目标自评表's cells run together: 专项名称食品监管补助资金中央主管部门市场监管总局…
+    lines = ["食品监管补助资金区域绩效目标自评表", "专项名称食品监管补助资金中央主管部门市场监管总局自评得分省级财政部门四川省财政厅"]
+    assert pr.field_project(lines).value == "食品监管补助资金"

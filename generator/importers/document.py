@@ -204,6 +204,9 @@ def with_line(finding: str, cleaned: list[str]) -> str:
 COLUMN_LETTER = re.compile(r"(?<!\s)\s*[(（][A-Z](?:\s*/\s*[A-Z])?[)）]")
 
 
+NOT_A_BOUND = r"(?!\s*(?:及?以上|及?以下|至|到|[~～-]))"  # 自评分数100分以上的项目: a class of scores, not one
+
+
 def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     """Key figures from the whole text of a report of this kind; (values by report path, found, missing)."""
     text = "\n".join(paras).translate(FULL_WIDTH)
@@ -232,9 +235,10 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
                          r"(优\s?秀|良\s?好|中\s?等|较\s?差|优|良|中|差)", text)
     grade = next((g for g in grades if not _of_several(text, g)), None)
     record("自评等级", ("result", "grade"), forms.GRADE_WORDS[re.sub(r"\s", "", grade.group(1))] if grade else None)
-    score = (re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?|自评得|(?:绩效|综合)评分)(?:为|[:：])?\s*" + NUMBER + r"\s*分", text)  # 自评分为100分, 自评得97.5分
+    score = (re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?|自评得|(?:绩效|综合)评分)(?:为|[:：])?\s*" + NUMBER + r"\s*分" + NOT_A_BOUND, text)  # 自评分为100分, 自评得97.5分
              or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text)  # a form's 自评总分(分) | 97.6
-             or re.search(r"自评(?:总)?得分(?:为|[:：])\s*" + NUMBER + r"(?=\s*(?:[,，。；;]|$))", text))  # 自评得分为99.77,
+             # 自评得分为99.77, 自评分数100。: the number ends the sentence
+             or re.search(r"自评(?:总)?(?:得分(?:为|[:：])|分数(?:为|[:：])?)\s*" + NUMBER + r"(?=\s*(?:[,，。；;]|$))", text))
     points = float(score.group(1).replace(",", "")) if score else None  # (1,234,567.89: a number, but no score)
     record("自评得分", ("result", "score"), points if points is not None and points <= 100 else None)
     record("本年财政拨款支出", ("spending", "total"),

@@ -96,7 +96,7 @@ def executed_and_rate(text: str, kind: str) -> tuple[float, float] | None:
 
 
 # A clause that states the year's money as a whole: 下达…资金X万元, 资金共X万元, 预算数X万元.
-TOTAL_WORDS = re.compile(r"下达|资金共|共计|预算数|预算总金额|预算总额|预算收入|收到|年度资金预算")
+TOTAL_WORDS = re.compile(r"下达|资金共|共计|预算数|预算总金额|预算总额|预算收入|收到|资金预算")
 NOT_TOTAL = re.compile(r"年初|调整|执行|支出|结转|结余|决算|计划投资|匹配|配套")
 AMOUNT = re.compile(START + NUMBER + r"\s*万元?")
 FUND_NAME = re.compile(r"^(?:其中[:：]?)?([\u4e00-\u9fff（）()]{2,14}?(?:资金|拨款|补助))\s*" + NUMBER + r"\s*万元?$")

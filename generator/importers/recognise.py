@@ -98,6 +98,8 @@ def title_of(lines: list[str]) -> Found | None:
             continue  # 二、绩效自评工作开展情况 is a section; 公开目录 / 自评报告 is the page's catalogue
         # A file name's extension, an attachment's label (附件:1.) and a page's 标题 (信息名称) label are not the title.
         text = re.sub(r"^(?:[•·]\s*)?(?:附\s*件\s*\d*\s*(?:[:：]\s*)?(?:\d+\s*[.、．]\s*)?|标\s*题\s*(?:[:：]\s*)?|(?:信息)?名\s*称\s*[:：]\s*)", "", text)
+        # 名称: …自评表 文号: — a metadata row: the next field's label is not the title's.
+        text = re.sub(r"\s+(?:文\s*号|索\s*引\s*号|发布日期|成文日期|发布机构|主题分类)\s*[:：].*$", "", text)
         parts = [re.sub(r"\.(?:pdf|docx?|xlsx?)$", "", text, flags=re.I)]
         before = clean(lines[i - 1]) if i else ""
         if before and not is_chrome(lines[i - 1]) and len(before) <= 40 and not re.search(r"[。；;，,：:]$", before) \
@@ -227,8 +229,11 @@ FORM_YEAR = re.compile(r"(?:自评表|绩效目标表)\s*[(（]\s*(20\d\d)\s*年
 def _form_year(lines: list[str]) -> Found | None:
     """The year in the first form heading near the top, when the title (a file's name) gives none."""
     for i, line in enumerate(lines[:60]):
-        if not is_chrome(line) and (found := FORM_YEAR.search(clean(line))):
-            return Found(int(found.group(1)), i + 1)
+        below = clean(lines[i + 1]) if i + 1 < len(lines) else ""
+        # 项目支出绩效自评表 / (2021年度): the year under the heading, on a line of its own
+        text = clean(line) + (below if re.fullmatch(r"[(（]\s*20\d\d\s*年度?\s*[)）]", below) else "")
+        if not is_chrome(line) and (found := FORM_YEAR.search(text)):
+            return Found(int(found.group(1)), i + 1 + (found.start(1) >= len(clean(line))))
     return None
 
 
