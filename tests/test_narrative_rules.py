@@ -466,3 +466,19 @@ def test_a_projects_score_and_budget_in_a_reports_own_words(tmp_path):
     # A score's number must end its sentence: 自评分数100分以上的项目 is not one.
     data = draft(tmp_path, "项目支出绩效自评报告\n一、说明\n自评分数100分以上的项目有3个,自评分数90至100的有2个。")
     assert "score" not in data.get("result", {})
+
+
+def test_a_budget_is_paired_with_its_execution_only_when_the_rate_is_their_ratio(tmp_path):
+    # d54 (山东省红十字会): 批复支出预算 then 实际执行支出预算 then 部门整体预算执行率, and 1711.15 / 1824.15 is 93.81%.
+    text = ("一、部门基本情况\n(一)部门概况\n山东省红十字会(以下简称“省红十字会”)成立于1911年,是社会救助群众团体。\n"
+            "(二)部门预决算情况\n2021年初省红十字会收入预算为1116.20万元。2021年度省红十字会批复支出预算1824.15万元,"
+            "实际执行支出预算1711.15万元,部门整体预算执行率为93.81%。\n(三)部门整体绩效目标\n2021年,省红十字会部门职责目标如下:")
+    data = draft(tmp_path, text)
+    assert data["budget"] == {"adjusted": 1824.15, "executed": 1711.15, "rate": 93.81}
+    # The unit it introduces itself as, its short name then its subject (no title names one).
+    assert data["department"]["name"] == "山东省红十字会"
+    # A rate that is not the ratio leaves the budget unread; so does a 年初 budget (not the adjusted one).
+    data = draft(tmp_path, text.replace("93.81%", "95%"))
+    assert "adjusted" not in data["budget"]
+    data = draft(tmp_path, text.replace("批复支出预算", "年初预算"))
+    assert data["budget"].get("adjusted") is None

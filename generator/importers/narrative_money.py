@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from . import forms
+
 NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
 # A number found by scanning starts where a number starts: tried from inside a run of digits, each
 # start would read the rest of the run again (500,000 digits took minutes).
@@ -84,15 +86,28 @@ def said_rate(text: str, label: str) -> float | None:
 PHRASE_START = "".join(["(?:(?<![\u4e00-\u9fff])", *(f"|(?<={w})" for w in ("其中", "项目", "年度", "部门", "单位", "我局", "年")), ")"])
 
 
-def executed_and_rate(text: str, kind: str) -> tuple[float, float] | None:
+def executed_and_rate(text: str, kind: str) -> tuple[float, float, float | None] | None:
     """An amount and the 执行率 the sentence pairs it with: 本年支出合计61658.08万元,预算执行率为97.10%;
-    执行数29.6万,执行率100%. In a department report, not a 项目预算执行率 (one kind of spending's)."""
-    for match in re.finditer(START + NUMBER + r"\s*(?:万元?|元)\s*[,，]\s*((?:项目)?(?:预算)?(?:资金)?执行率)(?:为|是|达)?\s*" + NUMBER + r"\s*%",
-                             text):
+    执行数29.6万,执行率100%. In a department report, not a 项目预算执行率 (one kind of spending's).
+    With the budget the clause before states, when the rate is the amount's ratio to it (批复支出预算
+    1824.15万元,实际执行支出预算1711.15万元,部门整体预算执行率为93.81%); else None."""
+    for match in re.finditer(START + NUMBER + r"\s*(?:万元?|元)\s*[,，]\s*((?:部门整体|部门|整体)?(?:项目)?(?:预算)?(?:资金)?执行率)"
+                             r"(?:为|是|达)?\s*" + NUMBER + r"\s*%", text):
         if kind == "department" and match.group(2).startswith("项目"):
             continue
-        return float(match.group(1).replace(",", "")), float(match.group(3).replace(",", ""))
+        executed, rate = float(match.group(1).replace(",", "")), match.group(3)
+        return executed, float(rate.replace(",", "")), _budget_before(text[max(0, match.start() - 80):match.start()], executed, rate + "%")
     return None
+
+
+def _budget_before(before: str, executed: float, rate: str) -> float | None:
+    """The budget the clause just before states (not a 年初 one), if the rate is executed / it."""
+    clause = re.split(r"[。；;]", before)[-1]
+    found = list(re.finditer(r"(?<!年初)(?:预算|安排)[\u4e00-\u9fff]{0,4}?(?:为|是)?\s*" + NUMBER + r"\s*(?:万元?|元)\s*[,，]", clause))
+    if not found or "年初" in clause[max(0, found[-1].start() - 6):found[-1].start()]:
+        return None
+    budget = float(found[-1].group(1).replace(",", ""))
+    return budget if forms.rate_agrees(executed, budget, rate) else None
 
 
 # A clause that states the year's money as a whole: 下达…资金X万元, 资金共X万元, 预算数X万元.

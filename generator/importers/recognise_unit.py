@@ -46,12 +46,28 @@ def unit_candidates(title: Found | None, lines: list[str], kind: str | None = No
     if not found and title and not _titled_unit(title, lines):
         # 2019年部门整体支出绩效评价报告 / 益阳市赫山区城市管理和综合执法局: a title naming no body, its unit on the line below.
         found = [below] if (below := _line_below(title, lines)) else []
+    if not found and kind == "department":
+        found = introduced_units(lines)[:1]  # an office it houses may be introduced so too (d14): only when nothing else names one
     short = short_names(lines)
     return [Found(short[f.value], f.line) if f.value in short else f for f in found]
 
 
 # 内蒙古自治区人力资源和社会保障厅(以下简称“内蒙古人社厅”): the short name is the same body.
 CALLED_AS = re.compile(r"([^\s,，。:：;；、“”\"()（）]{2,40}?)\s*[(（]以下简称\s*[“\"‘]?([^)）“”\"‘’]{2,20}?)[”\"’]?\s*[)）]")
+
+
+def introduced_units(lines: list[str]) -> list[Found]:
+    """A department's report that opens its 部门概况 with the body's full name and the short name it
+    then writes of itself (山东省红十字会(以下简称“省红十字会”)成立于1911年…; 省红十字会批复支出预算…):
+    a paragraph's first words, and the short name used again below (a body the report only cites,
+    按照省财政厅(以下简称…)要求, neither opens a paragraph nor recurs as its subject)."""
+    out = []
+    text = "\n".join(clean(line) for line in lines[:ANNOUNCED_WITHIN * 2])
+    for i, line in enumerate(lines[:ANNOUNCED_WITHIN * 2]):
+        found = CALLED_AS.match(clean(line))
+        if found and (full := _placed_org(found.group(1))) and text.count(found.group(2)) >= 3:
+            out.append(Found(full, i + 1))
+    return out
 
 
 def short_names(lines: list[str]) -> dict[str, str]:
