@@ -250,7 +250,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
            or amount(flat, f"{PHRASE_START}实际支出{IN_YUAN}")
            or amount(flat, f"{PHRASE_START}(?:本年度?|全年度?)(?:实际)?总支出{IN_YUAN}")
            or amount(flat, f"(?<=[,，])支出{IN_YUAN}")
-           or amount(flat, f"{PHRASE_START}(?<!上年)决算支出{IN_YUAN}")  # 决算支出960.28万元 (not 上年决算支出)
+           or amount(flat, f"{PHRASE_START}(?<!上年)决算总?支出{IN_YUAN}")  # 决算支出960.28万元, 决算总支出为165.35万元 (not 上年决算支出)
            or amount(flat, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
     for label, key in (("基本支出", "basic"), ("项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
@@ -260,7 +260,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金|支出)?|年初(?:财政)?下达(?:资金)?", "initial"),
                              ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金)?|全年预算|全年应执行数|转移支付预算数|总体预算",
                               "adjusted"),
-                             ("全年执行数", "全年执行|执行数|转移支付执行数|(?<!上年)决算支出|(?<!上年)实际支出(?=\\s*[\\d,.]+\\s*万?元)", "executed")):
+                             ("全年执行数", "全年执行|执行数|转移支付执行数|(?<!上年)决算总?支出|(?<!上年)实际支出(?=\\s*[\\d,.]+\\s*万?元)", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
         # 2023年度年初收支预算): 法院执行年初预算数 is one item's budget, 应执行数 is what was to be spent.
         value = amount(flat, f"{PHRASE_START}(?:{label})")

@@ -55,7 +55,10 @@ def _line_row(cells: list[Token], i: int, fields: list[str], most: float = 100,
     number where a number must be. A last value left over is the note."""
     j, line = i + 1, cells[i].line
     values: list[Token] = []
-    while j < len(cells) and (cells[j].line == line or (len(values) < len(fields) and continues(cells[j]))):
+    while j < len(cells) and ((cells[j].line == line and (line == cells[i].line or continues(cells[j])))
+                              or (len(values) < len(fields) and continues(cells[j]))):
+        # On a line the row went on to, a cell of words is the next row's label (公开14表's rows
+        # end with the label of the row after them: 387664.62 | … | 10 | 其中:当年财政拨款 |).
         line = cells[j].line
         values.append(cells[j])
         j += 1
