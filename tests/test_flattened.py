@@ -609,3 +609,23 @@ def test_rows_that_end_with_the_next_rows_label():
         "| 300 | 387664.62 | 387664.62 | — | 上年结转 资金 |", "| — |"]))
     assert unsure == ["资金 年度资金总额（第 1 行）"]
     assert values["funds"][0] == {"source": "当年财政拨款", "initial": 300, "adjusted": 387664.62, "executed": 387664.62}
+
+
+def test_hebeis_money_given_as_label_and_amount_pairs_on_one_line():
+    # 成安县 2020 (tests/corpus/p48): 预算数 / 到位数 / 执行数 each before its amount, the 执行进度 last.
+    head = "二、预算执行情况 预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)"
+    values, found, used, _ = read("\n".join([head, "预算数 6.84 到位数 6.84 执行数 6.84 100.00",
+                                             "其中:财政资金 6.84 其中:财政资金 6.84 其中:财政资金 6.84", "其他 0.00 其他 0.00 其他 0.00"]))
+    assert values["budget"] == {"adjusted": 6.84, "executed": 6.84, "rate": 100}
+    assert values["funds"] == [{"source": "财政资金", "adjusted": 6.84, "executed": 6.84},
+                               {"source": "其他", "adjusted": 0, "executed": 0}]
+    assert {1, 2, 3} <= used and "全年执行数：6.84（第 2 行）" in found
+    # 峰峰矿区 2021 (p23): run together; 62.73100.00 cuts one way only into an amount and its ratio.
+    values, _, _, _ = read("预算数62.73到位数62.73执行数62.73100.00\n其中:财政资金62.73其中:财政资金62.73其中:财政资金62.73")
+    assert values["budget"] == {"adjusted": 62.73, "executed": 62.73, "rate": 100}
+    # A rate that is not the amounts' ratio is not read; run together, an execution whose cut into an
+    # amount and its rate cannot be checked (1010: 10 and 10? 101 and 0?) is not read at all.
+    values, _, _, _ = read("预算数 20 到位数 20 执行数 10 90")
+    assert values["budget"] == {"adjusted": 20, "executed": 10}
+    values, _, _, _ = read("预算数20到位数20执行数1010")
+    assert "budget" not in values

@@ -18,7 +18,7 @@ from . import forms
 from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS, MAX_CELL, MONEY_HEADERS, NUMERIC,
                           PLACEHOLDER, UNNAMED, UNSURE, WORDS, Token, continues, cut_at_blanks, ends, header, header_fields, key, level_of,
                           merged_header, plain, points, tokens, with_next_pages)
-from .form_blocks import form_region, goals_block, labelled_money, stated_score, total_grade
+from .form_blocks import form_region, goals_block, labelled_money, paired_money, stated_score, total_grade
 from .glued import glued_indicators, glued_total
 from .glued_money import glued_money
 from .numbered_rows import numbered_rows
@@ -408,6 +408,8 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
             break
     if not (found or unsure):
         budget, found, used, funds = labelled_money(lines)  # 转移支付预算数(A) 5.8万: labels and values, no grid
+        if not found:
+            budget, found, used, funds = paired_money(lines)  # 预算数 6.84 到位数 6.84 执行数 6.84 100.00
         money = {"budget": budget, "funds": funds}
     for k in ("budget", "spending"):
         if money.get(k):
