@@ -88,3 +88,14 @@ def test_amounts_printed_alike_settle_a_long_run():
     values, found, unsure = glued_money("年度预算申请(万元)年初预算数全年预算数全年执行数分值执行率得分"
                                         "年度资金总额2456.182456.182456.1810100%10按收入性质分:2456.18")
     assert values["budget"] == {"initial": 2456.18, "adjusted": 2456.18, "executed": 2456.18, "rate": 100}
+
+
+def test_beijings_money_block_with_its_weighed_header_and_its_rule_column():
+    # 海淀区 2016 (tests/corpus/p26): 分值(10分) in the header, a last column 得分计算方法 holding the
+    # rule (执行率*该指标分值,最高不得超过分值上限。), then the source's row after the rule's full stop.
+    values, found, unsure = glued_money(
+        "项目资金(万元) 年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法年度资金总额:310.2154.741050%5"
+        "执行率*该指标分值,最高不得超过分值上限。其中:本年一般公共预算拨款 310.2154.74   其他资金     年度总体目标通过规范")
+    assert values["budget"] == {"initial": 310.2, "executed": 154.74, "rate": 50}
+    # 310.21 | 54.74 would also cut, but a source's amount is never above the total's.
+    assert values["funds"] == [{"source": "本年一般公共预算拨款", "initial": 310.2, "executed": 154.74}] and not unsure

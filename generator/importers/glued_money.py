@@ -21,6 +21,7 @@ ROW = re.compile(r"([^\d%.,]{2,20}?)[:：]?(?<![(（])(\d[\d.%]*)(?=[^\d.%)）]|
 NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 AMOUNTS = ("initial", "adjusted", "executed")
 NAMES = {**AMOUNT_NAMES, "rate": "执行率"}
+METHOD = "得分计算方法"  # Beijing's last money column, the rule 执行率*该指标分值 (p26)
 MAX_DIGITS = 32  # a row's run: more digits than a form's row holds is not one
 MAX_ROWS = 20
 
@@ -28,7 +29,8 @@ MAX_ROWS = 20
 def glued_money(line: str) -> tuple[dict, list[str], list[str]]:
     """({"budget", "spending", "funds"}, found, rows left unread) of the money block run together in
     line; ({}, [], []) if there is none."""
-    text = re.sub(r"[(（][A-Za-z/]{1,5}[)）]", "", re.sub(r"\s+", "", line.translate(forms.FULL_WIDTH)))
+    # The header's (A), (B/A) and (10分) (分值(10分)) name or weigh a column: they are no cells.
+    text = re.sub(r"[(（](?:[A-Za-z/]{1,5}|\d+分)[)）]", "", re.sub(r"\s+", "", line.translate(forms.FULL_WIDTH)))
     for start in (m.start() for m in re.finditer("|".join(w for w, _ in HEADERS[:4]), text)):
         fields, pos = _header(text, start)
         if not ({"initial", "adjusted"} & set(fields) and "executed" in fields):
@@ -38,8 +40,8 @@ def glued_money(line: str) -> tuple[dict, list[str], list[str]]:
         unsure: list[str] = []
         total: dict = {}
         for n, row in enumerate(ROW.finditer(text, pos)):
-            label = row.group(1)
-            if re.search(r"目标|指标", label) or n == MAX_ROWS:
+            label = re.split(r"[。；;]", row.group(1))[-1]  # …最高不得超过分值上限。其中:本年…拨款: the rule's end is not the label
+            if not label or re.search(r"目标|指标", label) or n == MAX_ROWS:
                 break
             cuts = _cuts(row.group(2), fields, total)
             if len(cuts) != 1:
@@ -70,6 +72,8 @@ def glued_money(line: str) -> tuple[dict, list[str], list[str]]:
 def _header(text: str, pos: int) -> tuple[list[str], int]:
     fields: list[str] = []
     while match := next(((w, f) for w, f in HEADERS if text.startswith(w, pos)), None):
+        if text.startswith(METHOD, pos):
+            return fields, pos + len(METHOD)  # a column of words after the scores: no digits of the run are its
         fields.append(match[1])
         pos += len(match[0])
     return fields, pos
