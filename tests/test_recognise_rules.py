@@ -525,3 +525,10 @@ def test_a_transfer_payment_forms_special_fund_name_is_the_project():
     # p61 (安居区): the 区域绩效目标自评表's cells run together: 专项名称食品监管补助资金中央主管部门市场监管总局…
     lines = ["食品监管补助资金区域绩效目标自评表", "专项名称食品监管补助资金中央主管部门市场监管总局自评得分省级财政部门四川省财政厅"]
     assert pr.field_project(lines).value == "食品监管补助资金"
+
+
+def test_a_transfer_payments_local_supervisor_is_the_unit_not_the_central_one():
+    # p44 (宝坻区): 中央主管部门 | 财政部 | 地方主管部门 | 天津市宝坻区财政局 | 资金使用单位 | …
+    lines = ["2020年中央对地方转移支付绩效目标自评表", "转移支付项目 | 抗疫特别国债 | |",
+             "中央主管部门 | 财政部 | |", "地方主管部门 | 天津市宝坻区财政局 | 资金使用单位 | 天津市宝坻区城管委 |"]
+    assert u.field_unit(lines, "project").value == "天津市宝坻区财政局"
