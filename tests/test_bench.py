@@ -74,3 +74,17 @@ def test_bytes_per_report_are_counted_by_kind_of_file(tmp_path):
     # The smaller of the two reports' own files (b: 3 KB), and half of the 6 KB that all share.
     assert result["median_report_kb"] == 6
     assert result["reports_per_gb"] == (1_000_000_000 - 5000) // (15360 // 2)
+
+
+def test_the_import_speed_text_is_as_large_as_the_importer_accepts(tmp_path):
+    # The benchmark times a whole import, not a refusal: its text stays within the limits, close to them.
+    from bench.import_speed import synthetic_text
+    from generator.importers import limits
+
+    text = synthetic_text(12)
+    assert limits.MAX_TEXT_CHARS * 0.9 < len(text) <= limits.MAX_TEXT_CHARS
+    assert text.count("\n") + 1 <= limits.MAX_LINES and synthetic_text(12) == text  # the same text each run
+    run = subprocess.run([sys.executable, "-m", "bench.import_speed", "--repeat", "1", "--cells-per-line", "40"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "| 合成：每行 40 个小格 |" in run.stdout and " 秒 |" in run.stdout

@@ -8,6 +8,7 @@ one page into the next (with_next_pages). flattened.py reads rows from the strea
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -59,6 +60,7 @@ class Token:
     width: int = 0  # between bars: how many cells its line has, empty ones counted
 
 
+@functools.lru_cache(maxsize=65536)  # each cell is keyed many times over (headers, levels, labels)
 def key(text: str) -> str:
     """A cell as a header or a level word: no blanks, no (A) or (万元), no ① or ⑤=④/③, no colon."""
     return re.sub(r"[(（][^()（）]{0,12}[)）]|[:：]$", "", forms.CIRCLED.sub("", re.sub(r"\s+", "", text.translate(forms.FULL_WIDTH))))

@@ -28,6 +28,7 @@ from .scoring_table import scoring_rows
 # What a money block's row is called: an empty row must say it to be one.
 MONEY_LABEL = re.compile(r"资金|拨款|收入|补助|结转|结余|经费|财政|预算|自筹|其他|其它|合计|总额|支出")
 NEXT_BLOCK = re.compile(MONEY_LABEL.pattern + r"|目标|指标")  # what begins another row or block after a money row
+MONEY_WINDOW = 600  # cells after a money header that its block may span: 20 rows of 30 cells
 MAX_WAYS = 200  # placements weighed for one row: C(fields, values) is at most 70 for the forms' columns
 
 
@@ -341,7 +342,9 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
         unsure: list[str] = []
         i = last = body
         most = 100.0  # a source's row weighs no more than the block's total row (年度资金总额 | … | 10)
-        rows = cut_at_blanks(cells, i)  # this block's lines, each cut into its cells
+        # This block's lines, each cut into its cells: a money block is a few rows, so only the cells
+        # near its header (every header word of a long text would cut the whole rest again).
+        rows = cut_at_blanks(cells[:i + MONEY_WINDOW], i)
         while i < len(rows):
             t = rows[i]
             if forms.number(plain(t.text)) is not None or DASH.match(t.text) or t.text == EMPTY:
