@@ -431,3 +431,18 @@ def test_a_line_a_narrow_cell_broke_is_joined_without_a_blank_next_to_chinese():
 
     assert wrapped("产出指\n标") == "产出指标" and wrapped("2021年12月\n31日前完成") == "2021年12月31日前完成"
     assert wrapped("偏差原因分析及改进\n措施") == "偏差原因分析及改进措施" and wrapped("PM2.5\nindex") == "PM2.5 index"
+
+
+def test_a_dense_page_is_read_as_lines_and_text_over_the_limit_is_refused_before_its_tables(pdfs, monkeypatch):
+    # Unruled tables are looked for only on a page of a report's density: on a page of thousands of
+    # words in columns the search takes seconds (bench: 8,000 characters a page, 2.5 s -> 1.2 s).
+    monkeypatch.setattr(read_pdf, "TEXT_TABLE_CHARS", 100)
+    doc = read_pdf.read(pdfs / "borderless.pdf")
+    assert doc.tables == [] and "产出指标 数量指标 救助人次 ≥1000人 1200人 20 20" in [b.text for b in doc.blocks]
+    # Over the text limit, the page is refused before its tables are looked for.
+    pages: list[int] = []
+    original = read_pdf._page
+    monkeypatch.setattr(read_pdf, "_page", lambda page, number, before: pages.append(number) or original(page, number, before))
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 200)
+    assert refused(read_pdf.read, pdfs / "borderless.pdf").startswith("文档超过 200 字")
+    assert pages == [1]  # page 1 is under the limit; page 2's prose brings it over, unread

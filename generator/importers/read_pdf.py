@@ -27,6 +27,10 @@ PAGE_MARK = 12  # a line this short between two pages' tables is a page number o
 SCAN_SHARE = 0.5  # a page without text under a picture this share of its area is a scanned page
 FUND_HEADERS = {"年初预算数", "全年预算数", "调整后预算数", "全年执行数", "预算执行数", "执行率", "预算执行率"}
 TEXT_TABLES = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+# Unruled tables are looked for on a page of at most this many characters (a form's page has a few
+# hundred, a page of a report two or three thousand): on a page of thousands of words in columns the
+# search grows with the square of their crossings (seconds a page), so such a page is read as lines.
+TEXT_TABLE_CHARS = 6000
 WORD_FILE = "请导入原始的 Word 文件（.docx）"
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings of a working PDF are not staff's business
 
@@ -79,10 +83,11 @@ def _document(pdf, name: str) -> Document:
         images += len(page.images)
         if not text and any(_area(i) >= SCAN_SHARE * page.width * page.height for i in page.images):
             scanned.append(number)
-        page_parts = _page(page, number, sum(isinstance(p, Table) for p in parts))
+        if chars <= limits.MAX_TEXT_CHARS:  # over it, refused before the page's tables are looked for
+            page_parts = _page(page, number, sum(isinstance(p, Table) for p in parts))
+            lines += len(page_parts)
+            parts += page_parts
         page.close()  # what pdfplumber keeps of a page: 300 pages of it would hold every character in memory
-        lines += len(page_parts)
-        parts += page_parts
         if chars > limits.MAX_TEXT_CHARS or lines > limits.MAX_LINES:
             raise refuse(name, f"文档超过 {limits.MAX_TEXT_CHARS:,} 字或 {limits.MAX_LINES:,} 行的上限，不像一份自评报告。"
                                "请只保留报告正文后再导入。")
@@ -109,7 +114,7 @@ def _page(page, number: int, before: int) -> list[Block | Table]:
         tables = page.find_tables({"explicit_horizontal_lines": [top]})
     found = [_grid(t, True) for t in tables if len(t.cells) >= 2]  # one ruled box is a frame, not a table
     ruled = bool(found)
-    if not ruled:
+    if not ruled and len(page.chars) <= TEXT_TABLE_CHARS:
         found = [grid for t in page.find_tables(TEXT_TABLES) if (grid := _grid(t, False))]
     # Each table's box, then its cells: a character in no cell (a hole in the grid) stays text.
     boxes = [(_bbox(rows), [box for row in rows for box in row.cells if box]) for _, rows, _ in found]
