@@ -44,7 +44,8 @@ def validate_data(raw: RawReport) -> Report:
     try:
         report = Report.model_validate(raw.data)
     except ValidationError as e:
-        problems += [_translate(raw, err) for err in e.errors()]
+        said = {p.field for p in problems}  # a value out of range is said once, not again as "not a number"
+        problems += [problem for err in e.errors() if (problem := _translate(raw, err)).field not in said]
     if problems:
         # In file order: YAML lines as numbers, Excel cells (支出情况!B3) as text.
         problems.sort(key=lambda p: (isinstance(p.line, str), p.line if isinstance(p.line, int) else str(p.line or "")))
@@ -86,7 +87,7 @@ def unwritable_values(raw: RawReport) -> list[Problem]:
             report(loc, f"必须是有限的数字，现在是 {value!r}。请填写实际的数字，或删除这一项。")
         elif isinstance(value, (int, float)) and not isinstance(value, bool) and value and not SMALLEST <= abs(value) <= LARGEST:
             # Sums and ratios of such numbers overflow to infinity: charts would not draw, JSON would break.
-            report(loc, f"的数值 {value!r} 超出了合理范围（绝对值应在 {SMALLEST:g} 到 {LARGEST:g} 之间，或为 0）。请核对单位和小数点。")
+            report(loc, f"的数值 {_shown(value)} 超出了合理范围（绝对值应在 {SMALLEST:g} 到 {LARGEST:g} 之间，或为 0）。请核对单位和小数点。")
         elif isinstance(value, str):
             if UNWRITABLE.search(value):
                 report(loc, "中" + _char_advice(value))
@@ -95,6 +96,12 @@ def unwritable_values(raw: RawReport) -> list[Problem]:
 
     walk(raw.data, ())
     return problems
+
+
+def _shown(value: int | float) -> str:
+    """A number as the message shows it: a 400-digit one by its first digits and its length."""
+    text = repr(value)
+    return text if len(text) <= 24 else f"{text[:12]}…（共 {len(text.lstrip('-'))} 位）"
 
 
 def _char_advice(text: str) -> str:

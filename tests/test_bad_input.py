@@ -455,3 +455,11 @@ def test_a_misplaced_source_and_a_rate_are_told_in_one_round(tmp_path):
     # Found by a review: the source.file error hid the rate's warning until it was fixed.
     write(tmp_path, "ce-shi-ju.yaml", GOOD + "budget:\n  adjusted: 100\n  executed: 80\n  rate: 95\nsource:\n  file: 原文.xlsx\n")
     assert sorted(p.field for p in load(tmp_path).problems) == ["budget.rate", "source.file"]
+
+
+def test_a_400_digit_amount_is_one_short_message(tmp_path):
+    # Found by the fuzzing review: the number was printed whole, then said again as "not a number".
+    write(tmp_path, "ce-shi-ju.yaml", GOOD.replace("total: 100", "total: " + "9" * 400, 1))
+    problems = [p for p in load(tmp_path).errors if p.field == "spending.total"]
+    assert [p.message for p in problems] == [
+        "“本年财政拨款支出”的数值 999999999999…（共 400 位） 超出了合理范围（绝对值应在 1e-06 到 1e+15 之间，或为 0）。请核对单位和小数点。"]
