@@ -505,3 +505,17 @@ def test_a_page_of_no_elements_a_codec_named_undefined_and_a_damaged_pdf_are_ref
     pdf.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 100)
     status, err, out = run_import(pdf, capsys)
     assert status == 1 and "已损坏或不完整" in err and not re.search(r"[A-Za-z]{6,}Exception", err)
+
+
+def test_gbk_bytes_under_a_western_charset_are_read_as_chinese_not_mojibake(tmp_path, capsys):
+    # Found by the fuzzing review: <meta charset="iso-8859-1"> over GBK bytes decoded (latin-1 decodes
+    # any bytes) into a draft of mojibake, silently. A page that is English by its charset keeps it.
+    page = tmp_path / "西文编码.html"
+    page.write_bytes('<meta charset="iso-8859-1"><p>某县2023年度部门整体支出绩效自评报告</p>'.encode("gbk"))
+    status, err, out = run_import(page, capsys)
+    assert status == 0 and "某县2023年度部门整体支出绩效自评报告" in out.read_text(encoding="utf-8"), err
+    from generator.importers import read_html
+
+    latin = tmp_path / "latin.html"
+    latin.write_bytes('<meta charset="iso-8859-1"><p>Caf\u00e9 2023 report</p>'.encode("latin-1"))
+    assert [b.text for b in read_html.read(latin).blocks] == ["Caf\u00e9 2023 report"]

@@ -56,6 +56,18 @@ def read(path: Path, include_hidden: bool = False) -> Document:
     return out
 
 
+IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _gb18030(raw: bytes) -> str | None:
+    """The page read as GB18030, if its bytes are that and hold Chinese."""
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeError:
+        return None
+    return text if IDEOGRAPH.search(text) else None
+
+
 def _decode(raw: bytes, name: str) -> str:
     """UTF-8 first (GBK text is almost never valid UTF-8), then the charset the page declares, then GB18030."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -66,9 +78,12 @@ def _decode(raw: bytes, name: str) -> str:
     for encoding in candidates:
         encoding = "gb18030" if encoding in ("gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936") else encoding
         try:
-            return raw.decode(encoding)
+            text = raw.decode(encoding)
         except (LookupError, UnicodeError):  # (charset="undefined" names a codec that raises UnicodeError)
             continue
+        if not IDEOGRAPH.search(text) and encoding != "gb18030" and (chinese := _gb18030(raw)) is not None:
+            return chinese  # GBK bytes under a Western charset (iso-8859-1 decodes any bytes): mojibake, not the page
+        return text
     raise refuse(name, f"无法识别网页的编码：它不是 UTF-8 或 GBK 编码的网页（可能是其他文件改了扩展名）。{FIX}")
 
 
