@@ -532,3 +532,5 @@ def test_a_transfer_payments_local_supervisor_is_the_unit_not_the_central_one():
     lines = ["2020年中央对地方转移支付绩效目标自评表", "转移支付项目 | 抗疫特别国债 | |",
              "中央主管部门 | 财政部 | |", "地方主管部门 | 天津市宝坻区财政局 | 资金使用单位 | 天津市宝坻区城管委 |"]
     assert u.field_unit(lines, "project").value == "天津市宝坻区财政局"
+    # Written without bars, the next label (资金使用单位) ends the value.
+    assert u.field_unit(["地方主管部门 示例县医疗保障局资金使用单位示例县医疗保障局"], "project").value == "示例县医疗保障局"
