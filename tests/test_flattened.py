@@ -586,6 +586,32 @@ def test_a_page_that_opens_inside_the_previous_form_reads_only_its_own(tmp_path)
     assert "第 1–4 行" in " ".join(draft.doubtful["自评表"])
 
 
+def test_a_tail_whose_indicator_names_a_field_is_still_a_tail_and_its_total_is_not_this_forms(tmp_path):
+    # Found by the attack review: 项目实施单位满意度 (an indicator) read as the 实施单位 field, so the tail's
+    # 总分 and 评价等级 became this form's score and grade.
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join([
+        "满意度指标 | 服务对象满意度指标 | 项目实施单位满意度 | 10 | ≥90% | 95% | 10",
+        "总分 | 100 | 自评得分 | 86 | 评价等级 | 良", "项目负责人：李华 | 财务负责人：王丽 | 填表人：赵强",
+        "2021年度项目支出绩效自评表", "项目名称 | 农村公路养护", "主管部门 | 西平县交通运输局 | 实施单位 | 西平县公路事业发展中心"]),
+        encoding="utf-8")
+    draft = build_draft(path)
+    assert "result" not in draft.data and draft.data["project"]["name"] == "农村公路养护"
+    assert OTHER_FORM_SECTION in [s["title"] for s in draft.data["sections"]]
+
+
+def test_a_narrative_of_short_lines_is_never_a_tail(tmp_path):
+    # The attack review: a report in short lines, whose 综合计划股 holds 合计 and which ends with the
+    # note of its attached form, was set aside whole.
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(["县水利局2023年度部门整体支出绩效自评报告", "一、部门基本情况", "县水利局综合计划股负责项目管理。",
+                                "二、年度主要任务", "完成产出指标12项。", "项目负责人：张明", "三、自评结论", "等级为优。",
+                                "附表1：部门整体支出绩效自评表"]), encoding="utf-8")
+    draft = build_draft(path)
+    assert OTHER_FORM_SECTION not in [s["title"] for s in draft.data["sections"]]
+    assert draft.data["department"]["name"] == "县水利局" and draft.data["result"]["grade"] == "优"
+
+
 def test_a_narrative_before_its_attached_form_is_not_taken_for_another_forms_tail(tmp_path):
     path = tmp_path / "report.txt"
     path.write_text("\n".join([

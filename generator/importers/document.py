@@ -204,7 +204,8 @@ def with_line(finding: str, cleaned: list[str]) -> str:
 COLUMN_LETTER = re.compile(r"(?<!\s)\s*[(（][A-Z](?:\s*/\s*[A-Z])?[)）]")
 
 
-NOT_A_BOUND = r"(?!\s*(?:及?以上|及?以下|至|到|[~～-]))"  # 自评分数100分以上的项目: a class of scores, not one
+# 自评分数100分以上的项目, 90分（含）以上为优, 90分—100分: a class of scores, not one.
+NOT_A_BOUND = r"(?!\s*(?:[(（]含[)）])?\s*(?:及?以上|及?以下|至|到|[~～\-—–]))"
 
 
 def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
@@ -238,7 +239,8 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     score = (re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?|自评得|(?:绩效|综合)评分)(?:为|[:：])?\s*" + NUMBER + r"\s*分" + NOT_A_BOUND, text)  # 自评分为100分, 自评得97.5分
              or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text)  # a form's 自评总分(分) | 97.6
              # 自评得分为99.77, 自评分数100。: the number ends the sentence
-             or re.search(r"自评(?:总)?(?:得分(?:为|[:：])|分数(?:为|[:：])?)\s*" + NUMBER + r"(?=\s*(?:[,，。；;]|$))", text))
+             # (not a rule: 自评分数100，为满分标准)
+             or re.search(r"自评(?:总)?(?:得分(?:为|[:：])|分数(?:为|[:：])?)\s*" + NUMBER + r"(?=\s*(?:[,，。；;]|$))(?![^。；;\n]{0,8}(?:满分|标准|百分制))", text))
     points = float(score.group(1).replace(",", "")) if score else None  # (1,234,567.89: a number, but no score)
     record("自评得分", ("result", "score"), points if points is not None and points <= 100 else None)
     record("本年财政拨款支出", ("spending", "total"),

@@ -195,8 +195,10 @@ def _sources_below(lines: list[str], total: float, n: int) -> list[dict]:
 # Hebei's 预算项目绩效自评表 pairs each amount with its label on one line, under 预算安排情况(调整后) |
 # 资金到位情况 | 资金执行情况 | 预算执行进度(%): 预算数 6.84 到位数 6.84 执行数 6.84 100.00, or with
 # nothing between (预算数62.73到位数62.73执行数62.73100.00); each source's line the same way.
-AMOUNT = r"(\d[\d,]*(?:\.\d+)?)"
-PAIRED = re.compile(r"^\s*预算数\s*" + AMOUNT + r"\s*到位数\s*" + AMOUNT + r"\s*执行数\s*([\d,.\s]+?)\s*$")
+AMOUNT = r"(\d[\d,]{0,20}(?:\.\d{1,8})?)"
+PAIRED = re.compile(r"^\s*预算数\s*" + AMOUNT + r"\s*到位数\s*" + AMOUNT + r"\s*执行数\s*([\d,.]{1,40}(?:\s+[\d,.]{1,20})?)$")
+PAIRED_HEADER = re.compile(r"(年初)?预算安排情况.*资金执行情况")  # the block's header, on the line above
+MAX_LINE = 200  # a form's line of paired amounts is short: a longer one is not one (and is not scanned)
 PAIRED_SOURCE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([\u4e00-\u9fff]{2,12}?)\s*" + AMOUNT + r"\s*(?:其中\s*[:：]\s*)?\1\s*"
                            + AMOUNT + r"\s*(?:其中\s*[:：]\s*)?\1\s*" + AMOUNT + r"\s*$")
 
@@ -206,26 +208,29 @@ def paired_money(lines: list[str]) -> tuple[dict, list[str], set[int], list[dict
     amounts on one line. The 执行数 and the 执行进度 after it, run together, are split only where the
     rate is the amounts' ratio, one way alone; a rate that is not their ratio is not read."""
     for n, line in enumerate(lines):
-        found = PAIRED.match(line.translate(forms.FULL_WIDTH))
-        if not found:
-            continue
+        found = PAIRED.match(line.translate(forms.FULL_WIDTH).strip()) if len(line) <= MAX_LINE else None
+        header = next((h for h in (PAIRED_HEADER.search(re.sub(r"\s+", "", k)) for k in lines[max(0, n - 2):n]) if h), None)
+        if not found or not header:
+            continue  # the form's block only: a report quoting one project's line is not the report's money
         budget = float(found.group(1).replace(",", ""))
         tail = found.group(3).split()
         if not re.search(r"\s", line.strip()):  # 62.73100.00: cut where the rate is the amounts' ratio, one way
             tail = cuts[0] if len(cuts := _rate_cuts(found.group(3), budget)) == 1 else []
         if len(tail) not in (1, 2) or forms.number(tail[0]) is None:
             return {}, [], set(), []
-        money = {"adjusted": budget, "executed": forms.number(tail[0])}
+        column = "initial" if header.group(1) else "adjusted"  # 预算安排情况(调整后), or 年初预算安排情况
+        money = {column: budget, "executed": forms.number(tail[0])}
         if len(tail) == 2 and forms.rate_agrees(money["executed"], budget, tail[1]):
             money["rate"] = forms.number(tail[1])
-        said = [f"{name}：{forms.number_text(money[k])}（第 {n + 1} 行）"
-                for k, name in (("adjusted", "全年预算数"), ("executed", "全年执行数"), ("rate", "执行率")) if k in money]
+        said = [f"{name}：{forms.number_text(money[k])}（第 {n + 1} 行）" for k, name in (
+            ("initial", "年初预算数"), ("adjusted", "全年预算数"), ("executed", "全年执行数"), ("rate", "执行率")) if k in money]
         funds, used = [], {n}
         for k, below in enumerate(lines[n + 1:n + 6], n + 1):
-            if source := PAIRED_SOURCE.match(below.translate(forms.FULL_WIDTH)):
-                funds.append({"source": source.group(1), "adjusted": float(source.group(2).replace(",", "")),
+            if len(below) <= MAX_LINE and (source := PAIRED_SOURCE.match(below.translate(forms.FULL_WIDTH))):
+                funds.append({"source": source.group(1), column: float(source.group(2).replace(",", "")),
                               "executed": float(source.group(4).replace(",", ""))})
-                said.append(f"资金来源 {source.group(1)}：全年预算数 {source.group(2)}、全年执行数 {source.group(4)}（第 {k + 1} 行）")
+                said.append(f"资金来源 {source.group(1)}：{'年初预算数' if header.group(1) else '全年预算数'} {source.group(2)}、"
+                            f"全年执行数 {source.group(4)}（第 {k + 1} 行）")
                 used.add(k)
             elif below.strip() and not below.strip().startswith("其他"):
                 break

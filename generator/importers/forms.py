@@ -48,10 +48,15 @@ def text(table: Table, row: int, column: int) -> str:
     return " ".join(table.value(row, column).translate(FULL_WIDTH).split())
 
 
+MAX_DIGITS = 15  # digits before the point of any amount a report states (a state's budget in 元 has 13)
+
+
 def number(raw: str) -> float | None:
     """A cell that is only a number (with 万元, 万, 元, 分 or % after it): 1,172.55 万元 -> 1172.55."""
     value = re.sub(r"\s*(?:万元|万|元|分|%)$", "", raw.replace(" ", ""))  # 150万: 万元 written short
-    return float(value.replace(",", "")) if NUMBER.match(value) else None
+    if not NUMBER.match(value) or len(value.partition(".")[0].replace(",", "")) > MAX_DIGITS:
+        return None  # (400 digits run together are no amount: as a float, infinity)
+    return float(value.replace(",", ""))
 
 
 def number_text(value: float) -> str:

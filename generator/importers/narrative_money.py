@@ -42,6 +42,8 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
         return None  # 项目支出: / 1、业务工作专项 938.8: an item's number, not an amount
     if re.match(r"\.\d", text[match.end(1):match.end(1) + 2]):
         return None  # 62.73100.00: two numbers run together, where one ends cannot be told
+    if len(match.group(1).partition(".")[0].replace(",", "")) > forms.MAX_DIGITS:
+        return None  # 400 digits run together are no amount (as a float, infinity)
     if spending:
         before = re.split(r"[。；]", text[max(0, match.start() - 300):match.start()])[-1]  # this sentence's
         # (一般公共预算收入 is what came in, not a budget's breakdown)
@@ -63,7 +65,7 @@ def spaced_bars(text: str) -> str:
 # Between a label and its number: words of a rule or formula (预算执行率未达到90%的需说明原因,
 # 执行率 = 执行数 ÷ 预算数 × 100%), not of a value.
 # A scoring rule's words after it too (100%计满分，每低于5%扣2分).
-RULE_WORDS = re.compile(r"未达到|达到|低于|高于|不足|超过|不得|不低于|不高于|以上|以下|需|应|须|满分|扣\d|计\d|得\d|=|＝|÷|/|×|\*")
+RULE_WORDS = re.compile(r"未达到|达到|低于|高于|不足|超过|不得|不低于|不高于|以上|以下|需|应|须|满分|=|＝|÷|/|×|\*")
 
 
 def percent_after(text: str, label: str) -> float | None:
@@ -93,18 +95,24 @@ def executed_and_rate(text: str, kind: str) -> tuple[float, float, float | None]
     1824.15万元,实际执行支出预算1711.15万元,部门整体预算执行率为93.81%); else None."""
     for match in re.finditer(START + NUMBER + r"\s*(?:万元?|元)\s*[,，]\s*((?:部门整体|部门|整体)?(?:项目)?(?:预算)?(?:资金)?执行率)"
                              r"(?:为|是|达)?\s*" + NUMBER + r"\s*%", text):
-        if kind == "department" and match.group(2).startswith("项目"):
-            continue
+        sentence = re.split(r"[。；;]", text[max(0, match.start() - 80):match.start()])[-1]
+        if (kind == "department" and (match.group(2).startswith("项目") or PART.search(sentence))) or CARRIED.search(sentence):
+            continue  # 其中，高标准农田建设专项…执行率96%, 使用结转资金270万元,执行率90%: one part's, not the year's
         executed, rate = float(match.group(1).replace(",", "")), match.group(3)
-        return executed, float(rate.replace(",", "")), _budget_before(text[max(0, match.start() - 80):match.start()], executed, rate + "%")
+        return executed, float(rate.replace(",", "")), _budget_before(sentence, executed, rate + "%", kind)
     return None
 
 
-def _budget_before(before: str, executed: float, rate: str) -> float | None:
-    """The budget the clause just before states (not a 年初 one), if the rate is executed / it."""
-    clause = re.split(r"[。；;]", before)[-1]
-    found = list(re.finditer(r"(?<!年初)(?:预算|安排)[\u4e00-\u9fff]{0,4}?(?:为|是)?\s*" + NUMBER + r"\s*(?:万元?|元)\s*[,，]", clause))
-    if not found or "年初" in clause[max(0, found[-1].start() - 6):found[-1].start()]:
+PART = re.compile(r"其中|专项")  # a sentence about one part of a department's money
+CARRIED = re.compile(r"结转|结余")  # … or about the money carried over
+NOT_THE_YEARS = re.compile(r"年初|结转|结余|追加")  # a budget that is not the year's whole (全年预算数)
+
+
+def _budget_before(clause: str, executed: float, rate: str, kind: str) -> float | None:
+    """The budget the sentence states before the amount, if the rate is executed / it: not a 年初 one
+    or a carried-over one, and in a department's report not one project's."""
+    found = list(re.finditer(r"(?:预算|安排)[\u4e00-\u9fff]{0,4}?(?:为|是)?\s*" + NUMBER + r"\s*(?:万元?|元)\s*[,，]", clause))
+    if not found or NOT_THE_YEARS.search(clause) or (kind == "department" and re.search(r"项目", clause[:found[-1].start()])):
         return None
     budget = float(found[-1].group(1).replace(",", ""))
     return budget if forms.rate_agrees(executed, budget, rate) else None

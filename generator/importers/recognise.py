@@ -42,7 +42,7 @@ CUT_END = ("局", "委员会", "办公室", "中心", "政府", "法院", "检�
 PROJECT_UNIT = r"项目单位"  # a project's, the body carrying it out; a unit's own report, itself
 UNIT_LABELS = [  # the form's own fields, most specific first
     r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"部门\s*名称", r"(?:预算部门\s*(?:[、，]\s*)?)?单位\s*名称", r"预算单位", r"单位\s*[(（]\s*盖章\s*[)）]",
-    PROJECT_UNIT, r"项目主管(?:部门|单位)(?:及代码)?", r"(?:地方|县级|市级|区级)?主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
+    PROJECT_UNIT, r"项目主管(?:部门|单位)(?:及代码)?", r"(?<!中央)(?<!省级)(?:地方|县级|市级|区级)?主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
     r"实施\s*[(（]\s*主管\s*[)）]\s*单位", r"(?<![\u4e00-\u9fff])部门(?=\s*[|:：]|\s)",  # 部门 | 金寨县…中心 |
 ]
 # The form's labels that come after a name in a row whose cells were run together
@@ -192,7 +192,7 @@ PROJECT_EVALUATED = re.compile(r"(?:我|本)[\u4e00-\u9fff]{1,3}[^，。,;；]{0
 
 
 # A data sheet's columns of years (部门整体支出绩效评价基础数据表): the evaluated year is the latest.
-YEAR_COLUMN = re.compile(r"(20\d\d)\s*年\s*(?:预算|决算|实际|执行)数")
+YEAR_COLUMN = re.compile(r"(20\d\d)\s*年\s*(预算|决算|实际|执行)数")
 
 
 def year_of(title: Found | None, lines: list[str]) -> Found | None:
@@ -213,9 +213,12 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
         if is_chrome(text) or re.search(r"填报|日期|印发|通知|〔|\[20\d\d\]", text) or _cover_date(text, lines, line):
             continue
         undated = DATE.sub("", text)
-        columns = {int(y) for y in YEAR_COLUMN.findall(undated)}
-        if len(columns) > 1:
-            return Found(max(columns), line)  # 2017年决算数 2018年预算数 2018年决算数: last year compared with this one
+        columns = YEAR_COLUMN.findall(undated)
+        spent = [int(y) for y, kind in columns if kind != "预算"]
+        if len({y for y, _ in columns}) > 1 and spent:
+            # 2017年决算数 2018年预算数 2018年决算数: the latest year with its actuals (a budget's
+            # 2023年决算数 | 2024年预算数 compares last year's actuals with a plan)
+            return Found(max(spent), line)
         found = re.search(r"(20\d\d)\s*年度", undated) or re.search(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", undated)
         if found:
             return Found(int(found.group(1)), line)

@@ -27,6 +27,11 @@ def project_of(title: Found | None, lines: list[str]) -> Found | None:
     return field_project(lines) or title_project(title, lines) or used_project(title, lines)
 
 
+# A value that is a sentence's rest (须填写专项名称、预算数和绩效目标，经审核后下达。) or the next column's
+# header (专项名称 | 预算数（万元） | 执行数（万元）): no project's name.
+NOT_A_NAME = re.compile(r"^[、，,。；;]|[。；;]|^(?:预算数|执行数|执行率|金额|资金|分值|得分)|[(（]\s*万?元\s*[)）]$")
+
+
 def field_project(lines: list[str]) -> Found | None:
     return next(field_projects(lines), None)
 
@@ -50,7 +55,7 @@ def field_projects(lines: list[str]):
             # A value holding the next label is the label's, not a name; 项目 alone is the next header's
             # first word (序号 项目名称 项目实施单位 …, a list of projects).
             if name and not re.fullmatch(r"[\d\s-]+", name) and not re.search(r"主管部门|项目名称|实施单位", name) \
-                    and not KIND_ONLY.fullmatch(name):
+                    and not KIND_ONLY.fullmatch(name) and not NOT_A_NAME.search(name):
                 yield Found(name, at + 1)
 
 

@@ -65,9 +65,15 @@ def introduced_units(lines: list[str]) -> list[Found]:
     text = "\n".join(clean(line) for line in lines[:ANNOUNCED_WITHIN * 2])
     for i, line in enumerate(lines[:ANNOUNCED_WITHIN * 2]):
         found = CALLED_AS.match(clean(line))
-        if found and (full := _placed_org(found.group(1))) and text.count(found.group(2)) >= 3:
+        if found and (full := _placed_org(found.group(1))) and text.count(found.group(2)) >= 3 \
+                and SELF_DESCRIBING.match(clean(line), found.end()):
             out.append(Found(full, i + 1))
     return out
+
+
+# What a body says of itself right after its name: 成立于1911年, 是…, 位于…, 内设… (not 与我局合署办公,
+# not 2023年初批复我中心预算: a body the report speaks of).
+SELF_DESCRIBING = re.compile(r"\s*(?:成立于|始建于|组建于|是|系|为|位于|内设|下设|设有|负责|主要职责|现有|核定)")
 
 
 def short_names(lines: list[str]) -> dict[str, str]:
@@ -320,23 +326,27 @@ def _fuller(name: str, lines: list[str]) -> str:
     return name
 
 
+def _named_in_sentences(name: str, lines: list[str]) -> set[str]:
+    """县司法局 (the title) named with its place where the text names it in full twice or more
+    (划给紫金县司法局 … 《紫金县司法局项目管理办法》): each place of two to four characters that starts
+    where a name may start. A body named once (借鉴紫金县司法局的经验) may be another county's."""
+    text = "\n".join(clean(line).replace(" ", "") for line in lines)
+    found = set()
+    for at in (m.start() for m in re.finditer(re.escape(name), text)):
+        for size in range(2, 5):
+            start = at - size
+            place = text[start:at + 1] if start >= 0 else ""
+            if place and (start == 0 or PLACE_START.fullmatch(text[start - 1])) and PLACED.fullmatch(place) \
+                    and not NOT_A_PLACE.search(place[:-1]) and text.count(place + name[1:]) >= 2:
+                found.add(place + name[1:])
+    return found
+
+
 # Where a place's name may begin inside a sentence: after punctuation, or after a word that hands
 # something to a body (紫金县财政划给紫金县司法局).
-PLACE_START = re.compile(r"[^\u4e00-\u9fff]|[给由在是的对和与及向经]")
+PLACE_START = re.compile(r"[^\u4e00-\u9fff\d]|[给由在是的对和与及向经]")
+NOT_A_PLACE = re.compile(r"[年度的给由在是对和与及向经拨付借鉴]")  # words a place's name does not hold
 
-
-def _named_in_sentences(name: str, lines: list[str]) -> set[str]:
-    """县司法局 (the title) named with its place in the text (划给紫金县司法局): each place of two to
-    four characters that starts where a name may start."""
-    found = set()
-    for line in lines:
-        text = clean(line).replace(" ", "")
-        for at in (m.start() for m in re.finditer(re.escape(name), text)):
-            for size in range(2, 5):
-                start = at - size
-                if start >= 0 and (start == 0 or PLACE_START.fullmatch(text[start - 1])) and PLACED.fullmatch(text[start:at + 1]):
-                    found.add(text[start:at + len(name)])
-    return found
 
 
 LEVEL_ONLY = re.compile(r"^(?:自治区|省|市|县|区|州|旗)")  # a body named by its level alone: the place left out
