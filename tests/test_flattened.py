@@ -647,11 +647,15 @@ def test_hebeis_money_given_as_label_and_amount_pairs_on_one_line():
                                {"source": "其他", "adjusted": 0, "executed": 0}]
     assert {1, 2, 3} <= used and "全年执行数：6.84（第 2 行）" in found
     # 峰峰矿区 2021 (p23): run together; 62.73100.00 cuts one way only into an amount and its ratio.
-    values, _, _, _ = read("预算数62.73到位数62.73执行数62.73100.00\n其中:财政资金62.73其中:财政资金62.73其中:财政资金62.73")
+    glued = "二、预算执行情况预算安排情况(调整后)资金到位情况资金执行情况预算执行进度(%)"
+    values, _, _, _ = read(f"{glued}\n预算数62.73到位数62.73执行数62.73100.00\n其中:财政资金62.73其中:财政资金62.73其中:财政资金62.73")
     assert values["budget"] == {"adjusted": 62.73, "executed": 62.73, "rate": 100}
     # A rate that is not the amounts' ratio is not read; run together, an execution whose cut into an
     # amount and its rate cannot be checked (1010: 10 and 10? 101 and 0?) is not read at all.
-    values, _, _, _ = read("预算数 20 到位数 20 执行数 10 90")
+    values, _, _, _ = read(f"{head}\n预算数 20 到位数 20 执行数 10 90")
     assert values["budget"] == {"adjusted": 20, "executed": 10}
-    values, _, _, _ = read("预算数20到位数20执行数1010")
+    values, _, _, _ = read(f"{glued}\n预算数20到位数20执行数1010")
+    assert "budget" not in values
+    # Without its header the line is not the form's block (a report quoting one project's line).
+    values, _, _, _ = read("预算数 6.84 到位数 6.84 执行数 6.84 100.00")
     assert "budget" not in values

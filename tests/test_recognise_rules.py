@@ -487,13 +487,16 @@ def test_a_bond_kind_and_a_lists_column_are_no_unit_and_no_project():
 
 
 def test_a_body_named_by_its_level_is_named_in_full_where_a_sentence_places_it():
-    # p65 (紫金县): the title says 县司法局; the text says 紫金县财政划给紫金县司法局.
+    # p65 (紫金县): the title says 县司法局; the text names 紫金县司法局 twice (划给紫金县司法局 …
+    # 《紫金县司法局项目管理办法》).
     lines = ["县司法局2020年度一村(社区)一法律顾问经费绩效自评报告", "一、基本情况",
-             "2020年度紫金县财政划给紫金县司法局一村(社区)一法律顾问经费,指标金额是110万元。"]
+             "2020年度紫金县财政划给紫金县司法局一村(社区)一法律顾问经费,指标金额是110万元。",
+             "项目实施参照《紫金县司法局项目管理办法》。"]
     assert unit(lines) == "紫金县司法局"
-    # Named so nowhere, it stays as the title writes it; two places named, it is not guessed.
-    assert unit(lines[:2]) == "县司法局"
-    two = [*lines, "示例县司法局协助。"]
+    # Named so nowhere, or once only (a neighbour's bureau may be named once), it stays as the title
+    # writes it; two places named, it is not guessed.
+    assert unit(lines[:2]) == "县司法局" and unit(lines[:3]) == "县司法局"
+    two = [*lines, "示例县司法局协助,示例县司法局配合。"]
     assert unit(two) == "县司法局"
 
 
