@@ -537,3 +537,16 @@ def test_a_transfer_payments_local_supervisor_is_the_unit_not_the_central_one():
     assert u.field_unit(lines, "project").value == "天津市宝坻区财政局"
     # Written without bars, the next label (资金使用单位) ends the value.
     assert u.field_unit(["地方主管部门 示例县医疗保障局资金使用单位示例县医疗保障局"], "project").value == "示例县医疗保障局"
+
+
+def test_a_bodys_budget_report_and_a_forms_whole_spending_row_are_department_reports():
+    # d55 (西藏): a body's 预算绩效自评报告 of its year, no project named; d49 (塘湖镇): no title, the
+    # form's row 部门整体支出总额.
+    title = "西藏自治区残疾人联合会2020年度预算绩效自评报告"
+    assert r.kind_of(title, [title]).value == "department"
+    assert r.kind_of("示例县2020年度高龄津贴项目预算绩效自评报告", []).value == "project"
+    lines = ["单位名称:塘湖镇政府 填报日期:2021.5.18", "基本支出总额 | 864.2万 | 项目支出总额 | 0 |",
+             "部门整体支出总额 | 864.2 | 100% | 20 |"]
+    assert r.kind_of(None, lines) == r.Found("department", 3)
+    # A sentence about the whole spending is not the form's row.
+    assert r.kind_of(None, ["全县部门整体支出总额增长较快。"]) is None

@@ -173,8 +173,9 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
             return Found("project", 0 if title else announced.line)
     for i, line in enumerate(lines):
         text = clean(line)
-        if KIND_DEPARTMENT.search(text) and (TITLE_WORDS.search(text) or HEADING.match(text)):
-            return Found("department", i + 1)  # the report's kind, or its section (三)部门整体绩效目标
+        if KIND_DEPARTMENT.search(text) and (TITLE_WORDS.search(text) or HEADING.match(text) or WHOLE_ROW.match(text)):
+            # the report's kind, its section (三)部门整体绩效目标, or its form's row 部门整体支出总额 | 864.2
+            return Found("department", i + 1)
         # (序号 项目名称 项目实施单位 …: the header of a list of projects, which a department's report may hold)
         if (re.search(r"项目支出绩效自评表|项目名称", text) or PROJECT_EVALUATED.search(text)) and not is_chrome(line) \
                 and not re.match(r"序\s*号", text):
@@ -185,8 +186,10 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
 # 2020年部门预算绩效自评公开报告: a body's evaluation of its whole budget (only in a title or the
 # sentence naming the report: a project's text may cite a 部门预算绩效自评 notice).
 DEPARTMENT_BUDGET = re.compile(r"(?<!项目)部门预算绩效(?:自评|评价)")
-# 下桥镇人民政府2024年度绩效自评报告: a body's report on its whole year, no project named.
-BODYS_YEAR = re.compile(r"^([\u4e00-\u9fff]{2,30}?)20\d\d年度?(?:绩效)?自评报告$")
+# 下桥镇人民政府2024年度绩效自评报告, 西藏自治区残疾人联合会2020年度预算绩效自评报告: a body's report on its
+# whole year (its whole budget), no project named.
+BODYS_YEAR = re.compile(r"^([\u4e00-\u9fff]{2,30}?)20\d\d年度?(?:预算)?(?:绩效)?自评报告$")
+WHOLE_ROW = re.compile(r"^\|?\s*部门整体支出(?:总额|合计)\s*(?:[|:：]|\d)")
 # 我单位及时对基础设施配套工程路边沟建设项目开展自评: the opening sentence names a project evaluated.
 PROJECT_EVALUATED = re.compile(r"(?:我|本)[\u4e00-\u9fff]{1,3}[^，。,;；]{0,6}?对[^，。,;；]{2,40}?项目(?:进行|开展)了?(?:绩效)?(?:自评|评价)")
 
