@@ -9,7 +9,7 @@ import itertools
 import re
 
 from . import forms
-from .cell_stream import EMPTY, PLACEHOLDER, Token, key, plain
+from .cell_stream import AMOUNT_NAMES, EMPTY, PLACEHOLDER, Token, key, plain
 
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[）)])")
 GOAL_HEADS = re.compile(r"^(?:年初设定目标|预期目标|年初绩效目标|年度目标|全年绩效目标|调整后目标)$")
@@ -209,8 +209,8 @@ def paired_money(lines: list[str]) -> tuple[dict, list[str], set[int], list[dict
     rate is the amounts' ratio, one way alone; a rate that is not their ratio is not read."""
     for n, line in enumerate(lines):
         found = PAIRED.match(line.translate(forms.FULL_WIDTH).strip()) if len(line) <= MAX_LINE else None
-        header = next((h for h in (PAIRED_HEADER.search(re.sub(r"\s+", "", k)) for k in lines[max(0, n - 2):n]) if h), None)
-        if not found or not header:
+        header = found and next((h for h in (PAIRED_HEADER.search(re.sub(r"\s+", "", k)) for k in lines[max(0, n - 2):n]) if h), None)
+        if not header:
             continue  # the form's block only: a report quoting one project's line is not the report's money
         budget = float(found.group(1).replace(",", ""))
         tail = found.group(3).split()
@@ -222,15 +222,14 @@ def paired_money(lines: list[str]) -> tuple[dict, list[str], set[int], list[dict
         money = {column: budget, "executed": forms.number(tail[0])}
         if len(tail) == 2 and forms.rate_agrees(money["executed"], budget, tail[1]):
             money["rate"] = forms.number(tail[1])
-        said = [f"{name}：{forms.number_text(money[k])}（第 {n + 1} 行）" for k, name in (
-            ("initial", "年初预算数"), ("adjusted", "全年预算数"), ("executed", "全年执行数"), ("rate", "执行率")) if k in money]
+        said = [f"{AMOUNT_NAMES.get(k, '执行率')}：{forms.number_text(v)}（第 {n + 1} 行）" for k, v in money.items()]
         funds, used = [], {n}
         for k, below in enumerate(lines[n + 1:n + 6], n + 1):
             if len(below) <= MAX_LINE and (source := PAIRED_SOURCE.match(below.translate(forms.FULL_WIDTH))):
                 funds.append({"source": source.group(1), column: float(source.group(2).replace(",", "")),
                               "executed": float(source.group(4).replace(",", ""))})
-                said.append(f"资金来源 {source.group(1)}：{'年初预算数' if header.group(1) else '全年预算数'} {source.group(2)}、"
-                            f"全年执行数 {source.group(4)}（第 {k + 1} 行）")
+                said.append(f"资金来源 {source.group(1)}：{AMOUNT_NAMES[column]} {source.group(2)}、"
+                            f"{AMOUNT_NAMES['executed']} {source.group(4)}（第 {k + 1} 行）")
                 used.add(k)
             elif below.strip() and not below.strip().startswith("其他"):
                 break

@@ -51,12 +51,16 @@ def text(table: Table, row: int, column: int) -> str:
 MAX_DIGITS = 15  # digits before the point of any amount a report states (a state's budget in 元 has 13)
 
 
+def too_long(digits: str) -> bool:
+    """Whether a number has more digits before its point than any amount (400 digits run together
+    are no amount: as a float, infinity)."""
+    return len(digits.partition(".")[0].replace(",", "")) > MAX_DIGITS
+
+
 def number(raw: str) -> float | None:
     """A cell that is only a number (with 万元, 万, 元, 分 or % after it): 1,172.55 万元 -> 1172.55."""
     value = re.sub(r"\s*(?:万元|万|元|分|%)$", "", raw.replace(" ", ""))  # 150万: 万元 written short
-    if not NUMBER.match(value) or len(value.partition(".")[0].replace(",", "")) > MAX_DIGITS:
-        return None  # (400 digits run together are no amount: as a float, infinity)
-    return float(value.replace(",", ""))
+    return float(value.replace(",", "")) if NUMBER.match(value) and not too_long(value) else None
 
 
 def number_text(value: float) -> str:

@@ -42,8 +42,8 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
         return None  # 项目支出: / 1、业务工作专项 938.8: an item's number, not an amount
     if re.match(r"\.\d", text[match.end(1):match.end(1) + 2]):
         return None  # 62.73100.00: two numbers run together, where one ends cannot be told
-    if len(match.group(1).partition(".")[0].replace(",", "")) > forms.MAX_DIGITS:
-        return None  # 400 digits run together are no amount (as a float, infinity)
+    if forms.too_long(match.group(1)):
+        return None
     if spending:
         before = re.split(r"[。；]", text[max(0, match.start() - 300):match.start()])[-1]  # this sentence's
         # (一般公共预算收入 is what came in, not a budget's breakdown)

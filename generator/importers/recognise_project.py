@@ -48,15 +48,18 @@ def field_projects(lines: list[str]):
         if is_chrome(line):
             continue
         for found in list(pattern.finditer(clean(line))) or [None]:
-            # 序号 / 项目名称 / 债券性质 …, one cell per line: a list's column headers, not a field and its value.
-            listed = next((clean(lines[k]) for k in range(i - 1, max(i - 3, -1), -1) if clean(lines[k])), "") == "序号"
-            below = value_below(lines, i) if not found and not listed and alone.fullmatch(clean(line)) else None
+            below = value_below(lines, i) if not found and alone.fullmatch(clean(line)) and not _listed(lines, i) else None
             name, at = (_own_cell(found.group(1).strip(), line), i) if found else below or (None, i)
             # A value holding the next label is the label's, not a name; 项目 alone is the next header's
             # first word (序号 项目名称 项目实施单位 …, a list of projects).
             if name and not re.fullmatch(r"[\d\s-]+", name) and not re.search(r"主管部门|项目名称|实施单位", name) \
                     and not KIND_ONLY.fullmatch(name) and not NOT_A_NAME.search(name):
                 yield Found(name, at + 1)
+
+
+def _listed(lines: list[str], i: int) -> bool:
+    """序号 / 项目名称 / 债券性质 …, one cell per line: a list's column headers, not a field and its value."""
+    return next((clean(lines[k]) for k in range(i - 1, max(i - 3, -1), -1) if clean(lines[k])), "") == "序号"
 
 
 def _own_cell(name: str, line: str) -> str:

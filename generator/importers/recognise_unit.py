@@ -348,7 +348,6 @@ PLACE_START = re.compile(r"[^\u4e00-\u9fff\d]|[给由在是的对和与及向经
 NOT_A_PLACE = re.compile(r"[年度的给由在是对和与及向经拨付借鉴]")  # words a place's name does not hold
 
 
-
 LEVEL_ONLY = re.compile(r"^(?:自治区|省|市|县|区|州|旗)")  # a body named by its level alone: the place left out
 
 
