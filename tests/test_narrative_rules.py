@@ -482,3 +482,13 @@ def test_a_budget_is_paired_with_its_execution_only_when_the_rate_is_their_ratio
     assert "adjusted" not in data["budget"]
     data = draft(tmp_path, text.replace("批复支出预算", "年初预算"))
     assert data["budget"].get("adjusted") is None
+
+
+def test_a_budgets_指标金额_is_the_years_budget(tmp_path):
+    # p65 (紫金县): 指标金额是110万元,实际拨付金额是108万元 — the budget allocated, then what was paid out.
+    data = draft(tmp_path, "县司法局2020年度一村(社区)一法律顾问经费绩效自评报告\n一、基本情况\n"
+                           "2020年度紫金县财政划给紫金县司法局一村(社区)一法律顾问经费,指标金额是110万元,实际拨付金额是108万元。")
+    assert data["budget"]["adjusted"] == 110 and data["budget"]["executed"] == 108
+    # An indicator's 项目指标金额 is not the year's budget.
+    data = draft(tmp_path, "示例项目2020年度绩效自评报告\n一、基本情况\n项目指标金额是5万元的部分不计。")
+    assert "adjusted" not in data.get("budget", {})

@@ -289,6 +289,8 @@ def test_a_transfer_payments_project_field_and_a_bundles_heading():
              "转移支付(项目)名称 | 宝坻区2019-2020年度供热补贴项目 | ||||||"]
     assert pr.field_project(lines).value == "宝坻区2019-2020年度供热补贴项目"
     assert pr.project_doubts(lines) == []
+    # 旺苍县 2021 (tests/corpus/p68) writes the field 转移(项目)名称.
+    assert pr.field_project(["转移(项目)名称 基本药物制度补助资金", "中央主管部门"]).value == "基本药物制度补助资金"
 
 
 def test_a_townships_report_is_its_peoples_governments_where_the_text_names_it():
@@ -550,3 +552,24 @@ def test_a_bodys_budget_report_and_a_forms_whole_spending_row_are_department_rep
     assert r.kind_of(None, lines) == r.Found("department", 3)
     # A sentence about the whole spending is not the form's row.
     assert r.kind_of(None, ["全县部门整体支出总额增长较快。"]) is None
+
+
+# ---- mended after the held-out set d58–d63, p64–p69 joined development (each shape from its document) ----
+
+def test_a_body_under_two_names_above_its_title_and_a_cover_field_run_into_预算编码():
+    # d62 (湖南省委党校): its two names, the second in brackets, on the line above a title that begins with the year.
+    lines = ["中共湖南省委党校(湖南行政学院)", "2021年度部门整体支出绩效自评报告", "省财政厅:", "一、部门基本情况"]
+    assert unit(lines) == "中共湖南省委党校(湖南行政学院)"
+    assert u.org_name("示例县财政局(本级经费)") is None  # a bracket that is no body's name is not an alias
+    # d59 (雨花区): a cover run together, 部门(单位)名称 … 预算编码302001.
+    lines = ["1、雨花区2022年度部门(单位)整体支出绩效评价自评报告部门(单位)名称长沙市雨花区发展和改革局预算编码302001报告日期:2023年5月10日"]
+    assert unit(lines) == "长沙市雨花区发展和改革局"
+
+
+def test_a_report_on_one_purposes_经费_is_a_projects():
+    # p65 (紫金县): 县司法局2020年度一村(社区)一法律顾问经费绩效自评报告 names no 项目, only the 经费 evaluated.
+    lines = ["县司法局2020年度一村(社区)一法律顾问经费绩效自评报告", "一、基本情况"]
+    assert r.kind_of(r.title_of(lines).value, lines).value == "project"
+    assert project(lines) == "一村(社区)一法律顾问经费"
+    lines = ["示例县财政局2021年度部门整体支出绩效自评报告", "一、部门概况", "公用经费支出12万元。"]
+    assert r.kind_of(r.title_of(lines).value, lines).value == "department"

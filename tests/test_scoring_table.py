@@ -57,3 +57,24 @@ def test_the_flattened_form_reader_falls_back_to_a_scoring_table():
         "决策 (10分) | 目标 (10分) | 目标明确性 | 10 | 明确得10分 | 9 |", "总分 | 10 | | 9 |", "一、部门概况"])
     assert values["indicators"] == [{"level1": "决策", "level2": "目标", "name": "目标明确性", "weight": 10, "score": 9}]
     assert found == ["绩效指标（评分表）：1 行（第 1 行起）"]
+
+
+def test_levels_with_their_points_in_columns_of_their_own():
+    # tests/corpus/d60 (a Hunan 部门整体支出绩效评价指标表 from a PDF's text layer): 一级指标 | 得分 | 二级指标 |
+    # 得分 | 三级指标 | 得分 | 评价标准 | 指标说明 | 得分, each level's points after it, a name in two
+    # pieces, rules with their own numbers between a weight and its score, the last score cut off.
+    lines = ["部门整体支出绩效评价指标表 一级指标 得分 二级指标 得分 三级指标 得分 评价标准 指标说明 得分 投入",
+             "16 预算配置", "16 在职人员控制率", "8 以100%为标准.在职人员控制率Q100%,计8分;",
+             "每超过一个百分点扣0.5分,扣完为止. 本单位2018年年末实际在职人员为136人,占编委核定的落实编制数143人的比率为95.10%.",
+             "8 三公经费 变动率", "8 三公经费 变动率Q0,计8分;", "三公经费 >", "0,每超过一个百分点扣0.8分,扣完为止.",
+             "0 过程", "58 预算执行", "16 预算完成率", "8 100%计满分,每低于5%扣2分,扣完为止. 计算本单位预算完成率99.27%.",
+             "8 预算控制率", "8 预算控制率=0,计8分;", "0-10%(含),计6分;", "大于30%不得分 本年预算追加数为767.86万元"]
+    rows, found, _, unsure = scoring_rows(lines)
+    assert [(r["level1"], r["level2"], r["name"], r["weight"], r.get("score")) for r in rows] == [
+        ("投入", "预算配置", "在职人员控制率", 8, 8), ("投入", "预算配置", "三公经费变动率", 8, 0),
+        ("过程", "预算执行", "预算完成率", 8, 8), ("过程", "预算执行", "预算控制率", 8, None)]
+    assert not unsure and found == ["绩效指标（评分表）：4 行（第 1 行起）"]
+    # The levels' points check the rows: a 二级 of 16 over weights of 8 and 9 is not read.
+    broken = [line.replace("8 三公经费", "9 三公经费") if "Q0" in line else line for line in lines]
+    rows, _, _, unsure = scoring_rows(broken)
+    assert rows == [] and "预算配置（16分，其下分值合计 17）" in unsure[0]

@@ -186,11 +186,12 @@ MARKED_NAME = re.compile(r"^指标\s*\d{1,2}\s*[.．:：、]\s*[\u4e00-\u9fff]")
 
 def _named_alone(cells: list[Token], i: int, fields: list[str], level1: str | None) -> bool:
     """Whether the cell at i is a row of the form's own numbering, alone on its line, whose cells are all
-    empty: the next line begins another row, a level, or nothing of the table."""
+    empty: the next line begins another row or a level."""
     t, after = cells[i], i + 1
     if not MARKED_NAME.match(t.text) or len(t.text) > 40 or (i and cells[i - 1].line == t.line):
         return False
-    return (after >= len(cells) or cells[after].line != t.line and (
+    # At the text's very end it may be a name cut off (an excerpt's 指标2:村卫生): not a row.
+    return (after < len(cells) and cells[after].line != t.line and (
         MARKED_NAME.match(cells[after].text) is not None or level_of(cells, after, level1) is not None
         or _fits(cells, after, fields, level1) is not None))
 

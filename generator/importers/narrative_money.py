@@ -25,7 +25,7 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
     spending figure, not when the nearest money word before it is a budget's (其中: 一般公共预算 ...
     项目支出 2985.5 lists what a budget is made of, not what was spent)."""
     # 年初批复预算8个项目985万元: the count of items before the amount is passed over
-    matches = re.finditer(label + r"(?:数)?\s*(?:(?:为|[:|])\s*)?(?:共?\d{1,3}个项目)?" + NUMBER + r"\s*(?:万元|元)?", text)  # one \s* run: no backtracking
+    matches = re.finditer(label + r"(?:数)?\s*(?:(?:为|是|[:|])\s*)?(?:共?\d{1,3}个项目)?" + NUMBER + r"\s*(?:万元|元)?", text)  # one \s* run: no backtracking
     # (一)基本支出 / 2024年度…基本支出1076.17万元: a heading's label, then a year, is not its amount
     match = next((m for m in matches if not re.match(r"\s*年", text[m.end(1):m.end(1) + 3])), None)
     if not match:

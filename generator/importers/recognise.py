@@ -48,9 +48,9 @@ UNIT_LABELS = [  # the form's own fields, most specific first
 # The form's labels that come after a name in a row whose cells were run together
 # (主管部门中江县水利局实施单位…): where the name ends. Never a name themselves.
 NEXT_LABEL = (r"(?:项目名称|项目编码|项目负责人|项目主管(?:部门|单位)|(?:中央|地方)?主管部门|(?:项目)?实施单位|资金使用单位|资金情况|联系电话|填报日期|单位负责人|"
-              r"财政归口处室|部门联系人|评价类型|年度资金总额|金额单位|是否为专项资金|年度预算申请|下属单位个数)")
+              r"财政归口处室|部门联系人|评价类型|年度资金总额|金额单位|是否为专项资金|年度预算申请|下属单位个数|预算编码|单位编码)")
 KIND_DEPARTMENT = re.compile(r"部门整体|整体支出|部门\s*[(（]\s*单位\s*[)）]\s*整体|整体(?:和|及|与)项目|(?<!项目)整体绩效")
-KIND_PROJECT = re.compile(r"项目|专项|资金|转移支付|工程|国债|债券")  # 抗疫特别国债, 专项债券: funds of one purpose
+KIND_PROJECT = re.compile(r"项目|专项|资金|经费|转移支付|工程|国债|债券")  # 抗疫特别国债, 专项债券, 法律顾问经费: funds of one purpose
 
 
 @dataclass(frozen=True)

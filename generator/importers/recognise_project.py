@@ -38,12 +38,12 @@ def field_project(lines: list[str]) -> Found | None:
 
 def field_projects(lines: list[str]):
     """Each 项目名称 field's value, in order."""
-    # The transfer-payment forms call the field 转移支付(项目)名称.
+    # The transfer-payment forms call the field 转移支付(项目)名称 (旺苍县's: 转移(项目)名称).
     # 专项资金名称 heads the county 专项资金绩效目标自评表 (its next label: 负责人及电话).
     # 专项名称 heads the transfer payments' 区域绩效目标自评表 (its next label: 中央主管部门).
-    pattern = re.compile(r"(?:项目|转移支付[(（]项目[)）]|专项资金|专项)名称\s*(?:[:：|]\s*)?([^|:：]{2,60}?)"
+    pattern = re.compile(r"(?:项目|转移(?:支付)?[(（]项目[)）]|专项资金|专项)名称\s*(?:[:：|]\s*)?([^|:：]{2,60}?)"
                          r"(?=\s*(?:\||项目编码|(?:中央|地方)?主管部门|项目主管单位|\s项目实施单位|实施单位|项目负责人|负责人|是否为专项资金|$))")
-    alone = re.compile(r"\s*(?:项目|转移支付[(（]项目[)）]|专项资金|专项)名称\s*(?:[:：]\s*)?")
+    alone = re.compile(r"\s*(?:项目|转移(?:支付)?[(（]项目[)）]|专项资金|专项)名称\s*(?:[:：]\s*)?")
     for i, line in enumerate(lines):
         if is_chrome(line):
             continue

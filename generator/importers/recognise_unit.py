@@ -16,6 +16,8 @@ def org_name(name: str) -> str | None:
     name = re.sub(r"^(?:\d+\s*[-－]|[\[【]\d+[\]】])\s*", "", name.strip(" :：|,，。"))
     name = re.sub(r"[(（](?:公章|盖章|本级|本局)[)）]$", "", name)
     body = _bare(name)  # 青神县发展和改革局本级, 成安县民政局机关: the body's own level or organ, kept as written
+    if (alias := re.search(r"[(（]([^()（）]{2,20})[)）]$", body)) and alias.group(1).endswith(ORG_END):
+        body = body[:alias.start()]  # 中共湖南省委党校(湖南行政学院): one body under two names, kept as written
     if re.fullmatch(r"[我本该各].{1,3}", name) or name.endswith("地方政府"):
         # 我局, 本单位: the report speaking of itself, not a name (本溪市财政局 is one); 新增地方政府(专项债券):
         # the bonds' kind, no body

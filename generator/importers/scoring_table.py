@@ -1,7 +1,9 @@
 """A scoring table (评分表) flattened into text: the 部门整体 and older project layouts that score a
 unit against criteria, not against targets. Columns 一级 / 二级 / 三级指标 | 指标分值 | 指标解释 |
 评分标准 | 自评得分 (or no 分值 column, the points in brackets after each name), and level cells
-that carry their points: 规划 (15分), 部门预 / 算管理 / 80分).
+that carry their points: 规划 (15分), 部门预 / 算管理 / 80分). Or each level with its points in a
+column of their own (Hunan's 部门整体支出绩效评价指标表: 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 |
+分值 | 评价标准 | 指标说明 | 得分, some copies heading the points columns 得分).
 
 Rows hold a name, its weight and its score, nothing else is read. The points make the table check
 itself: the weights under a level add up to that level's points (where the level is seen whole),
@@ -15,13 +17,16 @@ import re
 from . import forms
 
 HEAD = re.compile(r"^(?:序号|[一二三]级(?:指标?)?|指标|标|绩效指标|(?:指标)?分值|权重|指标解释|[计评]分标准|"
-                  r"指标说明(?:及评分标准)?|评分要点|评价要点|指标内涵|自评|(?:自评)?得分|备注)$")
+                  r"指标说明(?:及评分标准)?|评价标准|评分要点|评价要点|指标内涵|自评|(?:自评)?得分|备注)$")
 TARGETS = re.compile(r"指标值|目标值|完成值|实际值")  # a form of targets: flattened.py reads it
 POINTS = re.compile(r"[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?\s*$")  # (15分) 80分) (5 分)
 BROKEN_POINTS = re.compile(r"^\d*(?:\.\d+)?\s*分?\s*[)）]$")  # 分) left on its own by a blank
 TOTAL = re.compile(r"^(?:总分|合计|总计)")
 MAX_NAME = 30
 MAX_TEXTS = 60  # cells of 指标解释 and 评分标准 between a weight and its score
+# Each level's points in the column after it: 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 (or 得分).
+POINTS_COLUMNS = re.compile(r"一级指标?(?:分值|得分)二级指标?(?:分值|得分)三级指标?(?:分值|得分)")
+NOT_A_NAME = re.compile(r"[\d,，;；。:：=＝%％]")  # a rule's or an explanation's text, not a name
 
 
 def _cells(lines: list[str]) -> list[tuple[str, int]]:
@@ -81,6 +86,26 @@ def _row_start(cells, i: int) -> tuple[list[tuple[str, float]], str | None, int]
     return pointed, ("".join(texts) if len(texts) == 1 else None if texts else ""), i
 
 
+def _paired_start(cells, i: int) -> tuple[list[tuple[str, float]], str | None, float | None, int]:
+    """A row whose levels carry their points in columns of their own: up to three (name, points)
+    pairs (一级, 二级, 三级), a name in one or two cells; (levels, name, weight, index after)."""
+    pairs: list[tuple[str, float]] = []
+    j = i
+    while len(pairs) < 3:
+        texts, k = [], j
+        while k < len(cells) and len(texts) < 2 and forms.number(cells[k][0]) is None and not NOT_A_NAME.search(cells[k][0]):
+            texts.append(_key(cells[k][0]))
+            k += 1
+        if not texts or k >= len(cells) or (points := forms.number(cells[k][0])) is None:
+            break
+        pairs.append(("".join(texts), points))
+        j = k + 1
+    if not pairs:
+        texts = [_key(c) for c, _ in cells[i:i + 1] if forms.number(c) is None]
+        return [], (texts[0] if texts else None), None, i
+    return pairs[:-1], pairs[-1][0], pairs[-1][1], j
+
+
 class _Groups:
     """The weights read under each level, to check against the level's points."""
 
@@ -114,7 +139,8 @@ def scoring_rows(lines: list[str]) -> tuple[list[dict], list[str], set[int], lis
     if header is None:
         return [], [], set(), []
     top, i, words = header
-    weighted = any("分值" in w or "权重" in w for w in words)
+    paired = bool(POINTS_COLUMNS.search("".join(_key(c) for c, _ in cells[top:i])))
+    weighted = paired or any("分值" in w or "权重" in w for w in words)
     serial = "序号" in words
     rows: list[dict] = []
     groups = _Groups()
@@ -124,10 +150,17 @@ def scoring_rows(lines: list[str]) -> tuple[list[dict], list[str], set[int], lis
     while i < len(cells):
         if serial and forms.number(cells[i][0]) is not None and i + 1 < len(cells) and forms.number(cells[i + 1][0]) is None:
             i += 1  # the 序号 column
-        pointed, bare, j = _row_start(cells, i)
+        if paired:
+            levels, bare, weight, j = _paired_start(cells, i)
+        else:
+            pointed, bare, j = _row_start(cells, i)
         if TOTAL.match(bare or ""):
             break
-        if weighted:
+        if paired:
+            name = bare
+            if not name or weight is None:
+                break
+        elif weighted:
             levels, name = pointed, bare
             if not name or j >= len(cells):
                 break
