@@ -101,16 +101,26 @@ def test_beijings_money_block_with_its_weighed_header_and_its_rule_column():
     assert values["funds"] == [{"source": "本年一般公共预算拨款", "initial": 310.2, "executed": 154.74}] and not unsure
 
 
-def test_hubeis_预算数_执行数_header_with_a_scan_broken_note_and_the_points_of_its_score():
-    # p66 (襄阳, a .docx text layer): 预算数(A)执行数(B)执行率(B/A1得分(20分*执行率), the row 10001000100%20.
-    # Cut 1000 | 1000 | 100% | 20 or 100010001 | 0 | 0% | 20: only the first scores 20 of 20 points.
+def test_hubeis_预算数_执行数_header_with_a_scan_broken_note():
+    # p66 (襄阳, a .docx text layer): 预算数(A)执行数(B)执行率(B/A1得分(20分*执行率), the row 10001000100%20:
+    # 1000 | 1000 | 100% | 20 (not 100010001 | 0 | 0% | 20, nor 10001000 | 10 | 0%, which no form prints).
     line = ("预算执行情况 (万元) (20 分)预算数(A)执行数(B)执行率(B/A1得分(20分*执行率)年度财政 资金总额10001000100%20"
             "度效标80> 年绩目1分级标")
     values, found, unsure = glued_money(line)
     assert values == {"budget": {"adjusted": 1000, "executed": 1000, "rate": 100}}
     assert found == ["资金 年度财政资金总额：全年预算数 1000、全年执行数 1000、执行率 100（各格连在一起）"]
     assert unsure == ["资金 度效标：80", "资金 >年绩目：1"]  # one amount under two amount columns: not read
-    # Without the points, two readings are left: nothing is read.
-    assert glued_money(line.replace("得分(20分*执行率)", "得分"))[0] == {}
     # A header that names a column twice (执行率(%)执行率权重…, d21) was not read whole: no money block.
     assert glued_money("年初预算数全年(调整)预算数全年执行数执行率(%)执行率权重执行率得分(分)O76%107.6") == ({}, [], [])
+
+
+def test_a_transfer_payments_预算执行率_column_and_a_row_cut_into_nothing_spent():
+    # p56 (广西): 全年预算数(A)全年执行数(B)预算执行率(B/A) over 21182118100%: 2118 | 2118 | 100%, not
+    # 211821181 | 0 | 0%; the fund's row reads the same way under the total.
+    values, _, unsure = glued_money("资金情况(万元)全年预算数(A)全年执行数(B)预算执行率(B/A)年度资金总额:21182118100%"
+                                    "其中:中央财政资金21182118100%地方资金其他资金总体目标完成情况")
+    assert values == {"budget": {"adjusted": 2118, "executed": 2118, "rate": 100},
+                      "funds": [{"source": "中央财政资金", "adjusted": 2118, "executed": 2118}]} and not unsure
+    # A row of nothing spent has one reading, and it is read.
+    values, _, _ = glued_money("全年预算数(A)全年执行数(B)预算执行率(B/A)年度资金总额:500000%总体目标")
+    assert values == {"budget": {"adjusted": 5000, "executed": 0, "rate": 0}}

@@ -15,7 +15,7 @@ from . import forms
 from .cell_stream import AMOUNT_NAMES
 
 HEADERS = [("年初预算数", "initial"), ("全年预算数", "adjusted"), ("调整后预算数", "adjusted"), ("全年执行数", "executed"),
-           ("预算数", "adjusted"), ("执行数", "executed"), ("分值", "weight"), ("执行率", "rate"), ("得分", "score")]
+           ("预算数", "adjusted"), ("执行数", "executed"), ("分值", "weight"), ("预算执行率", "rate"), ("执行率", "rate"), ("得分", "score")]
 STARTS = "|".join(w for w, f in HEADERS if f in ("initial", "adjusted"))
 # A column's note the scan broke ((B/A1 for (B/A)) or that weighs it ((20分*执行率)): no cell of the run.
 HEADER_NOTE = re.compile(r"[(（](?:[^()（）]{1,12}[)）]|[^()（）\u4e00-\u9fff]{1,6}(?=[\u4e00-\u9fff]))")
@@ -35,7 +35,7 @@ def glued_money(line: str) -> tuple[dict, list[str], list[str]]:
     # The header's (A), (B/A) and (10分) (分值(10分)) name or weigh a column: they are no cells.
     text = re.sub(r"[(（](?:[A-Za-z/]{1,5}|\d+分)[)）]", "", re.sub(r"\s+", "", line.translate(forms.FULL_WIDTH)))
     for start in (m.start() for m in re.finditer(STARTS, text)):
-        fields, pos, points = _header(text, start)
+        fields, pos = _header(text, start)
         if not ({"initial", "adjusted"} & set(fields) and "executed" in fields) or len(set(fields)) < len(fields):
             continue  # no amounts to read, or a column named twice: not a header read whole (执行率(%)执行率权重…)
         out: dict = {"budget": {}, "spending": {}, "funds": []}
@@ -46,7 +46,7 @@ def glued_money(line: str) -> tuple[dict, list[str], list[str]]:
             label = re.split(r"[。；;]", row.group(1))[-1]  # …最高不得超过分值上限。其中:本年…拨款: the rule's end is not the label
             if not label or re.search(r"目标|指标", label) or n == MAX_ROWS:
                 break
-            cuts = _cuts(row.group(2), fields, total, points)
+            cuts = _cuts(row.group(2), fields, total)
             if len(cuts) != 1:
                 unsure.append(f"资金 {label}：{row.group(2)}")
                 continue
@@ -72,27 +72,23 @@ def glued_money(line: str) -> tuple[dict, list[str], list[str]]:
     return {}, [], []
 
 
-def _header(text: str, pos: int) -> tuple[list[str], int, float | None]:
-    """The columns from pos, where the header ends, and the points its 得分 column weighs (得分(20分*执行率))."""
+def _header(text: str, pos: int) -> tuple[list[str], int]:
+    """The columns from pos, and where the header ends."""
     fields: list[str] = []
-    points = None
     while True:
         if fields and (note := HEADER_NOTE.match(text, pos)):
-            if fields[-1] == "score" and (weight := re.search(r"(\d+)分", note.group())):
-                points = float(weight.group(1))
             pos = note.end()
         if not (match := next(((w, f) for w, f in HEADERS if text.startswith(w, pos)), None)):
             break
         if text.startswith(METHOD, pos):
-            return fields, pos + len(METHOD), points  # a column of words after the scores: no digits of the run are its
+            return fields, pos + len(METHOD)  # a column of words after the scores: no digits of the run are its
         fields.append(match[1])
         pos += len(match[0])
-    return fields, pos, points
+    return fields, pos
 
 
-def _cuts(run: str, fields: list[str], total: dict, points: float | None = None) -> list[dict]:
-    """Every way (up to two) to cut run into the first columns of fields, each reading plausible;
-    points, the 得分 column's weight when the header gives it and no 分值 column does."""
+def _cuts(run: str, fields: list[str], total: dict) -> list[dict]:
+    """Every way (up to two) to cut run into the first columns of fields, each reading plausible."""
     if len(run) > MAX_DIGITS:
         return []
     out: list[dict] = []
@@ -109,10 +105,14 @@ def _cuts(run: str, fields: list[str], total: dict, points: float | None = None)
         # A form prints a column's amounts alike (2456.18 | 2456.18 | 2456.18): the one reading whose
         # amounts all have as many decimals is the form's.
         out = [v for v, d in zip(out, places) if len(d) == 1]
+    spent = [v for v in out if not (v.get("executed") == 0 and v.get("rate") == 0)]
+    if len(out) > 1 and len(spent) == 1:
+        # 21182118100%: 2118 | 2118 | 100% or 211821181 | 0 | 0%. A row of nothing spent reads one way
+        # (500000%: 5000 | 0 | 0%), so a 0 | 0% cut beside another reading is the digits cut too late.
+        out = spent
     # Several readings: the official scoring (得分 = 执行率 × 分值, at most 分值) may leave one.
-    weighed = [{"weight": points} | v for v in out] if points else out
-    scored = [v for v, w in zip(out, weighed) if {"rate", "weight", "score"} <= w.keys()
-              and abs(min(w["weight"], w["rate"] / 100 * w["weight"]) - w["score"]) <= 0.01 * w["weight"] + 0.005]
+    scored = [v for v in out if {"rate", "weight", "score"} <= v.keys()
+              and abs(min(v["weight"], v["rate"] / 100 * v["weight"]) - v["score"]) <= 0.01 * v["weight"] + 0.005]
     return out if len(out) <= 1 else scored if len(scored) == 1 else out[:2]
 
 

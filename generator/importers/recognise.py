@@ -173,7 +173,8 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
             return Found("project", 0 if title else announced.line)
     for i, line in enumerate(lines):
         text = clean(line)
-        if KIND_DEPARTMENT.search(text) and (TITLE_WORDS.search(text) or HEADING.match(text) or WHOLE_ROW.match(text)):
+        if KIND_DEPARTMENT.search(text) and (TITLE_WORDS.search(text) or HEADING.match(text) or WHOLE_ROW.match(text)
+                                             or DEPARTMENT_FORMS.search(text)):
             # the report's kind, its section (三)部门整体绩效目标, or its form's row 部门整体支出总额 | 864.2
             return Found("department", i + 1)
         # (序号 项目名称 项目实施单位 …: the header of a list of projects, which a department's report may hold)
@@ -185,7 +186,10 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
 
 # 2020年部门预算绩效自评公开报告: a body's evaluation of its whole budget (only in a title or the
 # sentence naming the report: a project's text may cite a 部门预算绩效自评 notice).
-DEPARTMENT_BUDGET = re.compile(r"(?<!项目)部门预算绩效(?:自评|评价)")
+# 部门绩效自评工作情况总结 (Anhui's): the same, said without 预算.
+DEPARTMENT_BUDGET = re.compile(r"(?<!项目)部门预算绩效(?:自评|评价)|(?<!项目)部门绩效自评")
+# Hunan's data sheet and scoring sheet for a whole department, which may stand without a title.
+DEPARTMENT_FORMS = re.compile(r"部门整体支出绩效评价(?:基础数据|指标)表")
 # 下桥镇人民政府2024年度绩效自评报告, 西藏自治区残疾人联合会2020年度预算绩效自评报告: a body's report on its
 # whole year (its whole budget), no project named.
 BODYS_YEAR = re.compile(r"^([\u4e00-\u9fff]{2,30}?)20\d\d年度?(?:预算)?(?:绩效)?自评报告$")
