@@ -399,6 +399,16 @@ def test_a_sources_row_with_dashes_reads_its_amounts_when_every_reading_states_t
     assert values.get("funds") in (None, []) and unsure == ["资金 其中:本年财政拨款（第 3 行）"]
 
 
+def test_sichuans_bare_预算数_and_执行数_cells_each_with_its_amount_in_the_next_cell():
+    # 安居区 2021 (tests/corpus/p61): one cell per paragraph, 预算数: / 2.38 / 执行数: / 2.38 / 20 (points).
+    values, found, _, _ = read("\n\n".join(["食品监管补助资金区域绩效目标自评表", "预算执行情况", "预算数:", "2.38",
+                                              "执行数:", "2.38", "20", "其中:中央补助"]))
+    assert values["budget"] == {"adjusted": 2.38, "executed": 2.38} and "预算数：2.38（第 5 行）" in found
+    # Not a label inside a sentence, nor one whose next cell is no amount.
+    values, _, _, _ = read("\n".join(["上年预算数:", "2.38", "执行数:", "详见附表", "2.38"]))
+    assert "budget" not in values
+
+
 def test_a_transfer_payment_forms_money_given_as_labels_and_values():
     # 遂宁经开区 2021 (tests/corpus/p38): the 中央对地方转移支付 区域 form's 预算执行情况 block.
     values, found, used, _ = read("\n".join([

@@ -155,14 +155,21 @@ LABELLED_VALUE = re.compile("(" + "|".join(LABELLED) + r")\s*(?:[(（][A-Z](?:\s
 SOURCE_LINE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([\u4e00-\u9fff()（）]{2,20}?)\s*(?:[:：]\s*)?(\d[\d,]*(?:\.\d+)?)\s*(?:万元|万)?\s*$")
 
 
+# Sichuan's 区域绩效目标自评表: 预算数: and 执行数: each a cell of its own, the amount in the next cell
+# (one cell per line). Only a cell that is the label alone, with its colon.
+BARE = {"预算数": "adjusted", "执行数": "executed"}
+BARE_LABEL = re.compile(r"^\s*(预算数|执行数)\s*[:：]\s*$")
+BARE_VALUE = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|万|元)?\s*$")
+
+
 def labelled_money(lines: list[str]) -> tuple[dict, list[str], set[int], list[dict]]:
     """({"adjusted", "executed", "rate"}, found, lines used, funds) of a form giving its money as label
     and value; a rate only with its %, an amount never with one, and a rate only if it is the amounts'
     ratio. The funds: the sources listed on the lines after the year's budget, if they add up to it."""
     read: dict[str, tuple[float, str, int]] = {}
     for n, line in enumerate(lines):
-        for label, raw, unit in LABELLED_VALUE.findall(line.translate(forms.FULL_WIDTH)):
-            field = LABELLED[label]
+        for label, raw, unit in LABELLED_VALUE.findall(line.translate(forms.FULL_WIDTH)) + _bare_labelled(lines, n):
+            field = LABELLED.get(label) or BARE[label]
             if (field == "rate") == (unit == "%") and field not in read:
                 read[field] = (float(raw.replace(",", "")), f"{label}：{raw}（第 {n + 1} 行）", n)
     if "rate" in read and not ({"adjusted", "executed"} <= read.keys() and forms.rate_agrees(
@@ -178,6 +185,15 @@ def labelled_money(lines: list[str]) -> tuple[dict, list[str], set[int], list[di
     if funds:
         found.append("资金来源：" + "、".join(f"{f['source']} {forms.number_text(f['adjusted'])}" for f in funds) + "（全年预算数）")
     return {f: v for f, (v, _, _) in read.items()}, found, used, funds
+
+
+def _bare_labelled(lines: list[str], n: int) -> list[tuple[str, str, str]]:
+    """[(label, amount, unit)] when line n is a bare 预算数: cell and the next non-blank line its amount."""
+    if not (label := BARE_LABEL.match(lines[n].translate(forms.FULL_WIDTH))):
+        return []
+    below = next((line for line in lines[n + 1:n + 4] if line.strip()), "")
+    value = BARE_VALUE.match(below.translate(forms.FULL_WIDTH))
+    return [(label.group(1), value.group(1), value.group(2) or "")] if value else []
 
 
 def _sources_below(lines: list[str], total: float, n: int) -> list[dict]:
