@@ -90,6 +90,8 @@ def test_the_search_panel_fits_a_phone(browser, demo_site):
     page.click("label[for='__search']")
     page.fill("input.md-search__input", "交通")
     page.wait_for_selector(".md-search-result__item")
+    # The panel slides in from the right: measured once its transition has ended (a loaded machine is slow).
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     rights = page.evaluate("""() => [...document.querySelectorAll('.md-search__inner, .md-search__output, .md-search-result__item')]
         .map(e => e.getBoundingClientRect().right)""")
     assert rights and max(rights) <= 360 and page.evaluate("document.documentElement.scrollWidth") <= 360

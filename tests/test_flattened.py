@@ -684,3 +684,14 @@ def test_hebeis_money_given_as_label_and_amount_pairs_on_one_line():
     # Without its header the line is not the form's block (a report quoting one project's line).
     values, _, _, _ = read("预算数 6.84 到位数 6.84 执行数 6.84 100.00")
     assert "budget" not in values
+
+
+def test_a_line_of_the_blocks_points_under_a_two_row_header_is_no_row_and_the_second_row_is_no_header_alone():
+    # p71's shape: a two-row header (绩效指标 | 年度指标值 | … then 一级指标 | … | 度量单位), a line 90.00 | 90.00,
+    # and targets carrying a system code (004 >=) that fit no column: nothing is read, nothing is made up.
+    values, _, _, _ = read("\n".join([
+        "项目支出绩效指标表 | |||", "绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | ||",
+        "一级 指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | ||", "90.00 | 90.00 | ||||",
+        "产出指标 | 数量指标 | 检查督导次数 | 004 >= | 20 | 次 | 113 | 22.50 | 22.50 | ||",
+        "产出指标 | 成本指标 | 经费支出 | 005 <= | 33 | 万元 | 32.9999 | 22.50 | 22.50 | ||"]))
+    assert "indicators" not in values

@@ -261,7 +261,9 @@ def test_real_documents_lose_nothing():
                            # held out until 2026-11-28: d52's metadata block (cells between runs of blanks); d54's
                            # duty targets between bars; d57's summary of project scores, cells between runs of blanks
                            # (two blocks, split by a row of another width); p63's form as bar rows
-                           "d52": [(2, 3)], "d54": [(4, 3)], "d57": [(6, 3), (4, 3)], "p63": [(21, 11)]}
+                           "d52": [(2, 3)], "d54": [(4, 3)], "d57": [(6, 3), (4, 3)], "p63": [(21, 11)],
+                           # held out until the rotation after (2026-11-28): p67's transfer-payment form as bar rows
+                           "p67": [(26, 9)]}
 
 
 def test_a_whole_form_on_one_line_is_left_as_text():

@@ -573,3 +573,25 @@ def test_a_report_on_one_purposes_经费_is_a_projects():
     assert project(lines) == "一村(社区)一法律顾问经费"
     lines = ["示例县财政局2021年度部门整体支出绩效自评报告", "一、部门概况", "公用经费支出12万元。"]
     assert r.kind_of(r.title_of(lines).value, lines).value == "department"
+
+
+# ---- mended after the held-out set d64–d69, p70–p75 first ran (its three wrong values) ----
+
+def test_a_covers_评价单位_公章_field_names_the_unit_in_full():
+    # d67's shape: a title naming the town alone, the cover's 评价单位(公章) naming its government in full.
+    lines = ["示例镇部门整体支出绩效自评报告", "", "评价年度:2024", "评价单位(公章):示例县示例镇人民政府", "一、基本情况"]
+    assert unit(lines) == "示例县示例镇人民政府"
+    # A field naming another body than the title's: a person chooses.
+    other = ["示例县教育局部门整体支出绩效自评报告", "评价单位(盖章):示例县财政局", "一、基本情况"]
+    assert unit(other) is None
+
+
+def test_a_year_that_belongs_to_the_projects_name_gives_way_to_the_forms_年度():
+    # p70's shape: the page's title 示例区2021年中央…项目补助资金绩效自评, the form 2022年度项目支出绩效自评表.
+    lines = ["示例区2021年中央化肥减量增效示范县项目补助资金绩效自评", "- 2023-05-29", "2022年度项目支出绩效自评表",
+             "单位名称:示例区土壤肥料工作站 填报日期:2023年3月20日", "项目名称 | 示例区2021年中央化肥减量增效示范县项目补助资金 |"]
+    assert r.year_of(r.title_of(lines), lines).value == 2022
+    # Without a form heading of its own, the title's year stands; a 年度 in the title is the year.
+    assert r.year_of(r.title_of(lines[:2]), lines[:2]).value == 2021
+    lines = ["示例区2021年度项目补助资金绩效自评报告", "2022年度项目支出绩效自评表"]
+    assert r.year_of(r.title_of(lines), lines).value == 2021

@@ -229,6 +229,8 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
         fields, body = header(cells, start, INDICATOR_HEADERS)
         if "name" not in fields or not {"weight", "score", "target"} & set(fields):
             continue
+        if start and header_fields(cells, start - 1, INDICATOR_HEADERS):
+            continue  # a header's tail, or the second row of a two-row header (the first just above it): not one alone
         header_at = {f: cells[start + n].column for n, f in enumerate(fields)} if body - start == len(fields) else {}
         if (in_order := merged_header(fields)) != fields:
             fields, header_at = in_order, {}  # two header rows in one: the cells' places say nothing
@@ -242,6 +244,9 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
             t = stream[i]
             if t.text == EMPTY or PLACEHOLDER.match(t.text) or (i and points(t.text) and level_of(stream, i - 1, None)):
                 i += 1
+                continue
+            if t.row and (i == 0 or stream[i - 1].line != t.line) and _numbers_only(stream, i):
+                i = _line_end(stream, i)  # 90.00 | 90.00 under the header: its blocks' points, no row (a row has a name)
                 continue
             if (t.row and t.width == stream[start].width and stream[start].row and (i == 0 or stream[i - 1].line != t.line)
                     and header_at and _in_columns(stream, i, header_at)):  # a whole line, from its first cell: not a line half read
@@ -289,6 +294,18 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
             used = set(range(stream[start].line, stream[i - 1].line + 1))
             return rows, [f"绩效指标：{len(rows)} 行（第 {stream[start].line + 1} 行起）"], used, unsure
     return [], [], set(), []
+
+
+def _line_end(cells: list[Token], i: int) -> int:
+    line = cells[i].line
+    while i < len(cells) and cells[i].line == line:
+        i += 1
+    return i
+
+
+def _numbers_only(cells: list[Token], i: int) -> bool:
+    """Whether the line from i holds numbers and nothing else."""
+    return all(forms.number(plain(t.text)) is not None for t in cells[i:_line_end(cells, i)])
 
 
 def _in_columns(cells: list[Token], i: int, header: dict[str, int]) -> bool:

@@ -40,8 +40,8 @@ ORG_END = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心"
            *SHORT_NAMES)
 CUT_END = ("局", "委员会", "办公室", "中心", "政府", "法院", "检察院", "联合会", "协会", "工会", "红十字会", "厅", *SHORT_NAMES)
 PROJECT_UNIT = r"项目单位"  # a project's, the body carrying it out; a unit's own report, itself
-UNIT_LABELS = [  # the form's own fields, most specific first
-    r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"部门\s*名称", r"(?:预算部门\s*(?:[、，]\s*)?)?单位\s*名称", r"预算单位", r"单位\s*[(（]\s*盖章\s*[)）]",
+UNIT_LABELS = [  # the form's own fields, most specific first (评价单位(公章): the unit evaluating itself)
+    r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"部门\s*名称", r"(?:预算部门\s*(?:[、，]\s*)?)?单位\s*名称", r"预算单位", r"(?:评价)?单位\s*[(（]\s*[盖公]章\s*[)）]",
     PROJECT_UNIT, r"项目主管(?:部门|单位)(?:及代码)?", r"(?<!中央)(?<!省级)(?:地方|县级|市级|区级)?主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
     r"实施\s*[(（]\s*主管\s*[)）]\s*单位", r"(?<![\u4e00-\u9fff])部门(?=\s*[|:：]|\s)",  # 部门 | 金寨县…中心 |
 ]
@@ -226,9 +226,15 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
             # 2017年决算数 2018年预算数 2018年决算数: the latest year with its actuals (a budget's
             # 2023年决算数 | 2024年预算数 compares last year's actuals with a plan)
             return Found(max(spent), line)
-        found = re.search(r"(20\d\d)\s*年度", undated) or re.search(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", undated)
-        if found:
+        if found := re.search(r"(20\d\d)\s*年度", undated):
             return Found(int(found.group(1)), line)
+        if found := re.search(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", undated):
+            # 隆阳区2021年中央化肥…项目补助资金绩效自评 over its form's 2022年度项目支出绩效自评表: a year
+            # without 年度 may be the project's name (its 2021 funds); the form's heading says which year.
+            heading = next((Found(int(h.group(1)), n + 1) for n, t in enumerate(lines[:ANNOUNCED_WITHIN])
+                            if TITLE_WORDS.search(clean(t)) and (h := re.search(r"(20\d\d)\s*年度", clean(t)))
+                            and not re.search(r"填报|日期|通知|〔", clean(t))), None)
+            return heading or Found(int(found.group(1)), line)
     return (None if title else _evaluated_year(lines)) or _form_year(lines)
 
 
