@@ -231,19 +231,15 @@ def test_cells_between_single_blanks_one_row_a_line_and_rows_under_a_level_2_onl
     assert rows[-1]["unit"] == "年底" and not unsure
 
 
-def test_a_level_cell_set_apart_by_two_blanks_before_a_row_between_single_blanks():
-    # 旺苍县 2021 (tests/corpus/p68): 数量指标, two blanks, then the row's cells between single blanks, a
-    # name ending with 。; the level's wider gap does not make the rest of the line one cell.
+def test_a_level_cell_set_apart_by_two_blanks_is_not_license_to_cut_the_rest_at_single_blanks():
+    # 旺苍县 2021 (tests/corpus/p68): 数量指标, two blanks, then the row's cells between single blanks. A
+    # cell may hold a blank too (数量指标  新建 校舍面积 3000平方米; 指标1:…覆盖率 实施 352个 已完成), so where
+    # the cells end cannot be told: such rows are left for staff, never cut by guess.
     values, _, _, unsure = read("\n".join([
         "一级指标 二级指标 三级指标 年度指标值 全年完成值 未完成原因和改进措施", "",
-        "数量指标  指标1:政府办基层医疗卫生机构实施国家基本药物制度覆盖率 实施乡镇社区基层医疗机构37个。 本年度已完成37个基层医疗机构基药补助制度实施。",
-        " 指标2:村卫生室实施国家基本药物制度 实施基本药物制度补助村卫生室352个。 本年度已完成352个村卫生室基药补助的实施。",
-        "质量指标  指标1:基层医疗卫生机构实施基本药物制度补助。 37个基层医疗机构 100%"]))
-    rows = values["indicators"]
-    assert [(r["level2"], r["name"], r.get("target"), r.get("actual")) for r in rows] == [
-        ("数量指标", "指标1:政府办基层医疗卫生机构实施国家基本药物制度覆盖率", "实施乡镇社区基层医疗机构37个。", "本年度已完成37个基层医疗机构基药补助制度实施。"),
-        ("数量指标", "指标2:村卫生室实施国家基本药物制度", "实施基本药物制度补助村卫生室352个。", "本年度已完成352个村卫生室基药补助的实施。"),
-        ("质量指标", "指标1:基层医疗卫生机构实施基本药物制度补助。", "37个基层医疗机构", "100%")] and not unsure
+        "数量指标  新建 校舍面积 3000平方米", "数量指标  指标1:基本药物制度覆盖率 实施 352个 已完成",
+        "质量指标  指标1:基药配备使用率 ≥ 60%"]))
+    assert "indicators" not in values
 
 
 def test_a_money_block_between_single_blanks_and_a_percentage_is_never_points():

@@ -88,3 +88,78 @@ def test_a_line_of_60000_digits_or_blanks_is_no_amount(tmp_path):
     for tail in ("1" * 60_000, "1" + " " * 60_000 + "x"):
         data = draft(tmp_path, "河北省某县2020年度预算项目绩效自评表", header, "预算数1到位数1执行数" + tail).data
         assert data.get("budget", {}).get("executed") in (None, 1)
+
+
+# ---- a second review, against the rules added after d58–d63 and p64–p69 joined development ----
+
+def test_a_money_table_of_三公经费_or_of_spending_items_under_a_bare_预算数_header_is_not_the_forms(tmp_path):
+    head = ("某某县市场监督管理局2022年度部门整体支出绩效自评报告", "一、部门基本情况", "2022年度本部门支出合计1792.3万元。",
+            "二、三公经费使用情况")
+    tail = ("三、绩效自评结论", "本部门2022年度整体支出绩效自评得分92分，等级为优。")
+    for table in (["三公经费支出情况表(单位:万元)项目预算数执行数执行率合计302583.33%公务接待费10550%公务用车运行维护费2020100%"],
+                  ["三公经费支出情况表(单位:万元)", "项目  预算数  执行数  执行率", "合计  30  25  83.33%", "公务接待费  10  5  50%"],
+                  ["支出明细(万元)支出项目预算数执行数执行率人员经费1200118098.33%公用经费15014093.33%"]):
+        data = draft(tmp_path, *head, *table, *tail).data
+        assert "budget" not in data and "funds" not in data, table
+
+
+def test_a_run_together_row_of_few_digits_that_cuts_into_spent_in_full_or_nothing_spent_is_left_for_staff(tmp_path):
+    # 33100%: 3 | 3 | 100%, or 331 | 0 | 0% (the project not begun): which, the digits cannot tell.
+    result = draft(tmp_path, "2023年度某某县乡村振兴衔接资金项目绩效自评表", "项目名称：某某村道路硬化项目",
+                   "全年预算数(A)全年执行数(B)预算执行率(B/A)年度资金总额:33100%其中:财政拨款33100%",
+                   "偏差原因：项目因征地问题未开工，资金尚未拨付。")
+    assert "budget" not in result.data and "funds" not in result.data
+    # The points settle it where the form has them: 551 | 0 | 0% | 10 | 0 scores 0 of 10, 5 | 5 | 100% | 10 | 0 would not.
+    result = draft(tmp_path, "2021年度农村饮水安全巩固提升工程绩效自评表", "项目名称：农村饮水安全巩固提升工程",
+                   "预算数(A)执行数(B)执行率(B/A)分值得分年度资金总额:55100%100", "说明：项目受汛期影响未实施，预算执行率得分为0分。")
+    assert result.data["budget"] == {"adjusted": 551, "executed": 0, "rate": 0}
+    assert "score" not in result.data.get("result", {})  # one indicator's 得分为0分 is not the report's
+
+
+def test_经费_and_部门绩效自评_in_a_title_and_a_cited_forms_name_do_not_decide_the_kind(tmp_path):
+    data = draft(tmp_path, "某某县老干部局2021年度经费使用绩效自评报告", "一、部门基本情况", "我局为县委工作部门，内设股室3个。",
+                 "二、部门整体支出情况", "2021年度我局支出合计280.1万元。").data
+    assert data["kind"] == "department"
+    data = draft(tmp_path, "某某县2022年度农村综合改革转移支付资金部门绩效自评报告", "一、项目基本情况",
+                 "2022年下达资金520万元，实际支出516万元，预算执行率99.23%。").data
+    assert data["kind"] == "project"
+    data = draft(tmp_path, "根据湖南省财政厅印发的《部门整体支出绩效评价指标表》和《项目支出绩效评价指标表》要求，"
+                           "我局对农村公路安全生命防护工程开展了绩效自评。", "项目名称：农村公路安全生命防护工程", "一、项目基本情况",
+                 "该项目2021年下达资金350万元，实际支出350万元。").data
+    assert data["kind"] == "project" and data["project"]["name"] == "农村公路安全生命防护工程"
+    data = draft(tmp_path, "根据县财政局《关于开展2022年度绩效自评工作的通知》要求，我局认真开展了2022年度部门绩效自评工作，"
+                           "对农村公路养护项目进行了自评，现将有关情况说明如下：", "一、项目概况", "农村公路养护项目2022年实际支出176万元。").data
+    assert data["kind"] == "project"
+
+
+def test_指标金额_said_twice_an_indicators_cap_or_last_years_and_a_date_after_是_are_no_budget(tmp_path):
+    data = draft(tmp_path, "某某县2020年度农村危房改造补助资金绩效自评报告", "一、项目基本情况",
+                 "2020年度该项目资金分两批下达：第一批,指标金额60万元；第二批,指标金额50万元，共计110万元。").data
+    assert data["budget"]["adjusted"] == 110
+    data = draft(tmp_path, "某某县2021年度农村饮水安全维修养护经费绩效自评报告", "一、项目基本情况", "全年实际支出78.5万元。",
+                 "二、绩效指标完成情况", "成本指标:指标金额50万元以内，实际维修成本46万元，达到目标。").data
+    assert "adjusted" not in data["budget"]
+    data = draft(tmp_path, "某某县2021年度村级组织运转经费绩效自评报告", "一、基本情况",
+                 "2020年指标金额30万元结转至本年继续使用，2021年度县财政另行下达村级组织运转经费120万元。").data
+    assert data["budget"]["adjusted"] == 120
+    data = draft(tmp_path, "某某县卫生健康局2022年度部门整体支出绩效自评报告", "一、部门整体支出情况",
+                 "本年度支出合计2350.6万元，基本支出是1-12月在职人员工资，项目支出是8月份追加的疫情防控经费。",
+                 "全年执行数是12月31日财政决算数据。").data
+    assert data["spending"] == {"total": 2350.6} and "budget" not in data
+
+
+def test_bare_预算数_and_执行数_cells_read_only_each_with_its_own_amount(tmp_path):
+    # Two labels, then two amounts: which is which, the cells do not say.
+    data = draft(tmp_path, "食品监管补助资金区域绩效目标自评表", "", "专项名称", "", "食品监管补助资金", "", "预算执行情况", "",
+                 "预算数:", "", "执行数:", "", "2.38", "", "2.10", "", "分值", "", "20").data
+    assert "budget" not in data
+    # 执行数: then an empty cell (a line of blanks), then the points.
+    data = draft(tmp_path, "计划生育转移支付区域绩效目标自评表", "专项名称", "计划生育转移支付资金", "预算执行情况",
+                 "预算数:", "56.8", "执行数:", " ", "20", "其中:中央补助").data
+    assert "executed" not in data.get("budget", {})
+
+
+def test_a_note_in_brackets_after_the_units_name_is_not_part_of_it(tmp_path):
+    data = draft(tmp_path, "部门整体支出绩效自评表", "(2022年度)", "部门(单位)名称：某某县卫生健康局(含县疾病预防控制中心)",
+                 "一、部门整体支出情况", "全年预算数为1520.3万元。").data
+    assert data["department"]["name"] == "某某县卫生健康局"

@@ -560,7 +560,10 @@ def test_a_body_under_two_names_above_its_title_and_a_cover_field_run_into_预�
     # d62 (湖南省委党校): its two names, the second in brackets, on the line above a title that begins with the year.
     lines = ["中共湖南省委党校(湖南行政学院)", "2021年度部门整体支出绩效自评报告", "省财政厅:", "一、部门基本情况"]
     assert unit(lines) == "中共湖南省委党校(湖南行政学院)"
-    assert u.org_name("示例县财政局(本级经费)") is None  # a bracket that is no body's name is not an alias
+    # A bracket that is no second name of the same place is a note on the body, not part of its name.
+    assert u.org_name("示例县卫生健康局(含县疾病预防控制中心)") == "示例县卫生健康局"
+    assert u.org_name("示例县中医医院(二级甲等医院)") == "示例县中医医院"
+    assert u.org_name("示例县农业农村局(县农业技术推广中心)") == "示例县农业农村局"
     # d59 (雨花区): a cover run together, 部门(单位)名称 … 预算编码302001.
     lines = ["1、雨花区2022年度部门(单位)整体支出绩效评价自评报告部门(单位)名称长沙市雨花区发展和改革局预算编码302001报告日期:2023年5月10日"]
     assert unit(lines) == "长沙市雨花区发展和改革局"

@@ -78,3 +78,20 @@ def test_levels_with_their_points_in_columns_of_their_own():
     broken = [line.replace("8 三公经费", "9 三公经费") if "Q0" in line else line for line in lines]
     rows, _, _, unsure = scoring_rows(broken)
     assert rows == [] and "预算配置（16分，其下分值合计 17）" in unsure[0]
+
+
+def test_a_number_inside_a_rule_is_no_score_and_an_empty_score_cell_leaves_the_next_rows_levels_alone():
+    header = "一级指标 分值 二级指标 分值 三级指标 分值 评价标准 指标说明 得分"
+    # 每超过 1 个百分点扣 0.5 分 (a text layer's blanks around digits): its numbers are the rule's.
+    rows, _, _, _ = scoring_rows([header,
+                                  "投入 20 预算配置 20 在职人员控制率 10 以百分之百为标准，计满分 反映人员控制情况 10",
+                                  "三公经费变动率 10 三公经费变动率≤0，计满分 本年三公经费较上年下降 10",
+                                  "过程 10 预算执行 10 结转结余变动率 10 结转结余变动率≤0计满分，每超过 1 个百分点扣 0.5 分，扣完为止"
+                                  " 本年结转结余较上年增加2.3个百分点 8.85", "合计 30 28.85"])
+    assert [(r["name"], r.get("score")) for r in rows] == [("在职人员控制率", 10), ("三公经费变动率", 10), ("结转结余变动率", 8.85)]
+    # A row whose score cell is empty, the next line opening with its levels: 满意度 10 is no score.
+    rows, _, _, _ = scoring_rows([header, "投入 20 预算配置 20 在职人员控制率 10 以100%为标准。 反映部门人员编制控制情况 10",
+                                  "三公经费变动率 10 三公经费变动率≤0,计满分。 反映三公经费控制情况",
+                                  "满意度 10 服务对象满意度 10 群众满意度 10 满意度≥90%计满分。 反映群众满意情况 9", "合计 40"])
+    assert [(r["level1"], r["level2"], r["name"], r.get("score")) for r in rows] == [
+        ("投入", "预算配置", "在职人员控制率", 10), ("投入", "预算配置", "三公经费变动率", None), ("满意度", "服务对象满意度", "群众满意度", 9)]

@@ -236,16 +236,11 @@ def cut_at_blanks(cells: list[Token], body: int) -> list[Token]:
     a line of prose is not a row (a last cell may be a sentence: 得分计算方法, 偏差原因)."""
     out, split = cells[:body], False
     for n, t in enumerate(cells[body:], body):
-        # Alone on its line, or after its level cells only (数量指标, two blanks, 指标1:… 37个。 …: wider
-        # blanks after the level than between the row's cells).
-        first = n
-        while first > body and cells[first - 1].line == t.line and level_of(cells, first - 1, None):
-            first -= 1
-        whole = (first == 0 or cells[first - 1].line != t.line) and (n + 1 == len(cells) or cells[n + 1].line != t.line)
+        whole = (n == 0 or cells[n - 1].line != t.line) and (n + 1 == len(cells) or cells[n + 1].line != t.line)
         parts = t.text.split()
         spaced = sum(len(part) == 1 and "\u4e00" <= part <= "\u9fff" for part in parts) * 2 >= len(parts)  # 产 出 指 标
         spaced = spaced or all(DASH.match(part) for part in parts)  # - - -: empty cells, no row of their own
-        if whole and (not t.row or first < n) and t.column < 0 and not spaced and not SENTENCE.search(parts[0].rstrip("。") if first < n else parts[0]) and (
+        if whole and not t.row and t.column < 0 and not spaced and not SENTENCE.search(parts[0]) and (
                 split or (len(parts) >= 2 and any(VALUE_LIKE.search(p) for p in parts[1:]))):
             # Once rows are lines, every line is one: a row with no values (指标4.不合格产品处置率)
             # stays on its line and does not take the next line's cells as its own.

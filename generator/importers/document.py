@@ -18,8 +18,8 @@ import yaml
 
 from . import assemble, flattened, form_tail, forms, limits, recognise, recognise_project, recognise_unit, word_looks
 from .narrative_lists import inline, measures, problems
-from .narrative_money import (NUMBER, PHRASE_START, amount, arranged, breakdown, executed_and_rate, paid, percent_after, said_rate, spaced_bars,
-                              spent_all, spent_clause, the_rate, year_budget)
+from .narrative_money import (NUMBER, PHRASE_START, amount, arranged, breakdown, executed_and_rate, paid, percent_after, quota, said_rate,
+                              spaced_bars, spent_all, spent_clause, the_rate, year_budget)
 from .forms import FULL_WIDTH
 from .narrative_structure import cover_line, intro_like, paragraphs, run_on_pieces, structure
 from .limits import hidden_content, open_package, refuse, unreadable
@@ -236,7 +236,9 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
                          r"(优\s?秀|良\s?好|中\s?等|较\s?差|优|良|中|差)", text)
     grade = next((g for g in grades if not _of_several(text, g)), None)
     record("自评等级", ("result", "grade"), forms.GRADE_WORDS[re.sub(r"\s", "", grade.group(1))] if grade else None)
-    score = (re.search(r"(?:(?:自评|综合)?(?:总)?得分|自评总?分数?|自评得|(?:绩效|综合)评分)(?:为|[:：])?\s*" + NUMBER + r"\s*分" + NOT_A_BOUND, text)  # 自评分为100分, 自评得97.5分
+    # 自评分为100分, 自评得97.5分; not one indicator's (预算执行率得分为0分)
+    score = (re.search(r"(?:(?:自评|综合)(?:总)?得分|(?:综合)?评价得分|总得分|(?<![\u4e00-\u9fff])得分|自评总?分数?|自评得|(?:绩效|综合)评分)(?:为|[:：])?\s*"
+                       + NUMBER + r"\s*分" + NOT_A_BOUND, text)
              or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text)  # a form's 自评总分(分) | 97.6
              # 自评得分为99.77, 自评分数100。: the number ends the sentence
              # (not a rule: 自评分数100，为满分标准)
@@ -260,12 +262,14 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
     for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金|支出)?|年初(?:财政)?下达(?:资金)?", "initial"),
-                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金)?|全年预算|全年应执行数|转移支付预算数|总体预算|(?<!项目)指标金额",
+                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金)?|全年预算|全年应执行数|转移支付预算数|总体预算",
                               "adjusted"),
                              ("全年执行数", "全年执行|执行数|转移支付执行数|(?<!上年)决算总?支出|(?<!上年)实际支出(?=\\s*[\\d,.]+\\s*万?元)", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
         # 2023年度年初收支预算): 法院执行年初预算数 is one item's budget, 应执行数 is what was to be spent.
         value = amount(flat, f"{PHRASE_START}(?:{label})")
+        if value is None and key == "adjusted":
+            value = quota(flat)  # 指标金额是110万元: the budget allocated, said once
         if value is None and key == "adjusted" and (total := year_budget(flat)):
             value = total[0]  # 下达…资金X万元, 资金共X万元, 预算数X万元: the year's budget as a whole
             if kind == "project" and (sources := breakdown(flat, total[1])):

@@ -20,7 +20,7 @@ from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS,
                           merged_header, plain, points, tokens, with_next_pages)
 from .form_blocks import form_region, goals_block, labelled_money, paired_money, stated_score, total_grade
 from .glued import glued_indicators, glued_total
-from .glued_money import glued_money
+from .glued_money import FORM_TOTAL, glued_money
 from .numbered_rows import numbered_rows
 from .points_tail import tail_rows
 from .scoring_table import scoring_rows
@@ -355,6 +355,8 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
             continue
         if start and header_fields(cells, start - 1, MONEY_HEADERS):
             continue  # the header's tail (全年预算数 … without its 年初预算数) would shift every row's cells
+        if key(cells[start].text).startswith("预算数") and not (body < len(cells) and FORM_TOTAL.search(key(cells[body].text))):
+            continue  # 项目 预算数 执行数 执行率 / 合计 30 25: a 三公经费 table; a form's block opens with its 资金总额
         out: dict = {"budget": {}, "spending": {}, "funds": []}
         found: list[str] = []
         unsure: list[str] = []

@@ -17,6 +17,7 @@ from .cell_stream import AMOUNT_NAMES
 HEADERS = [("年初预算数", "initial"), ("全年预算数", "adjusted"), ("调整后预算数", "adjusted"), ("全年执行数", "executed"),
            ("预算数", "adjusted"), ("执行数", "executed"), ("分值", "weight"), ("预算执行率", "rate"), ("执行率", "rate"), ("得分", "score")]
 STARTS = "|".join(w for w, f in HEADERS if f in ("initial", "adjusted"))
+FORM_TOTAL = re.compile(r"资金总额|支出总额")  # the first row of a form's money block (年度财政资金总额)
 # A column's note the scan broke ((B/A1 for (B/A)) or that weighs it ((20分*执行率)): no cell of the run.
 HEADER_NOTE = re.compile(r"[(（](?:[^()（）]{1,12}[)）]|[^()（）\u4e00-\u9fff]{1,6}(?=[\u4e00-\u9fff]))")
 # A label and its run of digits; an item's number in brackets ((1)财政拨款) is not an amount.
@@ -46,6 +47,8 @@ def glued_money(line: str) -> tuple[dict, list[str], list[str]]:
             label = re.split(r"[。；;]", row.group(1))[-1]  # …最高不得超过分值上限。其中:本年…拨款: the rule's end is not the label
             if not label or re.search(r"目标|指标", label) or n == MAX_ROWS:
                 break
+            if n == 0 and text.startswith("预算数", start) and not FORM_TOTAL.search(label):
+                break  # 预算数执行数 alone heads a 三公经费 table or a sentence too: a form's block opens with its total
             cuts = _cuts(row.group(2), fields, total)
             if len(cuts) != 1:
                 unsure.append(f"资金 {label}：{row.group(2)}")
@@ -106,14 +109,20 @@ def _cuts(run: str, fields: list[str], total: dict) -> list[dict]:
         # amounts all have as many decimals is the form's.
         out = [v for v, d in zip(out, places) if len(d) == 1]
     spent = [v for v in out if not (v.get("executed") == 0 and v.get("rate") == 0)]
-    if len(out) > 1 and len(spent) == 1:
-        # 21182118100%: 2118 | 2118 | 100% or 211821181 | 0 | 0%. A row of nothing spent reads one way
-        # (500000%: 5000 | 0 | 0%), so a 0 | 0% cut beside another reading is the digits cut too late.
+    if len(out) > 1 and len(spent) == 1 and _spent_in_full(spent[0]):
+        # 21182118100%: 2118 | 2118 | 100% or 211821181 | 0 | 0%. Any A | A | 100% also cuts as AA1 | 0 | 0%;
+        # a budget of three digits or more written twice, then 1, and nothing spent, is no form's row.
+        # (With fewer digits, 33100% may be 331 | 0 | 0% as well as 3 | 3 | 100%: left for staff.)
         out = spent
     # Several readings: the official scoring (得分 = 执行率 × 分值, at most 分值) may leave one.
     scored = [v for v in out if {"rate", "weight", "score"} <= v.keys()
               and abs(min(v["weight"], v["rate"] / 100 * v["weight"]) - v["score"]) <= 0.01 * v["weight"] + 0.005]
     return out if len(out) <= 1 else scored if len(scored) == 1 else out[:2]
+
+
+def _spent_in_full(values: dict) -> bool:
+    budget = values.get("adjusted") or values.get("initial")
+    return values.get("rate") == 100 and budget == values.get("executed") and budget is not None and budget >= 100
 
 
 def _pieces(run: str, fields: list[str]):

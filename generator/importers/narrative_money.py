@@ -32,12 +32,15 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
         return None
     if re.match(r"\s*\|\s*" + NUMBER, text[match.end():match.end() + 40]):
         return None
+    if re.search(r"\n", text[match.start():match.start(1)]):
+        return None  # 执行数: / (an empty cell) / 20: a label ending its line, a number alone on a later one
     after = text[match.end(1):match.end(1) + 40]
-    if not match.group(0).endswith("元") and (re.match(r"[ \t]+\d[\d,.]*[ \t]+\d", after)
-                                             or ("\n" in text[match.start():match.start(1)] and re.match(r"[ \t]+\d", after))):
-        return None  # 项目支出: / 874.20 308.17 1025.20 (cells one per line): a row of amount columns too
+    if not match.group(0).endswith("元") and re.match(r"[ \t]+\d[\d,.]*[ \t]+\d", after):
+        return None  # 项目支出 874.20 308.17 1025.20: a row of amount columns too
     if COUNT_WORD.match(text, match.end(1)):
         return None  # 8个项目: a count, not an amount
+    if re.match(r"\s*(?:[-—~～至到]\s*\d|月|日|号)", text[match.end(1):match.end(1) + 4]):
+        return None  # 基本支出是1-12月…工资, 执行数是12月31日…: a date or a span of months, not an amount
     if re.match(r"\s*[、.．][\u4e00-\u9fff]", text[match.end(1):match.end(1) + 3]):
         return None  # 项目支出: / 1、业务工作专项 938.8: an item's number, not an amount
     if re.match(r"\.\d", text[match.end(1):match.end(1) + 2]):
@@ -188,6 +191,17 @@ def the_rate(text: str) -> float | None:
     text states one such rate, never a rule's (执行率未达到90%的), so whose rate it is cannot be in doubt."""
     return _said_once(m.group(2) for m in re.finditer(r"(执行率)(?:为|是|达到?)?\s*" + NUMBER + r"\s*%", text)
                       if not RULE_WORDS.search(text[max(0, m.start() - 8):m.start()] + text[m.end():m.end() + 4]))
+
+
+# 指标金额是110万元,: the budget a finance bureau allocated (its 预算指标), the amount closing its clause; not
+# one indicator's (成本指标:指标金额50万元以内), not a year's carried over (指标金额30万元结转至本年).
+QUOTA = re.compile(r"(?<!项目)指标金额(?:为|是|[:：])?\s*" + NUMBER + r"\s*万?元(?=\s*[,，。；;])")
+
+
+def quota(text: str) -> float | None:
+    """The 指标金额 the text states, when it states one (two batches' 60 and 50 are not the year's)."""
+    return _said_once(m.group(1) for m in QUOTA.finditer(text)
+                      if not re.search(r"指标[:：]|结转|结余|上年", re.split(r"[。；;\n]", text[:m.start()])[-1]))
 
 
 def _said_once(numbers) -> float | None:

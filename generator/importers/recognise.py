@@ -50,7 +50,8 @@ UNIT_LABELS = [  # the form's own fields, most specific first (评价单位(公�
 NEXT_LABEL = (r"(?:项目名称|项目编码|项目负责人|项目主管(?:部门|单位)|(?:中央|地方)?主管部门|(?:项目)?实施单位|资金使用单位|资金情况|联系电话|填报日期|单位负责人|"
               r"财政归口处室|部门联系人|评价类型|年度资金总额|金额单位|是否为专项资金|年度预算申请|下属单位个数|预算编码|单位编码)")
 KIND_DEPARTMENT = re.compile(r"部门整体|整体支出|部门\s*[(（]\s*单位\s*[)）]\s*整体|整体(?:和|及|与)项目|(?<!项目)整体绩效")
-KIND_PROJECT = re.compile(r"项目|专项|资金|经费|转移支付|工程|国债|债券")  # 抗疫特别国债, 专项债券, 法律顾问经费: funds of one purpose
+# 抗疫特别国债, 专项债券, 法律顾问经费: funds of one purpose (not a unit's 经费使用, 公用经费 or 运行经费)
+KIND_PROJECT = re.compile(r"项目|专项|资金|(?<!公用)(?<!运行)(?<!日常)(?<!机关)(?<!部门)(?<!单位)经费(?!使用)|转移支付|工程|国债|债券")
 
 
 @dataclass(frozen=True)
@@ -167,14 +168,18 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
     announced = None if title else announced_of(lines)
     for text in (title, announced and announced.value):
         text = clean(text or "")
-        if KIND_DEPARTMENT.search(text) or DEPARTMENT_BUDGET.search(text) or ((body := BODYS_YEAR.match(text.replace(" ", ""))) and body.group(1).endswith(ORG_END)):
+        # The sentence naming the report, without the documents it cites (《部门整体支出绩效评价指标表》)
+        said = CITED.sub("", clean(lines[announced.line - 1])) if announced and not title else text
+        if KIND_DEPARTMENT.search(CITED.sub("", text)) or DEPARTMENT_BUDGET.search(text) \
+                or (DEPARTMENT_SELF.search(text) and not KIND_PROJECT.search(said)) \
+                or ((body := BODYS_YEAR.match(text.replace(" ", ""))) and body.group(1).endswith(ORG_END)):
             return Found("department", 0 if title else announced.line)
-        if KIND_PROJECT.search(text):
-            return Found("project", 0 if title else announced.line)
+        if KIND_PROJECT.search(text) or (DEPARTMENT_SELF.search(text) and KIND_PROJECT.search(said)):
+            return Found("project", 0 if title else announced.line)  # …部门绩效自评工作，对农村公路养护项目进行了自评
     for i, line in enumerate(lines):
         text = clean(line)
-        if KIND_DEPARTMENT.search(text) and (TITLE_WORDS.search(text) or HEADING.match(text) or WHOLE_ROW.match(text)
-                                             or DEPARTMENT_FORMS.search(text)):
+        if KIND_DEPARTMENT.search(CITED.sub("", text)) and (TITLE_WORDS.search(text) or HEADING.match(text) or WHOLE_ROW.match(text)
+                                             or DEPARTMENT_FORMS.search(CITED.sub("", text))):  # not a form cited by name
             # the report's kind, its section (三)部门整体绩效目标, or its form's row 部门整体支出总额 | 864.2
             return Found("department", i + 1)
         # (序号 项目名称 项目实施单位 …: the header of a list of projects, which a department's report may hold)
@@ -186,8 +191,11 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
 
 # 2020年部门预算绩效自评公开报告: a body's evaluation of its whole budget (only in a title or the
 # sentence naming the report: a project's text may cite a 部门预算绩效自评 notice).
-# 部门绩效自评工作情况总结 (Anhui's): the same, said without 预算.
-DEPARTMENT_BUDGET = re.compile(r"(?<!项目)部门预算绩效(?:自评|评价)|(?<!项目)部门绩效自评")
+DEPARTMENT_BUDGET = re.compile(r"(?<!项目)部门预算绩效(?:自评|评价)")
+# 部门绩效自评工作情况总结 (Anhui's): the same, said without 预算, when no fund or project is named
+# (…转移支付资金部门绩效自评报告 is one fund's).
+DEPARTMENT_SELF = re.compile(r"(?<!项目)部门绩效自评")
+CITED = re.compile(r"《[^》]*》")  # a document cited by its name
 # Hunan's data sheet and scoring sheet for a whole department, which may stand without a title.
 DEPARTMENT_FORMS = re.compile(r"部门整体支出绩效评价(?:基础数据|指标)表")
 # 下桥镇人民政府2024年度绩效自评报告, 西藏自治区残疾人联合会2020年度预算绩效自评报告: a body's report on its

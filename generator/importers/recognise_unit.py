@@ -16,13 +16,25 @@ def org_name(name: str) -> str | None:
     name = re.sub(r"^(?:\d+\s*[-－]|[\[【]\d+[\]】])\s*", "", name.strip(" :：|,，。"))
     name = re.sub(r"[(（](?:公章|盖章|本级|本局)[)）]$", "", name)
     body = _bare(name)  # 青神县发展和改革局本级, 成安县民政局机关: the body's own level or organ, kept as written
-    if (alias := re.search(r"[(（]([^()（）]{2,20})[)）]$", body)) and alias.group(1).endswith(ORG_END):
-        body = body[:alias.start()]  # 中共湖南省委党校(湖南行政学院): one body under two names, kept as written
+    if alias := re.search(r"[(（]([^()（）]{2,20})[)）]$", body):
+        if _second_name(body[:alias.start()], alias.group(1)):
+            body = body[:alias.start()]  # 中共湖南省委党校(湖南行政学院): one body under two names, kept as written
+        else:  # 某某县卫生健康局(含县疾控中心), 某某县中医医院(二级甲等医院): a note on the body, not its name
+            name = name.removesuffix(alias.group())
+            body = _bare(name)
     if re.fullmatch(r"[我本该各].{1,3}", name) or name.endswith("地方政府"):
         # 我局, 本单位: the report speaking of itself, not a name (本溪市财政局 is one); 新增地方政府(专项债券):
         # the bonds' kind, no body
         return None
     return name if 2 <= len(name) <= 40 and body.endswith(ORG_END) else None
+
+
+def _second_name(name: str, alias: str) -> bool:
+    """Whether the bracket after a body's name is the same body's second name: a body's name of the
+    same place (湖南行政学院 of 中共湖南省委党校), not a part (含县疾控中心), a grade (二级甲等医院) or a
+    body below it (县农业技术推广中心)."""
+    place = PLACED.match(alias)
+    return bool(place and alias.endswith(ORG_END) and re.sub(r"^(?:中共|中国)|[省市区县州旗盟镇乡]$", "", place.group()) in name)
 
 
 def _bare(name: str) -> str:

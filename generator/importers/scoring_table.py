@@ -106,6 +106,23 @@ def _paired_start(cells, i: int) -> tuple[list[tuple[str, float]], str | None, f
     return pairs[:-1], pairs[-1][0], pairs[-1][1], j
 
 
+# A number a rule's words go on after (每超过 1 个百分点扣 0.5 分, a text layer's blanks around its digits):
+# part of the rule, never a score.
+RULE_UNIT = re.compile(r"^(?:分|个|%|％|百分点|人|次|元|万元|项|天|年|月|户|家)")
+
+
+def _in_a_rule(cells, j: int) -> bool:
+    return j + 1 < len(cells) and bool(RULE_UNIT.match(cells[j + 1][0]))
+
+
+def _next_row_starts(cells, i: int) -> bool:
+    """Whether a name and its points at i begin a line and a row with its levels (two pairs or more):
+    then the row before left its score cell empty. Inside a line, a short text and a number are more
+    likely the 指标说明 and its score (反映人员控制情况 10 / 三公经费变动率 10 …)."""
+    first = i == 0 or cells[i - 1][1] != cells[i][1]
+    return first and not NOT_A_NAME.search(cells[i][0]) and len(_paired_start(cells, i)[0]) >= 1
+
+
 class _Groups:
     """The weights read under each level, to check against the level's points."""
 
@@ -186,9 +203,11 @@ def scoring_rows(lines: list[str]) -> tuple[list[dict], list[str], set[int], lis
         score = None
         if weighted:
             skipped = 0
-            while j < len(cells) and forms.number(cells[j][0]) is None and skipped < MAX_TEXTS:
+            while j < len(cells) and (forms.number(cells[j][0]) is None or _in_a_rule(cells, j)) and skipped < MAX_TEXTS:
                 j, skipped = j + 1, skipped + 1
-            if j < len(cells) and skipped < MAX_TEXTS:
+            if paired and j < len(cells) and skipped and _next_row_starts(cells, j - 1):
+                j -= 1  # 满意度 10 服务对象满意度 10 …: the next row's levels, its score cell left empty
+            elif j < len(cells) and skipped < MAX_TEXTS:
                 score, j = forms.number(cells[j][0]), j + 1
             elif j < len(cells):
                 break
