@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import assemble, flattened, form_tail, forms, limits, recognise, recognise_project, recognise_unit, word_looks
+from . import assemble, flattened, form_tail, forms, limits, recognise, recognise_project, recognise_unit, scoring_table, word_looks
 from .narrative_lists import inline, measures, problems
 from .narrative_money import (NUMBER, PHRASE_START, amount, arranged, breakdown, executed_and_rate, paid, percent_after, quota, said_rate,
                               spaced_bars, spent_all, spent_clause, the_rate, year_budget)
@@ -512,7 +512,9 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     at = lambda found: found and replace(found, line=origin[found.line - 1] + 1 if found.line else found.line)  # noqa: E731
     named = at(recognise.title_of(pieces))
     kind = at(recognise.kind_of(named.value if named else None, pieces))
-    values, found, missing = extract(paras, kind.value if kind else "department")
+    # A scoring table's 指标说明 sentences are the unit's own figures: read, while the table keeps them.
+    stated_in_table = scoring_table.statements(lines) if any(f.startswith("绩效指标（评分表）") for f in from_flat) else []
+    values, found, missing = extract(paras + stated_in_table, kind.value if kind else "department")
     cleaned = [line.translate(FULL_WIDTH).replace(",", "") for line in lines]  # once, for every finding
     found = [with_line(f, cleaned) for f in found]
     year = at(recognise.year_of(named, pieces))
