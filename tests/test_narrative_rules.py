@@ -492,3 +492,12 @@ def test_a_budgets_指标金额_is_the_years_budget(tmp_path):
     # An indicator's 项目指标金额 is not the year's budget.
     data = draft(tmp_path, "示例项目2020年度绩效自评报告\n一、基本情况\n项目指标金额是5万元的部分不计。")
     assert "adjusted" not in data.get("budget", {})
+
+
+def test_a_rate_said_as_完成预算的(tmp_path):
+    # p59 (东阳): 项目全年预算数为1050万元,执行数为1050万元,完成预算的100%。
+    data = draft(tmp_path, "示例项目2020年度绩效自评报告\n一、基本情况\n项目全年预算数为1050万元,执行数为1050万元,完成预算的100%。")
+    assert data["budget"] == {"adjusted": 1050, "executed": 1050, "rate": 100}
+    # A target's 完成预算的90%以上 is no rate.
+    data = draft(tmp_path, "示例项目2020年度绩效自评报告\n一、绩效目标\n年度目标：完成预算的90%以上。")
+    assert "rate" not in data.get("budget", {})

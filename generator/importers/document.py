@@ -306,7 +306,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
         record("全年执行数", ("budget", "executed"), paired[0])
         if paired[2] is not None and not {"adjusted", "initial"} & set(values.get("budget", {})):
             found_later("全年预算数", ("budget", "adjusted"), paired[2])
-    record("预算执行率", ("budget", "rate"), (percent_after(flat, r"预算执行率") or said_rate(flat, r"预算完成率|资金使用完成比?率")) or (paired[1] if paired else None)
+    record("预算执行率", ("budget", "rate"), (percent_after(flat, r"预算执行率") or said_rate(flat, r"预算完成率|资金使用完成比?率|完成(?:全年)?预算的")) or (paired[1] if paired else None)
            or (the_rate(flat) if kind == "project" else None))
     return values, found, missing
 
