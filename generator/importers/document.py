@@ -258,7 +258,10 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
            or amount(flat, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
     for label, key in (("基本支出", "basic"), ("项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
-        record(label.split("(")[0], ("spending", key), amount(flat, label, spending=True))
+        figure = amount(flat, label, spending=True)
+        if figure is None and key == "project" and NO_PROJECT.search(flat):
+            figure = 0.0  # 基本支出165.35万元,无项目支出: a nil stated, not left out
+        record(label.split("(")[0], ("spending", key), figure)
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
     for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金|支出)?|年初(?:财政)?下达(?:资金)?", "initial"),
@@ -311,6 +314,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     return values, found, missing
 
 
+NO_PROJECT = re.compile(r"(?<![\u4e00-\u9fff])无项目支出(?=\s*[,，。；;]|$)")
 IN_YUAN = r"(?=\s*(?:(?:为|[:：])\s*)?" + NUMBER + r"\s*万?元)"  # a label whose amount is given in 万元 or 元
 
 
