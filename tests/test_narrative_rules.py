@@ -505,7 +505,8 @@ def test_a_rate_said_as_完成预算的(tmp_path):
 
 def test_无项目支出_is_a_project_spending_of_nothing(tmp_path):
     # d52 (南京): 其中:基本支出165.35万元,无项目支出; — stated, so 0, not left out.
-    data = draft(tmp_path, "示例中心2021年度部门整体预算绩效自评价报告\n一、单位概况\n按功能分类,其中:基本支出165.35万元,无项目支出;")
+    data = draft(tmp_path, "示例中心2021年度部门整体预算绩效自评价报告\n一、单位概况\n2021年度部门决算总支出为165.35万元。"
+                           "按功能分类,其中:基本支出165.35万元,无项目支出;")
     assert data["spending"]["project"] == 0 and data["spending"]["basic"] == 165.35
     # Not a heading's words: 无项目支出绩效目标 says nothing of the amount.
     data = draft(tmp_path, "示例中心2021年度部门整体预算绩效自评价报告\n一、单位概况\n本中心无项目支出绩效目标。")
