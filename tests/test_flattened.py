@@ -691,3 +691,19 @@ def test_a_line_of_the_blocks_points_under_a_two_row_header_is_no_row_and_the_se
         "产出指标 | 数量指标 | 检查督导次数 | 004 >= | 20 | 次 | 113 | 22.50 | 22.50 | ||",
         "产出指标 | 成本指标 | 经费支出 | 005 <= | 33 | 万元 | 32.9999 | 22.50 | 22.50 | ||"]))
     assert "indicators" not in values
+
+
+def test_hunans_data_sheet_gives_the_years_money_only_where_no_form_does():
+    # 益阳市总工会 2022 (tests/corpus/d56): 基础数据表 one cell per line, the form's money block missing.
+    sheet = ["2022年度部门整体支出绩效评价基础数据表", "经费控制情况(万元)", "2021年决算数", "2022年预算数", "2022 年决算数",
+             "支出总额", "1274.38", "1342.49", "1342.49", "基本支出", "606.44", "719.99", "719.99",
+             "其中:公用经费", "89.15", "95.86", "95.86", "项目支出", "667.94", "622.5", "622.5", "部门整体支出预算调整", "0", "0"]
+    values, found, _, _ = read("\n".join(sheet))
+    assert values["budget"] == {"adjusted": 1342.49, "executed": 1342.49}
+    assert values["spending"] == {"basic": 719.99, "project": 622.5}  # 2022's 决算数, not 2021's; no 公用经费 as a fund
+    assert "基础数据表 支出总额：全年预算数 1342.49、全年执行数 1342.49（第 6 行）" in found
+    # A form's own money block states the year: the sheet is then not read (d25).
+    form = ["部门整体支出绩效自评表", "年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+            "年度资金总额 | 861.10 | 2030.12 | 2030.12 | 10 | 100% | 10 |"]
+    values, _, _, _ = read("\n".join(sheet + form))
+    assert values["budget"] == {"initial": 861.10, "adjusted": 2030.12, "executed": 2030.12, "rate": 100} and "spending" not in values

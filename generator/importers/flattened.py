@@ -18,6 +18,7 @@ from . import forms
 from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS, MAX_CELL, MONEY_HEADERS, NUMERIC,
                           PLACEHOLDER, UNNAMED, UNSURE, WORDS, Token, continues, cut_at_blanks, ends, header, header_fields, key, level_of,
                           merged_header, plain, points, tokens, with_next_pages)
+from .data_sheet import data_sheet
 from .form_blocks import form_region, goals_block, labelled_money, paired_money, stated_score, total_grade
 from .glued import glued_indicators, glued_total
 from .glued_money import FORM_TOTAL, glued_money
@@ -434,6 +435,9 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
         if not found:
             budget, found, used, funds = paired_money(lines)  # 预算数 6.84 到位数 6.84 执行数 6.84 100.00
         money = {"budget": budget, "funds": funds}
+        if not found:  # Hunan's 基础数据表: 支出总额 | 2021年决算数 | 2022年预算数 | 2022年决算数
+            budget, spending, found, used = data_sheet(lines)
+            money = {"budget": budget, "spending": spending}
     for k in ("budget", "spending"):
         if money.get(k):
             values[k] = money[k]
