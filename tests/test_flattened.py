@@ -707,3 +707,11 @@ def test_hunans_data_sheet_gives_the_years_money_only_where_no_form_does():
             "年度资金总额 | 861.10 | 2030.12 | 2030.12 | 10 | 100% | 10 |"]
     values, _, _, _ = read("\n".join(sheet + form))
     assert values["budget"] == {"initial": 861.10, "adjusted": 2030.12, "executed": 2030.12, "rate": 100} and "spending" not in values
+
+
+def test_guangxis_基础信息表_spending_by_direction():
+    # 贺州 2022 (tests/corpus/d46): 资金使用方向 | 安排年度 | 实际下达额度 | 实际支出金额, a cell per line.
+    values, found, _, _ = read("\n".join(["按方向划分 |", "资金使用方向 |", "安排年度 |", "实际下达额度 |", "实际支出金额 | |||",
+                                          "基本支出 |", "2465.390098 |", "2465.390098 | |||||", "项目支出 |", "16469.959782 |",
+                                          "16469.959782 | |||||", "1-2:评价人员(最少3位) | |||||||"]))
+    assert values["spending"] == {"basic": 2465.390098, "project": 16469.959782} and "budget" not in values
