@@ -598,3 +598,17 @@ def test_a_year_that_belongs_to_the_projects_name_gives_way_to_the_forms_年度(
     assert r.year_of(r.title_of(lines[:2]), lines[:2]).value == 2021
     lines = ["示例区2021年度项目补助资金绩效自评报告", "2022年度项目支出绩效自评表"]
     assert r.year_of(r.title_of(lines), lines).value == 2021
+
+
+def test_a_titles_year_written_with_the_project_in_the_text_is_the_names_and_a_reports_numbering_is_not():
+    # p77 (西平县): 2023年…项目绩效自评报告, the text writing 用于2023年…项目支出,新建…: the year is the name's.
+    lines = ["2023年西平县农产品交易市场仓储基地建设项目绩效自评报告", "一、绩效目标分解下达情况",
+             "2023年县财政共下达我局财政衔接资金8010万元,用于2023年西平县农产品交易市场仓储基地建设项目支出,新建冷藏库10个。"]
+    assert project(lines) == "2023年西平县农产品交易市场仓储基地建设项目"
+    # p16 (临夏市): the title again, or broken at its line's end, is not the text naming it.
+    lines = ["关于上报2023年1-4级残疾军人护理费项目支出绩效自评的报告", "关于上报2023年1-4级残疾军人护理费项目",
+             "支出绩效自评的报告", "一、项目概况"]
+    assert project(lines) == "1-4级残疾军人护理费"
+    # p81 (门源县): 项目一: numbers the report's projects.
+    lines = ["项目一:海北州生物园区水处理厂工程项目支出绩效自评报告", "一、基本情况"]
+    assert project(lines) == "海北州生物园区水处理厂工程"

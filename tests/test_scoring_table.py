@@ -112,3 +112,17 @@ def test_a_scoring_tables_指标说明_sentences_are_read_for_the_units_figures(
     data = build_draft(path).data
     assert data["budget"] == {"initial": 1922.76, "rate": 99.27}
     assert [r["name"] for r in data["indicators"]] == ["预算完成率", "预算控制率"]
+
+
+def test_a_自评分_column_before_the_explanations_and_levels_broken_over_lines():
+    # 益阳 2018 (tests/corpus/d71): 三级指标 | 自评分 | 指标解释 | 指标说明, a cell per line, the points in brackets.
+    rows, _, _, unsure = scoring_rows([
+        "2018年度部门整体支出绩效自评指标计分表", "一级", "指标", "二级指标", "三级指标", "自评分", "指标解释", "指标说明",
+        "投   入(20分)", "目标", "设定(5分)", "绩效目标合理性(2分)", "2",
+        "部门所设立的整体绩效目标依据是否充分,是否符合客观实际。", "①符合国家法律法规计1分;②符合部门“三定”方案计0.5分。",
+        "绩效指标明确性(3分)", "3", "部门依据整体绩效目标所设定的绩效指标是否清晰、细化、可衡量。", "①将部门整体的绩效目标细化计1分。",
+        "预算", "配置(15分)", "在职人员控制率(5分)", "5", "部门本年度实际在职人员数与编制数的比率。", "小于或等于1计5分,否则按比例计分。",
+        "“三公经费”", "变动率(5分)", "5", "部门本年度“三公经费”预算数"])
+    assert [(r["level1"], r["level2"], r["name"], r["weight"], r["score"]) for r in rows] == [
+        ("投入", "目标设定", "绩效目标合理性", 2, 2), ("投入", "目标设定", "绩效指标明确性", 3, 3),
+        ("投入", "预算配置", "在职人员控制率", 5, 5), ("投入", "预算配置", "“三公经费”变动率", 5, 5)] and not unsure

@@ -48,7 +48,10 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
     if forms.too_long(match.group(1)):
         return None
     if spending:
-        before = re.split(r"[。；]", text[max(0, match.start() - 300):match.start()])[-1]  # this sentence's
+        sentences = re.split(r"[。；]", text[max(0, match.start() - 300):match.start()])
+        before = sentences[-1]  # this sentence's, and the one before when this one opens with 其中 (of that one's)
+        if re.match(r"\s*其中", before) and len(sentences) > 1:
+            before = sentences[-2] + before
         # (一般公共预算收入 is what came in, not a budget's breakdown)
         words = re.findall(r"预算(?!收入)|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|总支出|执行", before)
         if words and words[-1] in ("预算", "资金总额", "资金来源"):

@@ -50,8 +50,9 @@ UNIT_LABELS = [  # the form's own fields, most specific first (评价单位(公�
 NEXT_LABEL = (r"(?:项目名称|项目编码|项目负责人|项目主管(?:部门|单位)|(?:中央|地方)?主管部门|(?:项目)?实施单位|资金使用单位|资金情况|联系电话|填报日期|单位负责人|"
               r"财政归口处室|部门联系人|评价类型|年度资金总额|金额单位|是否为专项资金|年度预算申请|下属单位个数|预算编码|单位编码)")
 KIND_DEPARTMENT = re.compile(r"部门整体|整体支出|部门\s*[(（]\s*单位\s*[)）]\s*整体|整体(?:和|及|与)项目|(?<!项目)整体绩效")
-# 抗疫特别国债, 专项债券, 法律顾问经费: funds of one purpose (not a unit's 经费使用, 公用经费 or 运行经费)
-KIND_PROJECT = re.compile(r"项目|专项|资金|(?<!公用)(?<!运行)(?<!日常)(?<!机关)(?<!部门)(?<!单位)经费(?!使用)|转移支付|工程|国债|债券")
+# 抗疫特别国债, 专项债券, 法律顾问经费: funds of one purpose (not a unit's 经费使用, 公用经费 or 运行经费, nor its
+# whole 预算资金)
+KIND_PROJECT = re.compile(r"项目|专项|(?<!预算)资金|(?<!公用)(?<!运行)(?<!日常)(?<!机关)(?<!部门)(?<!单位)经费(?!使用)|转移支付|工程|国债|债券")
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def title_of(lines: list[str]) -> Found | None:
         if HEADING.match(text) or _metadata_value(lines, i):
             continue  # 二、绩效自评工作开展情况 is a section; 公开目录 / 自评报告 is the page's catalogue
         # A file name's extension, an attachment's label (附件:1.) and a page's 标题 (信息名称) label are not the title.
-        text = re.sub(r"^(?:[•·]\s*)?(?:附\s*件\s*\d*\s*(?:[:：]\s*)?(?:\d+\s*[.、．]\s*)?|标\s*题\s*(?:[:：]\s*)?|(?:信息)?名\s*称\s*[:：]\s*)", "", text)
+        text = re.sub(r"^(?:[•·]\s*)?(?:附\s*件\s*\d*\s*(?:[:：]\s*)?(?:\d+\s*[.、．]\s*)?|标\s*题\s*(?:[:：]\s*)?|(?:(?:信息)?名\s*)?称\s*[:：]\s*)", "", text)  # 称: left of a cut 名称:
         # 名称: …自评表 文号: — a metadata row: the next field's label is not the title's.
         text = re.sub(r"\s+(?:文\s*号|索\s*引\s*号|发布日期|成文日期|发布机构|主题分类)\s*[:：].*$", "", text)
         parts = [re.sub(r"\.(?:pdf|docx?|xlsx?)$", "", text, flags=re.I)]
@@ -217,7 +218,9 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
     if title:
         candidates.append((title.value, title.line))
     start = title.line if title else 0
-    candidates += [(lines[i], i + 1) for i in range(max(0, start - 1), min(len(lines), start + 8))]
+    # The lines around it: a form's heading or cells, not a paragraph's sentence (…规划纲要》提出到2020年,…)
+    candidates += [(lines[i], i + 1) for i in range(max(0, start - 1), min(len(lines), start + 8))
+                   if "年度" in lines[i] or not re.search(r"[\u4e00-\u9fff][^。]{40,}[。，,；;]", clean(lines[i]))]
     # A title repeated further down (a file-sharing page's header, then the document): the lines after it too.
     again = [i for i in range(start, min(len(lines), 60)) if title and clean(lines[i]).endswith(clean(title.value))]
     candidates += [(lines[k], k + 1) for i in again for k in range(i, min(len(lines), i + 3))]

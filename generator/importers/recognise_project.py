@@ -162,7 +162,17 @@ def _title_names(title: Found | None, lines: list[str]) -> Found | None:
     unit = title_unit(title, lines)
     if name and unit and name.startswith(unit.value):
         name = name.removeprefix(unit.value)  # the unit, when it comes first (西平县交通运输局|财政衔接…资金项目)
+    if name:
+        name = re.sub(r"^项目[一二三四五六七八九十\d]+[:：]", "", name)  # 项目一:…: the report's numbering of its projects
+        body = "\n".join(clean(line).replace(" ", "") for k, line in enumerate(lines) if k + 1 != title.line)
+        if year and "度" not in year.group() and re.search(re.escape(year.group() + name) + NAMED_AFTER, body):
+            name = year.group() + name  # 2023年西平县…项目, so written in the text too: the year is the name's
     return Found(name, title.line)
+
+
+# How a name goes on where the text writes it as the project's (用于2023年…项目支出,新建…; 对…项目开展
+# 自评), not as the title again (…项目支出绩效自评的报告, or the title broken at the line's end).
+NAMED_AFTER = r"(?:项目)?(?:支出(?!绩效)|共|开展|进行|已|计划|总投资|[、，,。；;])"
 
 
 # The project the year's funds went to, named in the text: 用于实施西秀镇龙头村蔬菜园产业项目,

@@ -17,7 +17,7 @@ import re
 from . import forms
 
 HEAD = re.compile(r"^(?:序号|[一二三]级(?:指标?)?|指标|标|绩效指标|(?:指标)?分值|权重|指标解释|[计评]分标准|"
-                  r"指标说明(?:及评分标准)?|评价标准|评分要点|评价要点|指标内涵|自评|(?:自评)?得分|备注)$")
+                  r"指标说明(?:及评分标准)?|评价标准|评分要点|评价要点|指标内涵|自评|(?:自评)?得分|自评分|备注)$")
 TARGETS = re.compile(r"指标值|目标值|完成值|实际值")  # a form of targets: flattened.py reads it
 POINTS = re.compile(r"[(（]?\s*(\d+(?:\.\d+)?)\s*分\s*[)）]?\s*$")  # (15分) 80分) (5 分)
 BROKEN_POINTS = re.compile(r"^\d*(?:\.\d+)?\s*分?\s*[)）]$")  # 分) left on its own by a blank
@@ -58,7 +58,7 @@ def _header(cells: list[tuple[str, int]]) -> tuple[int, int, set[str]] | None:
             j += 1
         words = {_key(c) for c, _ in cells[i:j]}
         joined = "".join(_key(c) for c, _ in cells[i:j])
-        if "三级指标" in joined and "得分" in joined and not TARGETS.search(joined):
+        if "三级指标" in joined and re.search(r"得分|自评分", joined) and not TARGETS.search(joined):
             return i, j, words
         i = j + 1
     return None
@@ -80,6 +80,8 @@ def _row_start(cells, i: int) -> tuple[list[tuple[str, float]], str | None, int]
         if p:
             pointed.append(("".join(texts) + p[0], p[1]))
             texts = []
+        elif len(_key(cells[i][0])) > MAX_NAME or re.search(r"[，。；,;]", cells[i][0]):
+            texts = []  # the row before's 指标解释 or 指标说明, when they follow its score: no part of a name
         else:
             texts.append(_key(cells[i][0]))
         i += 1
