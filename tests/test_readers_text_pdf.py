@@ -263,7 +263,10 @@ def test_real_documents_lose_nothing():
                            # (two blocks, split by a row of another width); p63's form as bar rows
                            "d52": [(2, 3)], "d54": [(4, 3)], "d57": [(6, 3), (4, 3)], "p63": [(21, 11)],
                            # held out until the rotation after (2026-11-28): p67's transfer-payment form as bar rows
-                           "p67": [(26, 9)]}
+                           "p67": [(26, 9)],
+                           # added 2026-11-28: d70's 岳阳 form one cell per line with a bar each; d73's and d74's
+                           # portal link bars (中国政府网 | 重庆市人民政府网 …)
+                           "d70": [(58, 16)], "d73": [(2, 5)], "d74": [(2, 5)]}
 
 
 def test_a_whole_form_on_one_line_is_left_as_text():
