@@ -511,3 +511,16 @@ def test_无项目支出_is_a_project_spending_of_nothing(tmp_path):
     # Not a heading's words: 无项目支出绩效目标 says nothing of the amount.
     data = draft(tmp_path, "示例中心2021年度部门整体预算绩效自评价报告\n一、单位概况\n本中心无项目支出绩效目标。")
     assert "project" not in data.get("spending", {})
+
+
+def test_a_经费预算_total_and_its_sources_after_a_bare_其中(tmp_path):
+    # p80 (云南省应急管理厅): 共投入…补助经费预算10441万元。其中,中央转移支付资金8353万元,省级配套资金2088万元,…
+    data = draft(tmp_path, "2022年度森林草原航空消防租机补助经费绩效自评报告\n一、项目概况\n"
+                           "2022年共投入森林草原航空消防租机补助经费预算10441万元。其中,中央转移支付资金8353万元,省级配套资金2088万元,"
+                           "专项用于保障云南省森林草原航空消防租机工作。")
+    assert data["budget"]["adjusted"] == 10441
+    assert data["funds"] == [{"source": "中央转移支付资金", "adjusted": 8353}, {"source": "省级配套资金", "adjusted": 2088}]
+    # Sources that do not add up to the total are not its sources.
+    data = draft(tmp_path, "2022年度示例补助经费绩效自评报告\n一、项目概况\n"
+                           "2022年共投入示例补助经费预算10441万元。其中,中央转移支付资金8353万元,省级配套资金2000万元。")
+    assert "funds" not in data

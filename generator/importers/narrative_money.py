@@ -125,7 +125,7 @@ def _budget_before(clause: str, executed: float, rate: str, kind: str) -> float 
 
 
 # A clause that states the year's money as a whole: 下达…资金X万元, 资金共X万元, 预算数X万元.
-TOTAL_WORDS = re.compile(r"下达|资金共|共计|预算数|预算总金额|预算总额|预算收入|收到|资金预算")
+TOTAL_WORDS = re.compile(r"下达|资金共|共计|预算数|预算总金额|预算总额|预算收入|收到|资金预算|经费预算")
 NOT_TOTAL = re.compile(r"年初|调整|执行|支出|结转|结余|决算|计划投资|匹配|配套")
 AMOUNT = re.compile(START + NUMBER + r"\s*万元?")
 FUND_NAME = re.compile(r"^(?:其中[:：]?)?([\u4e00-\u9fff（）()]{2,14}?(?:资金|拨款|补助))\s*" + NUMBER + r"\s*万元?$")
@@ -166,9 +166,13 @@ def breakdown(text: str, total: str) -> list[tuple[str, float]]:
     if total not in parts or len(amounts := AMOUNT.findall(total)) != 1:
         return []
     out = []
+    listed = False  # after 其中: (其中,中央…资金8353万元: 其中 a clause of its own)
     for part in parts[parts.index(total) + 1:]:
+        if not out and not listed and re.fullmatch(r"其中[:：]?", part):
+            listed = True
+            continue
         m = FUND_NAME.match(part) or FUND_NAME.match(re.sub(r"(?<=万元)\D.*$", "", part))  # …万元 run into the next line
-        if not m or (not out and not part.startswith("其中")):
+        if not m or (not out and not listed and not part.startswith("其中")):
             break
         out.append((m.group(1), float(m.group(2).replace(",", ""))))
         if m.end() < len(part):
