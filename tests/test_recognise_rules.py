@@ -612,3 +612,18 @@ def test_a_titles_year_written_with_the_project_in_the_text_is_the_names_and_a_r
     # p81 (门源县): 项目一: numbers the report's projects.
     lines = ["项目一:海北州生物园区水处理厂工程项目支出绩效自评报告", "一、基本情况"]
     assert project(lines) == "海北州生物园区水处理厂工程"
+
+
+def test_a_schools_report_on_its_专项资金_run_together_with_its_headings():
+    # p76 (耒阳市第四中学): a .docx text layer on a sharing site, the title run into 一、基本情况 with no blank.
+    from generator.importers.narrative_structure import run_on_pieces
+
+    line = ("耒阳市第四中学专项资金绩效自评价报告一、基本情况(一)项目基本概况我校2022年项目为一个:生均公用经费项目(二)资金及项目绩效目标"
+            "我校2022年按生均1000元安排,共计239万元" + "，保证学校的正常运转" * 12 + "二、项目资金使用及管理情况我校生均公用经费项目,资金严格按照"
+            "上级有关文件的要求使用三、预算支出组织实施情况我校2022年财政安排支出共计87.06万元四、预算支出绩效情况保证了学校的正常运转")
+    pieces, _ = run_on_pieces([line])
+    assert pieces[0] == "耒阳市第四中学专项资金绩效自评价报告" and any(p.startswith("二、项目资金使用及管理情况") for p in pieces)
+    title = r.title_of(pieces)
+    assert u.title_unit(title, pieces).value == "耒阳市第四中学" and r.kind_of(title.value, pieces).value == "project"
+    # Numbers out of order, or fewer than three in order, are words: 第一、 and a lone 二、 cut nothing.
+    assert run_on_pieces(["本校第一、第二课堂" + "内容" * 200 + "二、三、"])[0] == ["本校第一、第二课堂" + "内容" * 200 + "二、三、"]

@@ -87,7 +87,7 @@ def run_on_headings(lines: list[str]) -> list[str]:
     layer run into one line are found as headings."""
     out: list[str] = []
     for line in lines:
-        line = _numbered_by_blanks(line) if len(line) > RUN_ON else line
+        line = _glued_in_order(_numbered_by_blanks(line)) if len(line) > RUN_ON else line
         if len(line) > RUN_ON and len(re.findall(r"(?<=\s)(?:[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十]{1,3}[）)])",
                                                  line)) >= 2:
             for piece in filter(None, (p.strip() for p in INLINE_HEADING.split(line))):
@@ -114,6 +114,25 @@ def _numbered_by_blanks(line: str) -> str:
         return line
     for m in reversed(chosen):
         line = line[:m.start()] + m.group(1) + "、" + line[m.end():]
+    return line
+
+
+GLUED_NUMBER = re.compile(r"(?<=[^\s一二三四五六七八九十第])([一二三四五六七八九十])、(?=[\u4e00-\u9fff])")
+
+
+def _glued_in_order(line: str) -> str:
+    """…报告一、基本情况(一)…二、项目资金使用…三、…: a .docx text layer run together with no blanks.
+    Its 一、 二、 三、 are headings only where three or more run in order from 一; each then gets the
+    blank a heading stands after (第一、 and an 一、 out of order are words)."""
+    chosen, want = [], 0
+    for m in GLUED_NUMBER.finditer(line):
+        if NUMERALS.index(m.group(1)) == want:
+            chosen.append(m)
+            want += 1
+    if len(chosen) < 3:
+        return line
+    for m in reversed(chosen):
+        line = line[:m.start()] + " " + line[m.start():]
     return line
 
 

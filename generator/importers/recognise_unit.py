@@ -265,7 +265,10 @@ def _titled_unit(title: Found, lines: list[str]) -> Found | None:
     after_year = re.search(r"20\d\d年度?(.{2,60}?)(?:部门整体|整体支出|项目支出|单位自评|绩效|自评)", text)
     # 贺州市自然资源局部门整体支出绩效自评报告: a title without its year names its unit before its kind.
     before_kind = re.match(r"^(.{2,40}?)(?:部门整体|整体支出)", text)
-    for region in (before_year and before_year.group(1), after_year and after_year.group(1), before_kind and before_kind.group(1)):
+    # 耒阳市第四中学专项资金绩效自评价报告: … or before the funds it reports on.
+    before_funds = re.match(r"^(.{2,40}?)(?:专项资金|项目资金)(?:绩效|自评)", text)
+    for region in (before_year and before_year.group(1), after_year and after_year.group(1), before_kind and before_kind.group(1),
+                   before_funds and before_funds.group(1)):
         if name := _leading_body(region):
             return Found(_fuller(name, lines), title.line)
     whole = re.match(r"^(.{2,12}?[乡镇])(?:部门整体|整体支出|\d)", text)  # 田心乡部门整体支出绩效自评报告: a township's own report
