@@ -627,3 +627,13 @@ def test_a_schools_report_on_its_专项资金_run_together_with_its_headings():
     assert u.title_unit(title, pieces).value == "耒阳市第四中学" and r.kind_of(title.value, pieces).value == "project"
     # Numbers out of order, or fewer than three in order, are words: 第一、 and a lone 二、 cut nothing.
     assert run_on_pieces(["本校第一、第二课堂" + "内容" * 200 + "二、三、"])[0] == ["本校第一、第二课堂" + "内容" * 200 + "二、三、"]
+
+
+def test_a_deadline_or_a_past_event_near_the_title_is_no_year():
+    # p81 (门源县): a project's background: 《…规划纲要》提出到2020年, 门源县…是2015年农业部确定的示范区.
+    lines = ["项目一:海北州生物园区水处理厂工程项目支出绩效自评报告", "一、基本情况",
+             "1.项目背景。《青海省“十三五”发展规划纲要》提出到2020年,全省改造提升高新技术产业开发区。"
+             "门源县地处青海省东北部,是2015年农业部确定的国家现代农业示范区。"]
+    assert r.year_of(r.title_of(lines), lines) is None
+    lines[2] = "2021年,我局按照要求完成项目建设。"  # the year a report's own sentence opens with
+    assert r.year_of(r.title_of(lines), lines).value == 2021

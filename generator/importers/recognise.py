@@ -218,9 +218,7 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
     if title:
         candidates.append((title.value, title.line))
     start = title.line if title else 0
-    # The lines around it: a form's heading or cells, not a paragraph's sentence (…规划纲要》提出到2020年,…)
-    candidates += [(lines[i], i + 1) for i in range(max(0, start - 1), min(len(lines), start + 8))
-                   if "年度" in lines[i] or not re.search(r"[\u4e00-\u9fff][^。]{40,}[。，,；;]", clean(lines[i]))]
+    candidates += [(lines[i], i + 1) for i in range(max(0, start - 1), min(len(lines), start + 8))]
     # A title repeated further down (a file-sharing page's header, then the document): the lines after it too.
     again = [i for i in range(start, min(len(lines), 60)) if title and clean(lines[i]).endswith(clean(title.value))]
     candidates += [(lines[k], k + 1) for i in again for k in range(i, min(len(lines), i + 3))]
@@ -239,7 +237,8 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
             return Found(max(spent), line)
         if found := re.search(r"(20\d\d)\s*年度", undated):
             return Found(int(found.group(1)), line)
-        if found := re.search(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", undated):
+        # (not a deadline: 规划纲要》提出到2020年, 至2025年; not a past event: 是2015年农业部确定的, 于2015年成立)
+        if found := re.search(r"(?<![到至是于])(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", undated):
             # 隆阳区2021年中央化肥…项目补助资金绩效自评 over its form's 2022年度项目支出绩效自评表: a year
             # without 年度 may be the project's name (its 2021 funds); the form's heading says which year.
             heading = next((Found(int(h.group(1)), n + 1) for n, t in enumerate(lines[:ANNOUNCED_WITHIN])
