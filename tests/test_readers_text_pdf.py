@@ -258,13 +258,13 @@ def test_real_documents_lose_nothing():
                            # held out until 2026-11-27 (the next rotation): d46's 基础信息表 one cell per line with a
                            # bar each; d49's town form between bars; p52's bond form; p53's form one cell per line
                            "d46": [(58, 8)], "d49": [(15, 10)], "p52": [(13, 10)], "p53": [(147, 8)],
-                           # held out until 2026-11-28: d52's metadata block (cells between runs of blanks); d54's
+                           # held out until the rotation after them: d52's metadata block (cells between runs of blanks); d54's
                            # duty targets between bars; d57's summary of project scores, cells between runs of blanks
                            # (two blocks, split by a row of another width); p63's form as bar rows
                            "d52": [(2, 3)], "d54": [(4, 3)], "d57": [(6, 3), (4, 3)], "p63": [(21, 11)],
-                           # held out until the rotation after (2026-11-28): p67's transfer-payment form as bar rows
+                           # held out until 2026-11-27: p67's transfer-payment form as bar rows
                            "p67": [(26, 9)],
-                           # added 2026-11-28: d70's 岳阳 form one cell per line with a bar each; d73's and d74's
+                           # added 2026-11-27: d70's 岳阳 form one cell per line with a bar each; d73's and d74's
                            # portal link bars (中国政府网 | 重庆市人民政府网 …)
                            "d70": [(58, 16)], "d73": [(2, 5)], "d74": [(2, 5)]}
 
