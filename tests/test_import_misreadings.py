@@ -163,3 +163,65 @@ def test_a_note_in_brackets_after_the_units_name_is_not_part_of_it(tmp_path):
     data = draft(tmp_path, "部门整体支出绩效自评表", "(2022年度)", "部门(单位)名称：某某县卫生健康局(含县疾病预防控制中心)",
                  "一、部门整体支出情况", "全年预算数为1520.3万元。").data
     assert data["department"]["name"] == "某某县卫生健康局"
+
+
+# ---- a third review, against the rules added from the development documents d70–d75 and p76–p81 ----
+
+def test_a_data_sheet_without_the_years_own_预算_and_决算_columns_and_a_sangong_or_project_list_table_are_no_money(tmp_path):
+    data = draft(tmp_path, "示例市文化旅游广电局2022年度部门整体支出绩效自评报告", "附件1", "部门整体支出绩效评价基础数据表",
+                 "经费控制情况(万元)", "2021年决算数", "2022年预算数", "支出总额", "1274.38", "1342.49",
+                 "基本支出", "606.44", "719.99").data
+    assert "budget" not in data and "spending" not in data
+    data = draft(tmp_path, "示例县水利局2023年度部门整体支出绩效自评报告", "一、部门基本情况", "近两年部门支出情况如下（单位：万元）：",
+                 "项目 2021年决算数 2022年决算数", "支出总额 1274.38 1342.49", "基本支出 606.44 719.99", "项目支出 667.94 622.50").data
+    assert "budget" not in data and "spending" not in data
+    data = draft(tmp_path, "示例区民政局2022年度部门整体支出绩效自评报告", "一、“三公”经费控制情况",
+                 "项目 | 年初预算 | 实际支出金额 | 执行率 |", "公务接待费 | 3.00 | 2.10 | 70% |", "合计 | 11.00 | 8.50 | 77.27% |",
+                 "二、存在的问题", "预算编制的精准度有待提高。").data
+    assert "budget" not in data and "funds" not in data
+
+
+def test_a_sheets_spending_row_given_for_two_years_is_left_for_staff(tmp_path):
+    result = draft(tmp_path, "示例市林业局部门整体支出绩效自评报告", "部门整体支出绩效自评基础信息表", "按方向划分 |", "资金使用方向 |",
+                   "安排年度 |", "实际下达额度 |", "实际支出金额 | |||", "基本支出 |", "2022 |", "2465.39 |", "2465.39 | |||||",
+                   "基本支出 |", "2021 |", "2300.5 |", "2300.5 | |||||", "1-2:评价人员(最少3位) | |||||||")
+    assert "basic" not in result.data.get("spending", {}) and any("出现两次" in u for u in result.doubtful.get("表格行", []))
+
+
+def test_a_list_numbered_一_二_三_inside_a_run_together_line_is_no_heading(tmp_path):
+    line = ("示例县农业农村局2022年度乡村产业发展专项资金绩效自评报告一、基本情况2022年共下达资金600万元，主要用于推进一、二、三产业融合发展"
+            + "，严格执行资金管理办法" * 20 + "。二、存在的问题部分项目进度偏慢。三、改进措施加强项目调度。")
+    data = draft(tmp_path, line).data
+    assert "一、二、三产业" in str(data) and [s["title"][:4] for s in data["sections"]][:3] == ["基本情况", "存在的问", "改进措施"]
+
+
+def test_a_group_of_schools_or_the_rooms_funded_are_no_unit_and_关于_does_not_hide_the_year(tmp_path):
+    data = draft(tmp_path, "示例县城区中小学专项资金绩效自评报告", "一、项目基本情况", "2022年县财政安排城区中小学校舍维修专项资金200万元。").data
+    assert "department" not in data
+    data = draft(tmp_path, "示例县村卫生室专项资金绩效自评报告", "一、项目基本情况", "2022年县卫生健康局共下达村卫生室运行补助专项资金120万元。").data
+    assert "department" not in data
+    data = draft(tmp_path, "关于2022年城乡居民基本养老保险补助资金绩效自评的报告", "示例县人力资源和社会保障局", "一、项目基本情况",
+                 "城乡居民基本养老保险制度自2014年起在我县全面实施。").data
+    assert data["year"] == 2022
+    data = draft(tmp_path, "2022年示例县农村公路养护项目绩效自评报告", "一、项目基本情况", "2022年下达农村公路养护资金300万元。",
+                 "附件：2023年度项目支出绩效目标自评表（空表，随后上报）").data
+    assert data["year"] == 2022
+
+
+def test_one_parts_budget_how_the_money_went_a_年初_nil_and_三公_figures_are_not_the_years(tmp_path):
+    data = draft(tmp_path, "示例县2022年度农民职业技能培训项目绩效自评报告", "一、项目基本情况", "本项目计划投资300万元，培训农民3000人次。",
+                 "其中，师资经费预算60万元，主要用于聘请授课教师。").data
+    assert "adjusted" not in data.get("budget", {})
+    data = draft(tmp_path, "示例县2022年度农村危房改造补助资金绩效自评报告", "一、项目基本情况",
+                 "2022年共下达农村危房改造补助资金1000万元。其中,已拨付资金600万元,待拨付资金400万元。").data
+    assert "funds" not in data
+    data = draft(tmp_path, "示例县气象局2022年度部门整体支出绩效自评报告", "一、部门基本情况",
+                 "2022年年初预算安排基本支出150万元,无项目支出;年中追加人工影响天气专项经费50万元,已全部支出。").data
+    assert "project" not in data.get("spending", {})
+    data = draft(tmp_path, "示例县审计局2022年度部门整体支出绩效自评报告", "一、部门预算收支情况",
+                 "“三公”经费预算12万元，实际支出9.8万元，较上年减少1.2万元。").data
+    assert "spending" not in data and "budget" not in data
+    # … while a 其中 after a sentence about spending still gives its parts.
+    data = draft(tmp_path, "示例县交通运输局2022年度部门整体支出绩效自评报告", "一、部门基本情况",
+                 "2022年全年支出1180万元，占全年预算的98.3%。其中，基本支出790万元，项目支出390万元。").data
+    assert data["spending"]["basic"] == 790 and data["spending"]["project"] == 390

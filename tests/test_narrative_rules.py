@@ -494,15 +494,6 @@ def test_a_budgets_指标金额_is_the_years_budget(tmp_path):
     assert "adjusted" not in data.get("budget", {})
 
 
-def test_a_rate_said_as_完成预算的(tmp_path):
-    # p59 (东阳): 项目全年预算数为1050万元,执行数为1050万元,完成预算的100%。
-    data = draft(tmp_path, "示例项目2020年度绩效自评报告\n一、基本情况\n项目全年预算数为1050万元,执行数为1050万元,完成预算的100%。")
-    assert data["budget"] == {"adjusted": 1050, "executed": 1050, "rate": 100}
-    # A target's 完成预算的90%以上 is no rate.
-    data = draft(tmp_path, "示例项目2020年度绩效自评报告\n一、绩效目标\n年度目标：完成预算的90%以上。")
-    assert "rate" not in data.get("budget", {})
-
-
 def test_无项目支出_is_a_project_spending_of_nothing(tmp_path):
     # d52 (南京): 其中:基本支出165.35万元,无项目支出; — stated, so 0, not left out.
     data = draft(tmp_path, "示例中心2021年度部门整体预算绩效自评价报告\n一、单位概况\n2021年度部门决算总支出为165.35万元。"

@@ -97,23 +97,6 @@ def test_a_number_inside_a_rule_is_no_score_and_an_empty_score_cell_leaves_the_n
         ("投入", "预算配置", "在职人员控制率", 10), ("投入", "预算配置", "三公经费变动率", None), ("满意度", "服务对象满意度", "群众满意度", 9)]
 
 
-def test_a_scoring_tables_指标说明_sentences_are_read_for_the_units_figures(tmp_path):
-    # d60: 计算本单位预算完成率99.27% and 年初预算为1922.76 stand in the 指标说明 column, not in the narrative.
-    from generator.importers.document import build_draft
-    from generator.importers.scoring_table import statements
-
-    lines = ["2018年度部门整体支出绩效评价指标表", "一级指标 得分 二级指标 得分 三级指标 得分 评价标准 指标说明 得分 过程",
-             "16 预算执行", "16 预算完成率", "8 100%计满分,每低于5%扣2分,扣完为止. 年初结余19.8万元;",
-             "年末结余数19.8万元.计算本单位预算完成率99.27%.", "8 预算控制率", "8 预算控制率=0,计8分;", "0-10%(含),计6分;",
-             "大于30%不得分 本年预算追加数为767.86万元,年初预算为1922.76", "6"]
-    assert statements(lines) == ["年末结余数19.8万元.计算本单位预算完成率99.27%.", "大于30%不得分 本年预算追加数为767.86万元,年初预算为1922.76"]
-    path = tmp_path / "sheet.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    data = build_draft(path).data
-    assert data["budget"] == {"initial": 1922.76, "rate": 99.27}
-    assert [r["name"] for r in data["indicators"]] == ["预算完成率", "预算控制率"]
-
-
 def test_a_自评分_column_before_the_explanations_and_levels_broken_over_lines():
     # 益阳 2018 (tests/corpus/d71): 三级指标 | 自评分 | 指标解释 | 指标说明, a cell per line, the points in brackets.
     rows, _, _, unsure = scoring_rows([

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import assemble, flattened, form_tail, forms, limits, recognise, recognise_project, recognise_unit, scoring_table, word_looks
+from . import assemble, flattened, form_tail, forms, limits, recognise, recognise_project, recognise_unit, word_looks
 from .narrative_lists import inline, measures, problems
 from .narrative_money import (NUMBER, PHRASE_START, amount, arranged, breakdown, executed_and_rate, paid, percent_after, quota, said_rate,
                               spaced_bars, spent_all, spent_clause, the_rate, year_budget)
@@ -245,21 +245,23 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
              or re.search(r"自评(?:总)?(?:得分(?:为|[:：])|分数(?:为|[:：])?)\s*" + NUMBER + r"(?=\s*(?:[,，。；;]|$))(?![^。；;\n]{0,8}(?:满分|标准|百分制))", text))
     points = float(score.group(1).replace(",", "")) if score else None  # (1,234,567.89: a number, but no score)
     record("自评得分", ("result", "score"), points if points is not None and points <= 100 else None)
+    without_sangong = THREE_PUBLIC.sub("", flat)  # (“三公”经费预算12万元，实际支出9.8万元 is one item's, never the unit's total)
     record("本年财政拨款支出", ("spending", "total"),
-           amount(flat, r"(?:本年)?财政拨款支出(?:合计|总额)?", spending=True)
-           or amount(flat, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
-           or amount(flat, r"(?<=\d年)度?支出", spending=True)  # 2022年支出76.36万元, 2018年度支出5560.46万元
+           amount(without_sangong, r"(?:本年)?财政拨款支出(?:合计|总额)?", spending=True)
+           or amount(without_sangong, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
+           or amount(without_sangong, r"(?<=\d年)度?支出", spending=True)  # 2022年支出76.36万元, 2018年度支出5560.46万元
            # …资金共157.71万元,实际支出157.71万元; 本年度总支出1688.46万元; 资金预算253.7万元,支出253.66万元:
            # sentences saying it is spent, their amount in 万元 or 元 (3.实际支出 | 6475 is an indicator's cell)
-           or amount(flat, f"{PHRASE_START}实际支出{IN_YUAN}")
-           or amount(flat, f"{PHRASE_START}(?:本年度?|全年度?)(?:实际)?总支出{IN_YUAN}")
-           or amount(flat, f"(?<=[,，])支出{IN_YUAN}")
-           or amount(flat, f"{PHRASE_START}(?<!上年)决算总?支出{IN_YUAN}")  # 决算支出960.28万元, 决算总支出为165.35万元 (not 上年决算支出)
-           or amount(flat, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
+           or amount(without_sangong, f"{PHRASE_START}实际支出{IN_YUAN}")
+           or amount(without_sangong, f"{PHRASE_START}(?:本年度?|全年度?)(?:实际)?总支出{IN_YUAN}")
+           or amount(without_sangong, f"(?<=[,，])支出{IN_YUAN}")
+           or amount(without_sangong, f"{PHRASE_START}(?<!上年)决算总?支出{IN_YUAN}")  # 决算支出960.28万元, 决算总支出为165.35万元 (not 上年决算支出)
+           or amount(without_sangong, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
     for label, key in (("基本支出", "basic"), ("项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
         figure = amount(flat, label, spending=True)
-        if figure is None and key == "project" and NO_PROJECT.search(flat):
+        if figure is None and key == "project" and (nil := NO_PROJECT.search(flat)) \
+                and not re.search(r"预算|年初|追加", re.split(r"[。；;\n]", flat[:nil.start()])[-1]):
             figure = 0.0  # 基本支出165.35万元,无项目支出: a nil stated, not left out
         record(label.split("(")[0], ("spending", key), figure)
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
@@ -270,7 +272,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
                              ("全年执行数", "全年执行|执行数|转移支付执行数|(?<!上年)决算总?支出|(?<!上年)实际支出(?=\\s*[\\d,.]+\\s*万?元)", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
         # 2023年度年初收支预算): 法院执行年初预算数 is one item's budget, 应执行数 is what was to be spent.
-        value = amount(flat, f"{PHRASE_START}(?:{label})")
+        value = amount(without_sangong, f"{PHRASE_START}(?:{label})")
         if value is None and key == "adjusted":
             value = quota(flat)  # 指标金额是110万元: the budget allocated, said once
         if value is None and key == "adjusted" and (total := year_budget(flat)):
@@ -309,12 +311,15 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
         record("全年执行数", ("budget", "executed"), paired[0])
         if paired[2] is not None and not {"adjusted", "initial"} & set(values.get("budget", {})):
             found_later("全年预算数", ("budget", "adjusted"), paired[2])
-    record("预算执行率", ("budget", "rate"), (percent_after(flat, r"预算执行率") or said_rate(flat, r"预算完成率|资金使用完成比?率|完成(?:全年)?预算的")) or (paired[1] if paired else None)
+    record("预算执行率", ("budget", "rate"), (percent_after(flat, r"预算执行率") or said_rate(flat, r"预算完成率|资金使用完成比?率")) or (paired[1] if paired else None)
            or (the_rate(flat) if kind == "project" else None))
     return values, found, missing
 
 
-NO_PROJECT = re.compile(r"(?<![\u4e00-\u9fff])无项目支出(?=\s*[,，。；;]|$)")
+# 基本支出165.35万元,无项目支出: said of the year's spending, right after its 基本支出 (not of a 年初 budget, or of
+# another year: 2021年度,无项目支出;2022年度新增…)
+THREE_PUBLIC = re.compile(r"[^。；;\n]*三公[^。；;\n]*")  # a sentence about the “三公” items
+NO_PROJECT = re.compile(r"基本支出\s*\d[\d,.]*\s*万?元\s*[,，]\s*无项目支出(?=\s*[,，。；;]|$)")
 IN_YUAN = r"(?=\s*(?:(?:为|[:：])\s*)?" + NUMBER + r"\s*万?元)"  # a label whose amount is given in 万元 or 元
 
 
@@ -516,9 +521,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     at = lambda found: found and replace(found, line=origin[found.line - 1] + 1 if found.line else found.line)  # noqa: E731
     named = at(recognise.title_of(pieces))
     kind = at(recognise.kind_of(named.value if named else None, pieces))
-    # A scoring table's 指标说明 sentences are the unit's own figures: read, while the table keeps them.
-    stated_in_table = scoring_table.statements(lines) if any(f.startswith("绩效指标（评分表）") for f in from_flat) else []
-    values, found, missing = extract(paras + stated_in_table, kind.value if kind else "department")
+    values, found, missing = extract(paras, kind.value if kind else "department")
     cleaned = [line.translate(FULL_WIDTH).replace(",", "") for line in lines]  # once, for every finding
     found = [with_line(f, cleaned) for f in found]
     year = at(recognise.year_of(named, pieces))

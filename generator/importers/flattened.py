@@ -356,11 +356,17 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
             continue
         if start and header_fields(cells, start - 1, MONEY_HEADERS):
             continue  # the header's tail (全年预算数 … without its 年初预算数) would shift every row's cells
-        if key(cells[start].text).startswith("预算数") and not (body < len(cells) and FORM_TOTAL.search(key(cells[body].text))):
-            continue  # 项目 预算数 执行数 执行率 / 合计 30 25: a 三公经费 table; a form's block opens with its 资金总额
+        first = _first_label(cells, body)
+        if (key(cells[start].text).startswith("预算数") and not FORM_TOTAL.search(first)) or (
+                any(SHEET_WORDS.search(key(t.text)) for t in cells[start:body]) and not FORM_TOTAL.search(first)
+                and forms.money_row(first)[0] == "fund"):
+            # 项目 | 预算数 | 执行数 (or 实际支出金额) / 公务接待费 | 3.00 …: a 三公经费 table or a list of projects; a
+            # form's block, or a sheet's, opens with its total or its 基本支出
+            continue
         out: dict = {"budget": {}, "spending": {}, "funds": []}
         found: list[str] = []
         unsure: list[str] = []
+        seen_twice: set[str] = set()
         i = last = body
         most = 100.0  # a source's row weighs no more than the block's total row (年度资金总额 | … | 10)
         # This block's lines, each cut into its cells: a money block is a few rows, so only the cells
@@ -405,7 +411,13 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
                 out["budget"].update(amounts)
                 found += [f"{AMOUNT_NAMES.get(f, '执行率')}：{forms.number_text(v)}{where}" for f, v in amounts.items()]
             elif place == "spending":
-                if amounts.get("executed") is not None:
+                if name in out["spending"] or name in seen_twice:
+                    # 基本支出 for 2022, then again for 2021 (a sheet by year): which is the report's, a person says
+                    seen_twice.add(name)
+                    out["spending"].pop(name, None)
+                    found = [f for f in found if not f.startswith("基本支出" if name == "basic" else "项目支出")]
+                    unsure.append(f"资金 {t.text}（{_where(t)}，表中出现两次）")
+                elif amounts.get("executed") is not None:
                     out["spending"][name] = amounts["executed"]
                     found.append(f"{'基本支出' if name == 'basic' else '项目支出'}：{forms.number_text(amounts['executed'])}{where}")
             else:
@@ -417,6 +429,15 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
         if found or unsure:
             return out, found, set(range(rows[start].line, rows[last - 1].line + 1)), unsure
     return {}, [], set(), []
+
+
+# Column words of the provinces' sheets (Guangxi's 实际下达额度 | 实际支出金额, Chongqing's 实际投入资金额) that
+# other tables use too.
+SHEET_WORDS = re.compile(r"实际下达额度|实际支出金额|实际投入资金")
+
+
+def _first_label(cells: list[Token], body: int) -> str:
+    return next((key(t.text) for t in cells[body:body + 6] if key(t.text) and forms.number(plain(t.text)) is None), "")
 
 
 def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]:

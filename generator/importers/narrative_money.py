@@ -35,8 +35,8 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
     if re.search(r"\n", text[match.start():match.start(1)]):
         return None  # 执行数: / (an empty cell) / 20: a label ending its line, a number alone on a later one
     after = text[match.end(1):match.end(1) + 40]
-    if not match.group(0).endswith("元") and re.match(r"[ \t]+\d[\d,.]*[ \t]+\d", after):
-        return None  # 项目支出 874.20 308.17 1025.20: a row of amount columns too
+    if not match.group(0).endswith("元") and re.match(r"[ \t]+\d", after):
+        return None  # 项目支出 874.20 308.17 (1025.20): a row of amount columns too, which only its header tells apart
     if COUNT_WORD.match(text, match.end(1)):
         return None  # 8个项目: a count, not an amount
     if re.match(r"\s*(?:[-—~～至到]\s*\d|月|日|号)", text[match.end(1):match.end(1) + 4]):
@@ -49,14 +49,19 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
         return None
     if spending:
         sentences = re.split(r"[。；]", text[max(0, match.start() - 300):match.start()])
-        before = sentences[-1]  # this sentence's, and the one before when this one opens with 其中 (of that one's)
-        if re.match(r"\s*其中", before) and len(sentences) > 1:
-            before = sentences[-2] + before
         # (一般公共预算收入 is what came in, not a budget's breakdown)
-        words = re.findall(r"预算(?!收入)|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|总支出|执行", before)
+        words = MONEY_WORD.findall(sentences[-1])
+        if not words and re.match(r"\s*其中", sentences[-1]) and len(sentences) > 1:
+            # 预算支出为1250万元。其中,基本支出922万元: this 其中 is the sentence before's; a budget's parts unless
+            # that sentence speaks of spending too (…资金共157.71万元,实际支出157.71万元。其中基本支出148.26万元)
+            before = MONEY_WORD.findall(sentences[-2])
+            words = [w for w in before if w not in ("预算", "资金总额", "资金来源")][-1:] or before[-1:]
         if words and words[-1] in ("预算", "资金总额", "资金来源"):
             return None
     return float(match.group(1).replace(",", ""))
+
+
+MONEY_WORD = re.compile(r"预算(?!收入)|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|总支出|执行")
 
 
 def spaced_bars(text: str) -> str:
@@ -126,8 +131,9 @@ def _budget_before(clause: str, executed: float, rate: str, kind: str) -> float 
 
 # A clause that states the year's money as a whole: 下达…资金X万元, 资金共X万元, 预算数X万元.
 TOTAL_WORDS = re.compile(r"下达|资金共|共计|预算数|预算总金额|预算总额|预算收入|收到|资金预算|经费预算")
-NOT_TOTAL = re.compile(r"年初|调整|执行|支出|结转|结余|决算|计划投资|匹配|配套")
+NOT_TOTAL = re.compile(r"年初|调整|执行|支出|结转|结余|决算|计划投资|匹配|配套|三公")
 AMOUNT = re.compile(START + NUMBER + r"\s*万元?")
+SOURCE_WORD = re.compile(r"中央|省|市|县|区|本级|财政|自筹|上级|地方|配套|债|转移支付|其他|社会|专项")
 FUND_NAME = re.compile(r"^(?:其中[:：]?)?([\u4e00-\u9fff（）()]{2,14}?(?:资金|拨款|补助))\s*" + NUMBER + r"\s*万元?$")
 CLAUSE_END = re.compile(r"[。；;\n]|(?<!\d)[，,]|[，,](?!\d{3}(?:\D|$))")  # not the comma of 11,605.29
 
@@ -148,8 +154,9 @@ def year_budget(text: str) -> tuple[float, str] | None:
     for n, part in enumerate(parts):
         amounts = AMOUNT.findall(part)
         said = AMOUNT.split(part)[0]  # the total's word comes before its amount: not …万元(均为一般公共预算收入)
-        if len(amounts) != 1 or not TOTAL_WORDS.search(said) or NOT_TOTAL.search(part) or _run_into_next(part):
-            continue
+        if len(amounts) != 1 or not TOTAL_WORDS.search(said) or NOT_TOTAL.search(part) or _run_into_next(part) \
+                or (n and re.fullmatch(r"其中[:：]?", parts[n - 1])):
+            continue  # (其中，师资经费预算60万元: one part's)
         after = parts[n + 1] if n + 1 < len(parts) else ""
         siblings = [p for p in (parts[n - 1] if n else "", after) if AMOUNT.search(p) and TOTAL_WORDS.search(p)]
         if siblings and not after.startswith("其中"):
@@ -172,8 +179,8 @@ def breakdown(text: str, total: str) -> list[tuple[str, float]]:
             listed = True
             continue
         m = FUND_NAME.match(part) or FUND_NAME.match(re.sub(r"(?<=万元)\D.*$", "", part))  # …万元 run into the next line
-        if not m or (not out and not listed and not part.startswith("其中")):
-            break
+        if not m or (not out and not listed and not part.startswith("其中")) or (listed and not SOURCE_WORD.search(m.group(1))):
+            break  # (after a bare 其中, 已拨付资金 and 设备购置资金 say how the money went, not where it came from)
         out.append((m.group(1), float(m.group(2).replace(",", ""))))
         if m.end() < len(part):
             break

@@ -117,7 +117,9 @@ def _numbered_by_blanks(line: str) -> str:
     return line
 
 
-GLUED_NUMBER = re.compile(r"(?<=[^\s一二三四五六七八九十第])([一二三四五六七八九十])、(?=[\u4e00-\u9fff])")
+# Not a list's number: 一、二、三产业, 一、二、三类幼儿园 (a numeral and 、 before or after it).
+GLUED_NUMBER = re.compile(r"(?<=[^\s一二三四五六七八九十第])(?<![一二三四五六七八九十]、)([一二三四五六七八九十])、"
+                          r"(?=[\u4e00-\u9fff])(?![一二三四五六七八九十]、)")
 
 
 def _glued_in_order(line: str) -> str:

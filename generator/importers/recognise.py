@@ -184,8 +184,8 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
             # the report's kind, its section (三)部门整体绩效目标, or its form's row 部门整体支出总额 | 864.2
             return Found("department", i + 1)
         # (序号 项目名称 项目实施单位 …: the header of a list of projects, which a department's report may hold)
-        if (re.search(r"项目支出绩效自评表|项目名称", text) or PROJECT_EVALUATED.search(text)) and not is_chrome(line) \
-                and not re.match(r"序\s*号", text):
+        if (re.search(r"项目支出绩效自评表|项目名称(?!\s*\|?\s*(?:年初|全年|预算|资金|金额|实际))", text) or PROJECT_EVALUATED.search(text)) \
+                and not is_chrome(line) and not re.match(r"序\s*号", text):  # (项目名称 | 年初预算资金总额 |: a list's header)
             return Found("project", i + 1)
     return None
 
@@ -238,12 +238,12 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
         if found := re.search(r"(20\d\d)\s*年度", undated):
             return Found(int(found.group(1)), line)
         # (not a deadline: 规划纲要》提出到2020年, 至2025年; not a past event: 是2015年农业部确定的, 于2015年成立)
-        if found := re.search(r"(?<![到至是于])(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", undated):
+        if found := re.search(r"(?<![到至是])(?<!(?<!关)于)(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", undated):
             # 隆阳区2021年中央化肥…项目补助资金绩效自评 over its form's 2022年度项目支出绩效自评表: a year
             # without 年度 may be the project's name (its 2021 funds); the form's heading says which year.
             heading = next((Found(int(h.group(1)), n + 1) for n, t in enumerate(lines[:ANNOUNCED_WITHIN])
                             if TITLE_WORDS.search(clean(t)) and (h := re.search(r"(20\d\d)\s*年度", clean(t)))
-                            and not re.search(r"填报|日期|通知|〔", clean(t))), None)
+                            and not re.search(r"填报|日期|通知|〔|附件", clean(t))), None)  # not an attachment named
             return heading or Found(int(found.group(1)), line)
     return (None if title else _evaluated_year(lines)) or _form_year(lines)
 

@@ -22,11 +22,14 @@ def org_name(name: str) -> str | None:
         else:  # 某某县卫生健康局(含县疾控中心), 某某县中医医院(二级甲等医院): a note on the body, not its name
             name = name.removesuffix(alias.group())
             body = _bare(name)
-    if re.fullmatch(r"[我本该各].{1,3}", name) or name.endswith("地方政府"):
+    if re.fullmatch(r"[我本该各].{1,3}", name) or name.endswith(("地方政府", "中小学")):
         # 我局, 本单位: the report speaking of itself, not a name (本溪市财政局 is one); 新增地方政府(专项债券):
         # the bonds' kind, no body
         return None
     return name if 2 <= len(name) <= 40 and body.endswith(ORG_END) else None
+
+
+SCHOOLS = ("中学", "小学", "大学", "学校")
 
 
 def _second_name(name: str, alias: str) -> bool:
@@ -265,8 +268,9 @@ def _titled_unit(title: Found, lines: list[str]) -> Found | None:
     after_year = re.search(r"20\d\d年度?(.{2,60}?)(?:部门整体|整体支出|项目支出|单位自评|绩效|自评)", text)
     # 贺州市自然资源局部门整体支出绩效自评报告: a title without its year names its unit before its kind.
     before_kind = re.match(r"^(.{2,40}?)(?:部门整体|整体支出)", text)
-    # 耒阳市第四中学专项资金绩效自评价报告: … or before the funds it reports on.
-    before_funds = re.match(r"^(.{2,40}?)(?:专项资金|项目资金)(?:绩效|自评)", text)
+    # 耒阳市第四中学专项资金绩效自评价报告: … or before the funds it reports on, a body whose name ends
+    # as only a body's does (not 村卫生室: the rooms the funds went to)
+    before_funds = re.match(r"^(.{2,40}?(?:" + "|".join(CUT_END + SCHOOLS) + r"))(?:专项资金|项目资金)(?:绩效|自评)", text)
     for region in (before_year and before_year.group(1), after_year and after_year.group(1), before_kind and before_kind.group(1),
                    before_funds and before_funds.group(1)):
         if name := _leading_body(region):

@@ -231,17 +231,3 @@ def scoring_rows(lines: list[str]) -> tuple[list[dict], list[str], set[int], lis
         return [], [], used, [f"评分表（第 {first + 1} 行起）：{'；'.join(groups.bad)}，未读入"]
     return rows, [f"绩效指标（评分表）：{len(rows)} 行（第 {first + 1} 行起）"], used, []
 
-
-SENTENCE_END = re.compile(r"[。；;,，]|\.(?!\d)")  # a sentence, or a clause of one
-
-
-def statements(lines: list[str]) -> list[str]:
-    """The 指标说明 lines of the first scoring table: the unit's own sentences about its figures
-    (计算本单位预算完成率99.27%; 年初预算为1922.76万元), for the narrative's rules to read, while the
-    table keeps them. Only lines of sentences that begin no row (no score or points first)."""
-    rows, _, used, _ = scoring_rows(lines)
-    if not rows:
-        return []
-    return [lines[n] for n in sorted(used)
-            if SENTENCE_END.search(lines[n]) and not re.match(r"\s*\d", lines[n]) and "|" not in lines[n]]
-
