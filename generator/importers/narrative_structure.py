@@ -105,16 +105,21 @@ BLANK_NUMBER = re.compile(r"(?<=\s)([一二三四五六七八九十])\s+(?=[^\s\
 def _numbered_by_blanks(line: str) -> str:
     """一 绩效管理工作开展情况 … 二 部门整体…: a text layer that lost the 、 after each heading's number.
     Taken as headings only where the numbers run 一, 二, 三 … in order (two or more), and given their 、."""
-    chosen, want = [], 0
-    for m in BLANK_NUMBER.finditer(line):
-        if NUMERALS.index(m.group(1)) == want:
-            chosen.append(m)
-            want += 1
+    chosen = _in_order(BLANK_NUMBER.finditer(line))
     if len(chosen) < 2:
         return line
     for m in reversed(chosen):
         line = line[:m.start()] + m.group(1) + "、" + line[m.end():]
     return line
+
+
+def _in_order(matches) -> list[re.Match]:
+    """The matches whose numeral runs 一, 二, 三 … from 一, skipping the others."""
+    chosen: list[re.Match] = []
+    for m in matches:
+        if NUMERALS.index(m.group(1)) == len(chosen):
+            chosen.append(m)
+    return chosen
 
 
 # Not a list's number: 一、二、三产业, 一、二、三类幼儿园 (a numeral and 、 before or after it).
@@ -126,11 +131,7 @@ def _glued_in_order(line: str) -> str:
     """…报告一、基本情况(一)…二、项目资金使用…三、…: a .docx text layer run together with no blanks.
     Its 一、 二、 三、 are headings only where three or more run in order from 一; each then gets the
     blank a heading stands after (第一、 and an 一、 out of order are words)."""
-    chosen, want = [], 0
-    for m in GLUED_NUMBER.finditer(line):
-        if NUMERALS.index(m.group(1)) == want:
-            chosen.append(m)
-            want += 1
+    chosen = _in_order(GLUED_NUMBER.finditer(line))
     if len(chosen) < 3:
         return line
     for m in reversed(chosen):
