@@ -245,7 +245,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
              or re.search(r"自评(?:总)?(?:得分(?:为|[:：])|分数(?:为|[:：])?)\s*" + NUMBER + r"(?=\s*(?:[,，。；;]|$))(?![^。；;\n]{0,8}(?:满分|标准|百分制))", text))
     points = float(score.group(1).replace(",", "")) if score else None  # (1,234,567.89: a number, but no score)
     record("自评得分", ("result", "score"), points if points is not None and points <= 100 else None)
-    without_sangong = THREE_PUBLIC.sub("", flat)  # (“三公”经费预算12万元，实际支出9.8万元 is one item's, never the unit's total)
+    without_sangong = _without_sentences(flat, "三公")  # (“三公”经费预算12万元，实际支出9.8万元 is one item's, never the unit's total)
     record("本年财政拨款支出", ("spending", "total"),
            amount(without_sangong, r"(?:本年)?财政拨款支出(?:合计|总额)?", spending=True)
            or amount(without_sangong, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
@@ -318,9 +318,20 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
 
 # 基本支出165.35万元,无项目支出: said of the year's spending, right after its 基本支出 (not of a 年初 budget, or of
 # another year: 2021年度,无项目支出;2022年度新增…)
-THREE_PUBLIC = re.compile(r"[^。；;\n]*三公[^。；;\n]*")  # a sentence about the “三公” items
 NO_PROJECT = re.compile(r"基本支出\s*\d[\d,.]*\s*万?元\s*[,，]\s*无项目支出(?=\s*[,，。；;]|$)")
 IN_YUAN = r"(?=\s*(?:(?:为|[:：])\s*)?" + NUMBER + r"\s*万?元)"  # a label whose amount is given in 万元 or 元
+
+
+def _without_sentences(text: str, word: str) -> str:
+    """The text without the sentences that hold word. Found from each occurrence outward: a pattern
+    [^。]*word[^。]* would try every start of a long line without stops (quadratic)."""
+    out, pos = [], 0
+    while (at := text.find(word, pos)) >= 0:
+        start = max(text.rfind(c, pos, at) for c in "。；;\n") + 1 or pos
+        ends = [k for c in "。；;\n" if (k := text.find(c, at)) >= 0]
+        out.append(text[pos:max(start, pos)])
+        pos = min(ends, default=len(text))
+    return "".join(out) + text[pos:]
 
 
 def _of_several(text: str, found: re.Match) -> bool:

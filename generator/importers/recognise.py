@@ -196,7 +196,7 @@ DEPARTMENT_BUDGET = re.compile(r"(?<!项目)部门预算绩效(?:自评|评价)"
 # 部门绩效自评工作情况总结 (Anhui's): the same, said without 预算, when no fund or project is named
 # (…转移支付资金部门绩效自评报告 is one fund's).
 DEPARTMENT_SELF = re.compile(r"(?<!项目)部门绩效自评")
-CITED = re.compile(r"《[^》]*》")  # a document cited by its name
+CITED = re.compile(r"《[^《》]{0,200}》")  # a document cited by its name (bounded: a line of 《 alone stays linear)
 # Hunan's data sheet and scoring sheet for a whole department, which may stand without a title.
 DEPARTMENT_FORMS = re.compile(r"部门整体支出绩效评价(?:基础数据|指标)表")
 # 下桥镇人民政府2024年度绩效自评报告, 西藏自治区残疾人联合会2020年度预算绩效自评报告: a body's report on its
