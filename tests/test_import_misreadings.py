@@ -225,3 +225,12 @@ def test_one_parts_budget_how_the_money_went_a_年初_nil_and_三公_figures_are
     data = draft(tmp_path, "示例县交通运输局2022年度部门整体支出绩效自评报告", "一、部门基本情况",
                  "2022年全年支出1180万元，占全年预算的98.3%。其中，基本支出790万元，项目支出390万元。").data
     assert data["spending"]["basic"] == 790 and data["spending"]["project"] == 390
+
+
+def test_a_form_in_元_and_a_narrative_in_万元_leave_the_unit_doubtful_naming_both(tmp_path):
+    result = draft(tmp_path, "某某区2021年度食品安全监管补助资金绩效自评报告", "一、资金使用情况",
+                   "本项目全年预算数2.38万元，全年执行数2.38万元。", "二、附表", "区域绩效目标自评表(金额单位:元)",
+                   "预算数:", "23800", "执行数:", "23800")
+    assert "unit" not in result.data
+    assert result.doubtful["金额单位"][0] == "元（第 5 行）" and result.doubtful["金额单位"][1].startswith("万元（第 3 行）")
+    assert not any(m.startswith("金额单位") for m in result.missing)

@@ -670,10 +670,16 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
             doubtful["金额"] = [f"原文第 {yi + 1} 行起的金额以亿元为单位，报告只能用万元或元：请换算后填写"
                               f"（未读入：{'、'.join(MONEY_NAMES[k] for k in moved)}）"]
     if money is None and (amounts := _amounts(data)):
-        # Not stated: the site would show 万元, the model's default, so staff are told, with the hint
-        # a county body's amounts in the millions give (3724055.00 is 元, not 372 亿).
-        hint = "，数额像是以元为单位" if max(amounts) >= 100_000 else ""
-        missing.append(f"金额单位（原文没有写明{hint}；草稿未填，网站会按万元显示，请核对后在 unit 中填写 元 或 万元）")
+        yuan, wan = recognise.units_said(pieces)
+        if yuan and wan and "金额" not in doubtful:
+            # A form in 元 and a narrative in 万元 (or the reverse): which the drafted amounts are in, a person says.
+            doubtful["金额单位"] = [f"元（第 {origin[yuan - 1] + 1} 行）", f"万元（第 {origin[wan - 1] + 1} 行）——原文两种单位都用了，"
+                                 "请按草稿中金额所在的表或句子在 unit 中填写"]
+        else:
+            # Not stated: the site would show 万元, the model's default, so staff are told, with the hint
+            # a county body's amounts in the millions give (3724055.00 is 元, not 372 亿).
+            hint = "，数额像是以元为单位" if max(amounts) >= 100_000 else ""
+            missing.append(f"金额单位（原文没有写明{hint}；草稿未填，网站会按万元显示，请核对后在 unit 中填写 元 或 万元）")
     # What the text did not state but a form's table did is not missing.
     missing = [m for m in missing if not (m in STATED_AT and _has(data, STATED_AT[m]))]
     return Draft(data, found, missing, preamble, hidden, doubtful)

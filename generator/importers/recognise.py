@@ -302,14 +302,20 @@ WAN = re.compile(r"(?:金额)?单位\s*[:：]\s*万元|[(（]\s*万元\s*[)）]|
 YI = re.compile(r"[(（]\s*亿元\s*[)）]|单位\s*[:：]\s*亿元|(?:资金|预算|下达|安排|拨付|支出)[^。；，,]{0,30}?\d\s*亿元")
 
 
+def units_said(lines: list[str]) -> tuple[int | None, int | None]:
+    """The first line (1-based) that gives an amount in 元, and the first in 万元."""
+    yuan = next((i + 1 for i, line in enumerate(lines) if YUAN.search(clean(line))), None)
+    wan = next((i + 1 for i, line in enumerate(lines) if WAN.search(line)), None)
+    return yuan, wan
+
+
 def money_unit_of(lines: list[str]) -> Found | None:
     """The unit the document gives amounts in: 元 when it says so (单位：元, a (元) column, 1,234.56元)
     and never 万元; 万元 when it writes 万元 and never 元. Both, or neither: not found; nor when it gives
     amounts in 亿元 too (4.54亿元), which a report's one unit cannot hold."""
     if any(YI.search(line) for line in lines):
         return None
-    yuan = next((i + 1 for i, line in enumerate(lines) if YUAN.search(clean(line))), None)
-    wan = next((i + 1 for i, line in enumerate(lines) if WAN.search(line)), None)
+    yuan, wan = units_said(lines)
     if yuan and not wan:
         return Found("元", yuan)
     if wan and not yuan:
