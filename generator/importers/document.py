@@ -19,7 +19,7 @@ import yaml
 from . import assemble, flattened, form_tail, forms, limits, recognise, recognise_project, recognise_unit, word_looks
 from .narrative_lists import inline, measures, problems
 from .narrative_money import (NUMBER, PHRASE_START, amount, arranged, breakdown, executed_and_rate, paid, percent_after, quota, said_rate,
-                              spaced_bars, spent_all, spent_clause, the_rate, year_budget)
+                              sentence_before, spaced_bars, spent_all, spent_clause, the_rate, year_budget)
 from .forms import FULL_WIDTH
 from .narrative_structure import cover_line, intro_like, paragraphs, run_on_pieces, structure
 from .limits import hidden_content, open_package, refuse, unreadable
@@ -261,7 +261,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
                        ("公用经费(?:支出)?", "public")):
         figure = amount(flat, label, spending=True)
         if figure is None and key == "project" and (nil := NO_PROJECT.search(flat)) \
-                and not re.search(r"预算|年初|追加", re.split(r"[。；;\n]", flat[:nil.start()])[-1]):
+                and not re.search(r"预算|年初|追加", sentence_before(flat, nil.start())):
             figure = 0.0  # 基本支出165.35万元,无项目支出: a nil stated, not left out
         record(label.split("(")[0], ("spending", key), figure)
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
@@ -329,7 +329,7 @@ def _without_sentences(text: str, word: str) -> str:
     while (at := text.find(word, pos)) >= 0:
         start = max(text.rfind(c, pos, at) for c in "。；;\n") + 1 or pos
         ends = [k for c in "。；;\n" if (k := text.find(c, at)) >= 0]
-        out.append(text[pos:max(start, pos)])
+        out.append(text[pos:start])
         pos = min(ends, default=len(text))
     return "".join(out) + text[pos:]
 

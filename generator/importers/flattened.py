@@ -21,7 +21,7 @@ from .cell_stream import (AMOUNT_NAMES, AMOUNTS, DASH, EMPTY, INDICATOR_HEADERS,
 from .data_sheet import data_sheet
 from .form_blocks import form_region, goals_block, labelled_money, paired_money, stated_score, total_grade
 from .glued import glued_indicators, glued_total
-from .glued_money import FORM_TOTAL, glued_money
+from .glued_money import glued_money
 from .numbered_rows import numbered_rows
 from .points_tail import tail_rows
 from .scoring_table import scoring_rows
@@ -357,8 +357,8 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
         if start and header_fields(cells, start - 1, MONEY_HEADERS):
             continue  # the header's tail (全年预算数 … without its 年初预算数) would shift every row's cells
         first = _first_label(cells, body)
-        if (key(cells[start].text).startswith("预算数") and not FORM_TOTAL.search(first)) or (
-                any(SHEET_WORDS.search(key(t.text)) for t in cells[start:body]) and not FORM_TOTAL.search(first)
+        if (key(cells[start].text).startswith("预算数") and not forms.FORM_TOTAL.search(first)) or (
+                any(SHEET_WORDS.search(key(t.text)) for t in cells[start:body]) and not forms.FORM_TOTAL.search(first)
                 and forms.money_row(first)[0] == "fund"):
             # 项目 | 预算数 | 执行数 (or 实际支出金额) / 公务接待费 | 3.00 …: a 三公经费 table or a list of projects; a
             # form's block, or a sheet's, opens with its total or its 基本支出
@@ -411,15 +411,16 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
                 out["budget"].update(amounts)
                 found += [f"{AMOUNT_NAMES.get(f, '执行率')}：{forms.number_text(v)}{where}" for f, v in amounts.items()]
             elif place == "spending":
+                said = SPENDING_LABELS[name]
                 if name in out["spending"] or name in seen_twice:
                     # 基本支出 for 2022, then again for 2021 (a sheet by year): which is the report's, a person says
                     seen_twice.add(name)
                     out["spending"].pop(name, None)
-                    found = [f for f in found if not f.startswith("基本支出" if name == "basic" else "项目支出")]
+                    found = [f for f in found if not f.startswith(said)]
                     unsure.append(f"资金 {t.text}（{_where(t)}，表中出现两次）")
                 elif amounts.get("executed") is not None:
                     out["spending"][name] = amounts["executed"]
-                    found.append(f"{'基本支出' if name == 'basic' else '项目支出'}：{forms.number_text(amounts['executed'])}{where}")
+                    found.append(f"{said}：{forms.number_text(amounts['executed'])}{where}")
             else:
                 amounts.pop("rate", None)
                 out["funds"].append({"source": name, **amounts})
@@ -431,6 +432,7 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
     return {}, [], set(), []
 
 
+SPENDING_LABELS = {v: k for k, v in forms.SPENDING_ROWS.items()}  # basic -> 基本支出
 # Column words of the provinces' sheets (Guangxi's 实际下达额度 | 实际支出金额, Chongqing's 实际投入资金额) that
 # other tables use too.
 SHEET_WORDS = re.compile(r"实际下达额度|实际支出金额|实际投入资金")

@@ -167,11 +167,11 @@ def labelled_money(lines: list[str]) -> tuple[dict, list[str], set[int], list[di
     and value; a rate only with its %, an amount never with one, and a rate only if it is the amounts'
     ratio. The funds: the sources listed on the lines after the year's budget, if they add up to it."""
     read: dict[str, tuple[float, str, int]] = {}
-    bare = [(n, said) for n in range(len(lines)) for said in _bare_labelled(lines, n)]
-    if {said[0] for _, said in bare} != set(BARE):
-        bare = []  # 预算数: and 执行数: each with its amount, or neither (执行数: / (empty) / 20 is its points)
+    bare = {n: said for n in range(len(lines)) if (said := _bare_labelled(lines, n))}
+    if {said[0] for said in bare.values()} != set(BARE):
+        bare = {}  # 预算数: and 执行数: each with its amount, or neither (执行数: / (empty) / 20 is its points)
     for n, line in enumerate(lines):
-        for label, raw, unit in LABELLED_VALUE.findall(line.translate(forms.FULL_WIDTH)) + [said for k, said in bare if k == n]:
+        for label, raw, unit in LABELLED_VALUE.findall(line.translate(forms.FULL_WIDTH)) + ([bare[n]] if n in bare else []):
             field = LABELLED.get(label) or BARE[label]
             if (field == "rate") == (unit == "%") and field not in read:
                 read[field] = (float(raw.replace(",", "")), f"{label}：{raw}（第 {n + 1} 行）", n)
@@ -190,13 +190,13 @@ def labelled_money(lines: list[str]) -> tuple[dict, list[str], set[int], list[di
     return {f: v for f, (v, _, _) in read.items()}, found, used, funds
 
 
-def _bare_labelled(lines: list[str], n: int) -> list[tuple[str, str, str]]:
-    """[(label, amount, unit)] when line n is a bare 预算数: cell and the next non-blank line its amount."""
+def _bare_labelled(lines: list[str], n: int) -> tuple[str, str, str] | None:
+    """(label, amount, unit) when line n is a bare 预算数: cell and the next non-blank line its amount."""
     if not (label := BARE_LABEL.match(lines[n].translate(forms.FULL_WIDTH))):
-        return []
+        return None
     below = next((line for line in lines[n + 1:n + 4] if line), "")  # a line of blanks is a cell left empty
     value = BARE_VALUE.match(below.translate(forms.FULL_WIDTH))
-    return [(label.group(1), value.group(1), value.group(2) or "")] if value else []
+    return (label.group(1), value.group(1), value.group(2) or "") if value else None
 
 
 def _sources_below(lines: list[str], total: float, n: int) -> list[dict]:

@@ -40,6 +40,8 @@ INDICATOR_COLUMNS = [("一级指标", "level1"), ("二级指标", "level2"), ("�
                      ("未完成原因", "note")]
 # Rows of the money block: 年度资金总额 is the whole; the others are its parts.
 TOTAL_ROW = re.compile(r"年度资金总额|资金总额|年度总金额|合计|^总(?:金)?额$")
+# … and the row a form's block opens with (年度财政资金总额), where a 三公经费 table opens with 合计 or an item.
+FORM_TOTAL = re.compile(r"资金总额|支出总额")
 BLOCK_TITLE = re.compile(r"资金\s*[(（]\s*万?元\s*[)）]$|^资金情况")
 SPENDING_ROWS = {"基本支出": "basic", "项目支出": "project"}
 

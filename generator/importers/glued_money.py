@@ -17,7 +17,6 @@ from .cell_stream import AMOUNT_NAMES
 HEADERS = [("年初预算数", "initial"), ("全年预算数", "adjusted"), ("调整后预算数", "adjusted"), ("全年执行数", "executed"),
            ("预算数", "adjusted"), ("执行数", "executed"), ("分值", "weight"), ("预算执行率", "rate"), ("执行率", "rate"), ("得分", "score")]
 STARTS = "|".join(w for w, f in HEADERS if f in ("initial", "adjusted"))
-FORM_TOTAL = re.compile(r"资金总额|支出总额")  # the first row of a form's money block (年度财政资金总额)
 # A column's note the scan broke ((B/A1 for (B/A)) or that weighs it ((20分*执行率)): no cell of the run.
 HEADER_NOTE = re.compile(r"[(（](?:[^()（）]{1,12}[)）]|[^()（）\u4e00-\u9fff]{1,6}(?=[\u4e00-\u9fff]))")
 # A label and its run of digits; an item's number in brackets ((1)财政拨款) is not an amount.
@@ -47,7 +46,7 @@ def glued_money(line: str) -> tuple[dict, list[str], list[str]]:
             label = re.split(r"[。；;]", row.group(1))[-1]  # …最高不得超过分值上限。其中:本年…拨款: the rule's end is not the label
             if not label or re.search(r"目标|指标", label) or n == MAX_ROWS:
                 break
-            if n == 0 and text.startswith("预算数", start) and not FORM_TOTAL.search(label):
+            if n == 0 and text.startswith("预算数", start) and not forms.FORM_TOTAL.search(label):
                 break  # 预算数执行数 alone heads a 三公经费 table or a sentence too: a form's block opens with its total
             cuts = _cuts(row.group(2), fields, total)
             if len(cuts) != 1:

@@ -215,7 +215,12 @@ QUOTA = re.compile(r"(?<!项目)指标金额(?:为|是|[:：])?\s*" + NUMBER + r
 def quota(text: str) -> float | None:
     """The 指标金额 the text states, when it states one (two batches' 60 and 50 are not the year's)."""
     return _said_once(m.group(1) for m in QUOTA.finditer(text)
-                      if not re.search(r"指标[:：]|结转|结余|上年", re.split(r"[。；;\n]", text[:m.start()])[-1]))
+                      if not re.search(r"指标[:：]|结转|结余|上年", sentence_before(text, m.start())))
+
+
+def sentence_before(text: str, at: int, window: int = 200) -> str:
+    """The sentence's words before position at (within window: a text without stops stays linear)."""
+    return re.split(r"[。；;\n]", text[max(0, at - window):at])[-1]
 
 
 def _said_once(numbers) -> float | None:

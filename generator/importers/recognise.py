@@ -179,8 +179,9 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
             return Found("project", 0 if title else announced.line)  # …部门绩效自评工作，对农村公路养护项目进行了自评
     for i, line in enumerate(lines):
         text = clean(line)
-        if KIND_DEPARTMENT.search(CITED.sub("", text)) and (TITLE_WORDS.search(text) or HEADING.match(text) or WHOLE_ROW.match(text)
-                                             or DEPARTMENT_FORMS.search(CITED.sub("", text))):  # not a form cited by name
+        if KIND_DEPARTMENT.search(text) and KIND_DEPARTMENT.search(uncited := CITED.sub("", text)) and (
+                TITLE_WORDS.search(text) or HEADING.match(text) or WHOLE_ROW.match(text)
+                or DEPARTMENT_FORMS.search(uncited)):  # not a form cited by name
             # the report's kind, its section (三)部门整体绩效目标, or its form's row 部门整体支出总额 | 864.2
             return Found("department", i + 1)
         # (序号 项目名称 项目实施单位 …: the header of a list of projects, which a department's report may hold)

@@ -164,8 +164,8 @@ def _title_names(title: Found | None, lines: list[str]) -> Found | None:
         name = name.removeprefix(unit.value)  # the unit, when it comes first (西平县交通运输局|财政衔接…资金项目)
     if name:
         name = re.sub(r"^项目[一二三四五六七八九十\d]+[:：]", "", name)  # 项目一:…: the report's numbering of its projects
-        body = "\n".join(clean(line).replace(" ", "") for k, line in enumerate(lines) if k + 1 != title.line)
-        if year and "度" not in year.group() and re.search(re.escape(year.group() + name) + NAMED_AFTER, body):
+        if year and "度" not in year.group() and re.search(re.escape(year.group() + name) + NAMED_AFTER, "\n".join(
+                clean(line).replace(" ", "") for k, line in enumerate(lines) if k + 1 != title.line)):
             name = year.group() + name  # 2023年西平县…项目, so written in the text too: the year is the name's
     return Found(name, title.line)
 

@@ -230,4 +230,3 @@ def scoring_rows(lines: list[str]) -> tuple[list[dict], list[str], set[int], lis
     if groups.bad:
         return [], [], used, [f"评分表（第 {first + 1} 行起）：{'；'.join(groups.bad)}，未读入"]
     return rows, [f"绩效指标（评分表）：{len(rows)} 行（第 {first + 1} 行起）"], used, []
-
