@@ -29,7 +29,7 @@ INDICATOR_HEADERS = [("指标性质", "operator"), ("度量单位", "unit"), ("�
                      ("得分", "score"), ("原因", "note"), ("备注", "note"), ("评分标准", "extra"), ("指标解释", "extra")]
 MONEY_HEADERS = [("年初预算", "initial"), ("全年预算", "adjusted"), ("调整后预算", "adjusted"), ("全年执行", "executed"), ("预算数", "adjusted"),
                  ("执行数", "executed"), ("权重", "weight"), ("分值", "weight"), ("得分", "score"), ("执行率", "rate"),
-                 ("原因", "note"), ("实际下达额度", "adjusted"), ("实际支出金额", "executed"),  # Guangxi's 基础信息表
+                 ("原因", "note"), ("备注", "note"), ("实际下达额度", "adjusted"), ("实际支出金额", "executed"),  # Guangxi's 基础信息表
                  ("实际投入资金", "executed"),  # Chongqing's 部门整体绩效目标自评表: 年初预算资金总额 | 实际投入资金额
                  *forms.FUJIAN_MONEY_COLUMNS]
 # Header words that name a column only as the whole cell: 年度预算数(万元) is the block's title above

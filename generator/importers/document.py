@@ -249,7 +249,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     record("本年财政拨款支出", ("spending", "total"),
            amount(without_sangong, r"(?:本年)?财政拨款支出(?:合计|总额)?", spending=True)
            or amount(without_sangong, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
-           or amount(without_sangong, r"(?<=\d年)度?支出", spending=True)  # 2022年支出76.36万元, 2018年度支出5560.46万元
+           or amount(without_sangong, r"(?<=\d年)度?共?支出", spending=True)  # 2022年支出76.36万元, 2018年度支出5560.46万元, 2024年共支出
            # …资金共157.71万元,实际支出157.71万元; 本年度总支出1688.46万元; 资金预算253.7万元,支出253.66万元:
            # sentences saying it is spent, their amount in 万元 or 元 (3.实际支出 | 6475 is an indicator's cell)
            or amount(without_sangong, f"{PHRASE_START}实际支出{IN_YUAN}")
@@ -537,7 +537,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     found = [with_line(f, cleaned) for f in found]
     year = at(recognise.year_of(named, pieces))
     bodies = recognise_unit.unit_candidates(named, pieces, kind.value if kind else None)  # once: the unit and the doubt both read them
-    unit = at(next(iter(bodies), None))
+    unit = at(recognise_unit.fullest(bodies))
     doubtful: dict[str, list[str]] = {}
     if candidates := recognise_unit.distinct_bodies(bodies):
         unit = None  # two bodies named: a person chooses
@@ -667,6 +667,9 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     # not drafted as if they were 万元; staff convert them.
     if yi := next((n for n, line in enumerate(lines) if recognise.YI.search(line)), None):
         if moved := [k for k in ("spending", "budget", "funds") if data.pop(k, None)]:
+            # … and the summary does not list as found what the draft no longer holds
+            found = [f for f in found if not any(f.startswith(label) for label, at in STATED_AT.items()
+                                                 if at.split(".")[0] in moved) and not ("funds" in moved and f.startswith("资金来源"))]
             doubtful["金额"] = [f"原文第 {yi + 1} 行起的金额以亿元为单位，报告只能用万元或元：请换算后填写"
                               f"（未读入：{'、'.join(MONEY_NAMES[k] for k in moved)}）"]
     if money is None and (amounts := _amounts(data)):

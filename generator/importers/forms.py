@@ -136,7 +136,8 @@ def money_block(table: Table) -> dict:
 
 # A grade as documents write it, to the model's one character.
 GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "优": "优", "良": "良", "中": "中", "差": "差"}
-OPERATOR = re.compile(r"^\s*([>＞][=＝]|[<＜][=＝]|≥|≤|>|<|=|＞|＜|≧|≦|═|＝|大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于)\s*")
+# Yunnan's budget system exports its 指标性质 cell with the operator's code first (004 >=, 005 <=).
+OPERATOR = re.compile(r"^\s*(?:00\d\s+)?([>＞][=＝]|[<＜][=＝]|≥|≤|>|<|=|＞|＜|≧|≦|═|＝|大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于)\s*")
 OPERATORS = {">=": "≥", "<=": "≤", "＞＝": "≥", "＜＝": "≤", ">＝": "≥", "<＝": "≤", "＞=": "≥", "＜=": "≤", "≧": "≥", "≦": "≤", "＞": ">", "＜": "<", "═": "=", "＝": "=", "大于等于": "≥", "不低于": "≥",
              "不少于": "≥", "小于等于": "≤", "不高于": "≤", "不超过": "≤", "大于": ">", "小于": "<"}
 
@@ -155,6 +156,9 @@ def target_parts(raw: str) -> tuple[str, object, str | None]:
     return ("定性" if not found else operator), raw.strip(), None
 
 
+MAGNITUDES = {"十", "百", "千", "万", "十万", "百万", "千万", "亿"}
+
+
 def indicator_item(level1: str | None, level2: str | None, name: str, cells: dict[str, str]) -> dict:
     """One indicator row from its cells' texts by field: target split into operator, value and
     unit (a 指标性质 cell such as = and a 度量单位 cell complete it), numbers as numbers."""
@@ -164,6 +168,8 @@ def indicator_item(level1: str | None, level2: str | None, name: str, cells: dic
         if OPERATOR.fullmatch(given) and not OPERATOR.match(target):
             target = given + target
         operator, value, unit = target_parts(target)
+        if unit in MAGNITUDES and cells.get("unit"):
+            unit += cells["unit"]  # 1亿 | 元: the value's 亿 and the 度量单位 cell make the unit, 亿元
         unit = unit or (cells.get("unit") if not isinstance(value, str) else None)
         item.update(operator=operator, target=value, **({"unit": unit} if unit else {}))
     if actual := cells.get("actual"):

@@ -6,6 +6,7 @@ formulas, counts (8个项目) and numbers run into the next are never amounts.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import forms
@@ -23,13 +24,34 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
     Not when a second number follows in the next cell: that is a row of a table with several
     amount columns (年初预算数 | 全年执行数), which only its column headers can tell apart. For a
     spending figure, not when the nearest money word before it is a budget's (其中: 一般公共预算 ...
-    项目支出 2985.5 lists what a budget is made of, not what was spent)."""
+    项目支出 2985.5 lists what a budget is made of, not what was spent); then a later one whose
+    nearest money word is a spending's (年初预算支出…其中:基本支出A…。决算支出…其中:基本支出B)."""
     # 年初批复预算8个项目985万元: the count of items before the amount is passed over
     matches = re.finditer(label + r"(?:数)?\s*(?:(?:为|是|[:|])\s*)?(?:共?\d{1,3}个项目)?" + NUMBER + r"\s*(?:万元|元)?", text)  # one \s* run: no backtracking
     # (一)基本支出 / 2024年度…基本支出1076.17万元: a heading's label, then a year, is not its amount
-    match = next((m for m in matches if not re.match(r"\s*年", text[m.end(1):m.end(1) + 3])), None)
+    matches = (m for m in matches if not re.match(r"\s*年", text[m.end(1):m.end(1) + 3]))
+    match = next(matches, None)
     if not match:
         return None
+    value = _stated(text, match)
+    if value is None or not spending:
+        return value
+    word = _money_word_before(text, match)
+    if word not in BUDGET_WORDS:
+        return value
+    for later in itertools.islice(matches, MAX_LATER):
+        if _money_word_before(text, later) in SPENT_WORDS and (value := _stated(text, later)) is not None:
+            return value
+    return None
+
+
+BUDGET_WORDS = ("预算", "资金总额", "资金来源")
+SPENT_WORDS = ("决算", "实际支出", "全年支出", "本年支出", "总支出", "支出合计")
+MAX_LATER = 5  # later mentions looked at: a budget's parts, then the year's, are a sentence or two apart
+
+
+def _stated(text: str, match: re.Match) -> float | None:
+    """The amount of a label's match, unless what follows says it is no amount of its own."""
     if re.match(r"\s*\|\s*" + NUMBER, text[match.end():match.end() + 40]):
         return None
     if re.search(r"\n", text[match.start():match.start(1)]):
@@ -47,18 +69,20 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
         return None  # 62.73100.00: two numbers run together, where one ends cannot be told
     if forms.too_long(match.group(1)):
         return None
-    if spending:
-        sentences = re.split(r"[。；]", text[max(0, match.start() - 300):match.start()])
-        # (一般公共预算收入 is what came in, not a budget's breakdown)
-        words = MONEY_WORD.findall(sentences[-1])
-        if not words and re.match(r"\s*其中", sentences[-1]) and len(sentences) > 1:
-            # 预算支出为1250万元。其中,基本支出922万元: this 其中 is the sentence before's; a budget's parts unless
-            # that sentence speaks of spending too (…资金共157.71万元,实际支出157.71万元。其中基本支出148.26万元)
-            before = MONEY_WORD.findall(sentences[-2])
-            words = [w for w in before if w not in ("预算", "资金总额", "资金来源")][-1:] or before[-1:]
-        if words and words[-1] in ("预算", "资金总额", "资金来源"):
-            return None
     return float(match.group(1).replace(",", ""))
+
+
+def _money_word_before(text: str, match: re.Match) -> str | None:
+    """The nearest money word before a spending label, in its sentence (一般公共预算收入 is what came
+    in, not a budget's breakdown)."""
+    sentences = re.split(r"[。；]", text[max(0, match.start() - 300):match.start()])
+    words = MONEY_WORD.findall(sentences[-1])
+    if not words and re.match(r"\s*其中", sentences[-1]) and len(sentences) > 1:
+        # 预算支出为1250万元。其中,基本支出922万元: this 其中 is the sentence before's; a budget's parts unless
+        # that sentence speaks of spending too (…资金共157.71万元,实际支出157.71万元。其中基本支出148.26万元)
+        before = MONEY_WORD.findall(sentences[-2])
+        words = [w for w in before if w not in BUDGET_WORDS][-1:] or before[-1:]
+    return words[-1] if words else None
 
 
 MONEY_WORD = re.compile(r"预算(?!收入)|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|总支出|执行")
@@ -134,7 +158,9 @@ TOTAL_WORDS = re.compile(r"下达|资金共|共计|预算数|预算总金额|预
 NOT_TOTAL = re.compile(r"年初|调整|执行|支出|结转|结余|决算|计划投资|匹配|配套|三公")
 AMOUNT = re.compile(START + NUMBER + r"\s*万元?")
 SOURCE_WORD = re.compile(r"中央|省|市|县|区|本级|财政|自筹|上级|地方|配套|债|转移支付|其他|社会|专项")
-FUND_NAME = re.compile(r"^(?:其中[:：]?)?([\u4e00-\u9fff（）()]{2,14}?(?:资金|拨款|补助))\s*" + NUMBER + r"\s*万元?$")
+# 其他资金(包括结转结余资金、利息收入)551万元: a note in brackets between a source's name and its amount
+FUND_NAME = re.compile(r"^(?:其中[:：]?)?([\u4e00-\u9fff（）()]{2,14}?(?:资金|拨款|补助))\s*(?:[(（][^()（）]{1,24}[)）])?\s*"
+                       + NUMBER + r"\s*万元?$")
 CLAUSE_END = re.compile(r"[。；;\n]|(?<!\d)[，,]|[，,](?!\d{3}(?:\D|$))")  # not the comma of 11,605.29
 
 

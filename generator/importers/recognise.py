@@ -96,7 +96,7 @@ def title_of(lines: list[str]) -> Found | None:
             continue
         if re.match(r"^(?:根据|为|按照|现将|经|按)", text) or re.search(r"[，。；,;]", text):
             continue  # a sentence that mentions a report is not a title
-        if HEADING.match(text) or _metadata_value(lines, i):
+        if HEADING.match(text) or _metadata_value(lines, i) or _metadata_cell(line):
             continue  # 二、绩效自评工作开展情况 is a section; 公开目录 / 自评报告 is the page's catalogue
         # A file name's extension, an attachment's label (附件:1.) and a page's 标题 (信息名称) label are not the title.
         text = re.sub(r"^(?:[•·]\s*)?(?:附\s*件\s*\d*\s*(?:[:：]\s*)?(?:\d+\s*[.、．]\s*)?|标\s*题\s*(?:[:：]\s*)?|(?:(?:信息)?名\s*)?称\s*[:：]\s*)", "", text)  # 称: left of a cut 名称:
@@ -133,6 +133,13 @@ def _metadata_value(lines: list[str], i: int) -> bool:
     return bool(BARE_METADATA.fullmatch(clean(before))) and len(re.sub(r"^[•·\-*\s]+", "", clean(lines[i]))) <= 12
 
 
+def _metadata_cell(line: str) -> bool:
+    """A row of the page's metadata whose report words are a label's value (公开目录 | 自评报告 | 发布日期 | …)."""
+    cells = [clean(c) for c in line.split("|")]
+    return any(TITLE_WORDS.search(c) and len(c) <= 12 and k and BARE_METADATA.fullmatch(cells[k - 1])
+               for k, c in enumerate(cells))
+
+
 # The report's opening sentence says what it evaluates when the page has no title:
 # 现将2022年西平县交通运输局…项目绩效自评总结报告如下 / 对我局2020年度部门整体支出进行绩效评价.
 ANNOUNCED = (re.compile(r"现将\s*([^，。,;；:：]{2,80}?(?:自评|评价)[^，。,;；:：]{0,10}?)(?:情况)?报告如下"),
@@ -142,7 +149,10 @@ ANNOUNCED = (re.compile(r"现将\s*([^，。,;；:：]{2,80}?(?:自评|评价)[^
              re.compile(r"(?:我|本)[^\s，。,;；]{1,3}?对\s*(20\d\d\s*年度?[^，。,;；]{2,30}?)"
                         r"(?:进行|开展)了?[^，。,;；]{0,6}?(?:绩\s?效)?(?:自\s?评|评\s?价)"),
              # 我厅认真开展了2022年度部门预算绩效自评工作
-             re.compile(r"(?:我|本)[^\s，。,;；]{1,3}?[^，。,;；]{0,6}?开展了?\s*(20\d\d\s*年度?[^，。,;；]{2,30}?(?:绩效)?自评)工作"))
+             re.compile(r"(?:我|本)[^\s，。,;；]{1,3}?[^，。,;；]{0,6}?开展了?\s*(20\d\d\s*年度?[^，。,;；]{2,30}?(?:绩效)?自评)工作"),
+             # 广西壮族自治区住房和城乡建设厅、财政厅认真组织开展了2024年度…补助资金绩效自评工作 (not a
+             # cited 关于开展2024年度…自评工作的通知: that names the notice)
+             re.compile(r"(?<!关于)组织开展了\s*(20\d\d\s*年度?[^，。,;；《》]{2,30}?(?:绩效)?自评)工作(?!的?通知)"))
 
 
 ANNOUNCED_WITHIN = 40  # lines: the opening sentence follows the page's header and a letter's head

@@ -44,9 +44,24 @@ def _bare(name: str) -> str:
     return name.removesuffix("本级").removesuffix("机关")
 
 
+# An autonomous place named short (寻甸县 for 寻甸回族彝族自治县, 恩施州 for 恩施土家族苗族自治州)
+AUTONOMOUS = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:[\u4e00-\u9fff]{1,3}?族)+自治(县|州|旗)")
+
+
 def _same_body(a: str, b: str) -> bool:
-    a, b = (_bare(x).replace("人民政府", "政府") for x in (a, b))  # 塘湖镇政府 is 塘湖镇人民政府
+    # 塘湖镇政府 is 塘湖镇人民政府; 寻甸县应急管理局 is 寻甸回族彝族自治县应急管理局
+    a, b = (AUTONOMOUS.sub(r"\1\2", _bare(x).replace("人民政府", "政府")) for x in (a, b))
     return a.endswith(b) or b.endswith(a)  # 林业局 and 零陵区林业局: one body, named short and in full
+
+
+def fullest(bodies: list[Found]) -> Found | None:
+    """The first body named, in full where the document also gives an autonomous place's full name
+    (寻甸回族彝族自治县应急管理局 over 寻甸县应急管理局); other short and long forms stay as the first
+    names them (大足区商务委员会 is the answer's, not 重庆市大足区商务委员会)."""
+    if not bodies:
+        return None
+    short = AUTONOMOUS.sub(r"\1\2", bodies[0].value)
+    return next((b for b in bodies if b.value != short and AUTONOMOUS.sub(r"\1\2", b.value) == short), bodies[0])
 
 
 def unit_candidates(title: Found | None, lines: list[str], kind: str | None = None) -> list[Found]:
