@@ -21,6 +21,7 @@ from .narrative_lists import inline, measures, problems
 from .narrative_money import (NUMBER, PHRASE_START, amount, arranged, breakdown, executed_and_rate, paid, percent_after, quota, said_rate,
                               sentence_before, spaced_bars, spent_all, spent_clause, the_rate, year_budget)
 from .forms import FULL_WIDTH
+from .receipt_budget import receipt_budgets
 from .narrative_structure import cover_line, intro_like, paragraphs, run_on_pieces, structure
 from .limits import hidden_content, open_package, refuse, unreadable
 from .structure import Imported
@@ -267,7 +268,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
     for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金|支出)?|年初(?:财政)?下达(?:资金)?", "initial"),
-                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金)?|全年预算|全年应执行数|转移支付预算数|总体预算",
+                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金|收入)?|全年预算|全年应执行数|转移支付预算数|总体预算",
                               "adjusted"),
                              ("全年执行数", "全年执行|执行数|转移支付执行数|(?<!上年)决算总?支出|(?<!上年)实际支出(?=\\s*[\\d,.]+\\s*万?元)", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
@@ -296,6 +297,20 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     if kind == "project" and "adjusted" not in values.get("budget", {}) and "initial" not in values.get("budget", {}) \
             and (given := arranged(flat)) is not None:
         found_later("全年预算数", ("budget", "adjusted"), given)
+    if kind == "department" and "funds" not in values:
+        # 收入预算X万元,其中A收入a、B收入b: the year's budget as planned receipts, each source a fund
+        funds: dict[str, dict] = {}
+        for key, total, sources in receipt_budgets(flat):
+            name = "年初预算数" if key == "initial" else "全年预算数"
+            if key not in values.get("budget", {}) and name in missing:
+                found_later(name, ("budget", key), total)
+            if values.get("budget", {}).get(key) != total:
+                continue  # sources of another total than the one the report states
+            for source, v in sources:
+                funds.setdefault(source, {"source": source})[key] = v
+            found.append(f"资金来源：{'、'.join(f'{n} {forms.number_text(v)}' for n, v in sources)}（{name}，收入预算）")
+        if funds:
+            values["funds"] = list(funds.values())
     spent = values.get("spending", {}).get("total") or values.get("budget", {}).get("executed")
     if kind == "project" and spent is not None and (clause := spent_clause(flat, spent)) \
             and (sources := breakdown(flat, clause)):

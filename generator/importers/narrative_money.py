@@ -120,7 +120,7 @@ def said_rate(text: str, label: str) -> float | None:
 
 
 # Where a budget label may begin: a phrase's start, after 其中, or after the report's own subject.
-PHRASE_START = "".join(["(?:(?<![\u4e00-\u9fff])", *(f"|(?<={w})" for w in ("其中", "项目", "年度", "部门", "单位", "我局", "年")), ")"])
+PHRASE_START = "".join(["(?:(?<![\u4e00-\u9fff])", *(f"|(?<={w})" for w in ("其中", "项目", "年度", "部门", "单位", "我局", "年", "年内")), ")"])
 
 
 def executed_and_rate(text: str, kind: str) -> tuple[float, float, float | None] | None:

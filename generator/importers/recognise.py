@@ -191,7 +191,7 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
         text = clean(line)
         if KIND_DEPARTMENT.search(text) and KIND_DEPARTMENT.search(uncited := CITED.sub("", text)) and (
                 TITLE_WORDS.search(text) or HEADING.match(text) or WHOLE_ROW.match(text)
-                or DEPARTMENT_FORMS.search(uncited)):  # not a form cited by name
+                or DEPARTMENT_FORMS.search(uncited)) or DEPARTMENT_HEADING.match(text):  # not a form cited by name
             # the report's kind, its section (三)部门整体绩效目标, or its form's row 部门整体支出总额 | 864.2
             return Found("department", i + 1)
         # (序号 项目名称 项目实施单位 …: the header of a list of projects, which a department's report may hold)
@@ -213,6 +213,10 @@ DEPARTMENT_FORMS = re.compile(r"部门整体支出绩效评价(?:基础数据|�
 # 下桥镇人民政府2024年度绩效自评报告, 西藏自治区残疾人联合会2020年度预算绩效自评报告: a body's report on its
 # whole year (its whole budget), no project named.
 BODYS_YEAR = re.compile(r"^([\u4e00-\u9fff]{2,30}?)20\d\d年度?(?:预算)?(?:绩效)?自评报告$")
+# 一、部门基本情况, (一)部门概况, (二)部门预决算情况: a section about the whole department (a project's
+# report opens with 项目概况 or 基本情况)
+DEPARTMENT_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])\s*"
+                                r"部门(?:基本情况|基本概况|概况|情况|预决算情况)\s*$")
 WHOLE_ROW = re.compile(r"^\|?\s*部门整体支出(?:总额|合计)\s*(?:[|:：]|\d)")
 # 我单位及时对基础设施配套工程路边沟建设项目开展自评: the opening sentence names a project evaluated.
 PROJECT_EVALUATED = re.compile(r"(?:我|本)[\u4e00-\u9fff]{1,3}[^，。,;；]{0,6}?对[^，。,;；]{2,40}?项目(?:进行|开展)了?(?:绩效)?(?:自评|评价)")
