@@ -34,7 +34,7 @@ MAX_WAYS = 200  # placements weighed for one row: C(fields, values) is at most 7
 
 
 def _fits(cells: list[Token], i: int, fields: list[str], level1: str | None,
-          empty: bool = False, most: float = 100) -> tuple[dict, int] | None:
+          empty: bool = False, most: float = 100, columns: dict[str, int] | None = None) -> tuple[dict, int] | None:
     """The row whose first cell is at i: ({field: Token or None}, index after it), or None. A row
     with no value fits only if empty (a money row written 其他资金 | - | -), which is a money block's:
     there 合计 is a row, not the end of the indicators. most: the highest weight the row may have."""
@@ -44,17 +44,18 @@ def _fits(cells: list[Token], i: int, fields: list[str], level1: str | None,
     # the next line is its row, read as one.
     values_below = (not cells[i].row and i + 1 < len(cells) and cells[i + 1].row and cells[i + 1].line == cells[i].line + 1
                     and (i == 0 or cells[i - 1].line != cells[i].line) and continues(cells[i + 1]))
-    found = _line_row(cells, i, fields, most, empty) if cells[i].row or values_below else _stream_row(cells, i, fields, level1, empty)
+    found = _line_row(cells, i, fields, most, empty, columns) if cells[i].row or values_below else _stream_row(cells, i, fields, level1, empty)
     if found is None or (not empty and not found[0].get(UNSURE) and not any(found[0].get(f) for f in fields if f != "note")):
         return None
     return found
 
 
 def _line_row(cells: list[Token], i: int, fields: list[str], most: float = 100,
-              dashes_say_nothing: bool = False) -> tuple[dict, int] | None:
+              dashes_say_nothing: bool = False, columns: dict[str, int] | None = None) -> tuple[dict, int] | None:
     """A row that is one line (with any next lines that begin with a number: a cell broken in two).
     Its empty cells are gone, so its values are placed only if they fit the columns one way: a
-    number where a number must be. A last value left over is the note."""
+    number where a number must be, or, between bars, the one way that keeps each value under its
+    header's cell (columns: each field's place in the header's line). A last value left over is the note."""
     j, line = i + 1, cells[i].line
     values: list[Token] = []
     while j < len(cells) and ((cells[j].line == line and (line == cells[i].line or continues(cells[j])))
@@ -78,6 +79,8 @@ def _line_row(cells: list[Token], i: int, fields: list[str], most: float = 100,
             # A money row's dashes (其中:本年财政拨款 100 100 100 - -) state nothing: readings that
             # differ only in which columns hold them are one.
             ways = list({tuple((f, t) for f, t in w.items() if t is not None): w for w in ways}.values())
+        if len(ways) > 1 and columns and len(aligned := [w for w in ways if _aligned(w, columns)]) == 1:
+            ways = aligned  # | 总额 | 5.00 | 5.00 | 5.00 | | | 100.00% | 10 | | |: the empty cells between bars place 10
         if len(ways) > 1:
             # A number that is the amounts' ratio to its decimals is their 执行率, not a weight or score.
             ways = [w for w in ways if w.get("rate") is not None and w.get("executed") is not None
@@ -93,6 +96,19 @@ def _line_row(cells: list[Token], i: int, fields: list[str], most: float = 100,
                 out["note"] = note[0]
             return {f: None if cut is not None and v is cut else v for f, v in out.items()}, j
     return None
+
+
+def _aligned(way: dict, columns: dict[str, int]) -> bool:
+    """Whether every value of a placement stands the same number of cells from its header's cell (a
+    row's line may have one cell more or less at its start than the header's: a merged cell). Only
+    for a row that writes its empty cells between its values (5.00 | | | 100.00%): where a row's
+    values stand side by side, a cell may be merged away anywhere (864.2 | 100% under 预算数 | 执行数
+    | 执行率), and places say nothing."""
+    placed = [t for t in way.values() if t is not None]
+    if not placed or any(t.column < 0 for t in placed) or not all(f in columns for f, t in way.items() if t is not None):
+        return False
+    gaps = max(t.column for t in placed) - min(t.column for t in placed) + 1 > len(placed)
+    return gaps and len({t.column - columns[f] for f, t in way.items() if t is not None}) == 1
 
 
 def _plausible(row: dict, most: float = 100) -> bool:
@@ -356,6 +372,9 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
             continue
         if start and header_fields(cells, start - 1, MONEY_HEADERS):
             continue  # the header's tail (全年预算数 … without its 年初预算数) would shift every row's cells
+        # Each column's place in the header's line, when every header cell was read (between bars)
+        header_at = {f: cells[start + n].column for n, f in enumerate(fields)} \
+            if body - start == len(fields) and all(cells[k].column >= 0 for k in range(start, body)) else None
         first = _first_label(cells, body)
         if (key(cells[start].text).startswith("预算数") and not forms.FORM_TOTAL.search(first)) or (
                 any(SHEET_WORDS.search(key(t.text)) for t in cells[start:body]) and not forms.FORM_TOTAL.search(first)
@@ -386,7 +405,7 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
                 continue
             if len(label) > 20 or re.search(r"指标|目标", label):
                 break
-            fit = _fits(rows, i, fields, None, empty=True, most=most)
+            fit = _fits(rows, i, fields, None, empty=True, most=most, columns=header_at)
             if fit is None or (not any(fit[0].get(f) for f in fields) and not MONEY_LABEL.search(label)):
                 break  # a row with nothing in it is a money row only by its name (其他资金小计), not 年度
             row, i = fit
