@@ -159,7 +159,8 @@ NOT_TOTAL = re.compile(r"年初|调整|执行|支出|结转|结余|决算|计划
 AMOUNT = re.compile(START + NUMBER + r"\s*万元?")
 SOURCE_WORD = re.compile(r"中央|省|市|县|区|本级|财政|自筹|上级|地方|配套|债|转移支付|其他|社会|专项")
 # 其他资金(包括结转结余资金、利息收入)551万元: a note in brackets between a source's name and its amount
-FUND_NAME = re.compile(r"^(?:其中[:：]?)?([\u4e00-\u9fff（）()]{2,14}?(?:资金|拨款|补助))\s*(?:[(（][^()（）]{1,24}[)）])?\s*"
+# (本级59.75万元: a level of government alone names a source too)
+FUND_NAME = re.compile(r"^(?:其中[:：]?)?([\u4e00-\u9fff（）()]{2,14}?(?:资金|拨款|补助)|(?:本|省|市|县|区)级)\s*(?:[(（][^()（）]{1,24}[)）])?\s*"
                        + NUMBER + r"\s*万元?$")
 CLAUSE_END = re.compile(r"[。；;\n]|(?<!\d)[，,]|[，,](?!\d{3}(?:\D|$))")  # not the comma of 11,605.29
 

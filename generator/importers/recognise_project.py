@@ -17,7 +17,7 @@ FUND_ONLY = re.compile(r"(?:20\d\d年度?)?(?:中央|省级?|市级?|县级?|区
                        r"(?:衔接(?:推进乡村振兴)?(?:补助)?资金|(?:专项)?转移支付(?:资金)?|专项资金|直达资金)(?:实施)?(?:项目)?")
 # The report's own words, not a name: 项目, 专项资金, 部门预算项目.
 KIND_ONLY = re.compile(r"(?:部门|单位)?(?:预算)?(?:项目|专项)?(?:资金)?(?:支出)?")
-PROJECT_END = re.compile(r"(?:项目|资金|经费|转移支付|补助|补贴|工程)$")
+PROJECT_END = re.compile(r"(?:项目|资金|经费|转移支付|补助|补贴|工程|国债|债券)$")
 PLACE = re.compile(r".{1,12}(?:省|市|区|县|州|旗|盟|镇|乡)")
 
 
@@ -148,6 +148,7 @@ def _title_names(title: Found | None, lines: list[str]) -> Found | None:
         text = text[tag.end():]  # (直达资金)天津市…工程项目: the kind of funds, not the name
     text = re.sub(r"^关于(?:上报|报送|提交|印发)?", "", text)  # a letter's title: 关于上报2023年…绩效自评的报告
     head = re.split(r"(?:项目支出|部门整体|整体支出)?(?:绩效|自评|评价)", text)[0]
+    head = re.sub(r"(?<=.{2})(?:执行|使用|实施)情况$", "", head)  # 关于抗疫特别国债执行情况绩效自评报告: what is evaluated
     year = re.search(r"20\d\d年度?", head)
     before, after = (head[:year.start()], head[year.end():]) if year else (head, "")
     if after:
