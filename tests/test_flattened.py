@@ -683,14 +683,20 @@ def test_hebeis_money_given_as_label_and_amount_pairs_on_one_line():
 
 
 def test_a_line_of_the_blocks_points_under_a_two_row_header_is_no_row_and_the_second_row_is_no_header_alone():
-    # p71's shape: a two-row header (绩效指标 | 年度指标值 | … then 一级指标 | … | 度量单位), a line 90.00 | 90.00,
-    # and targets carrying a system code (004 >=) that fit no column: nothing is read, nothing is made up.
+    # p71's shape: a two-row header (绩效指标 | 年度指标值 | … then 一级指标 | … | 度量单位), a line 90.00 | 90.00
+    # that is no row, and 指标性质 cells carrying Yunnan's system code before the sign (004 >=, 005 <=).
     values, _, _, _ = read("\n".join([
         "项目支出绩效指标表 | |||", "绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | ||",
         "一级 指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | ||", "90.00 | 90.00 | ||||",
         "产出指标 | 数量指标 | 检查督导次数 | 004 >= | 20 | 次 | 113 | 22.50 | 22.50 | ||",
-        "产出指标 | 成本指标 | 经费支出 | 005 <= | 33 | 万元 | 32.9999 | 22.50 | 22.50 | ||"]))
-    assert "indicators" not in values
+        "产出指标 | 成本指标 | 经费支出 | 005 <= | 33 | 万元 | 32.9999 | 22.50 | 22.50 | ||",
+        "效益指标 | 经济效益 | 投资增加数 | 004 >= | 1亿 | 元 | 24亿 | 9.00 | 9.00 | ||"]))
+    rows = values["indicators"]
+    assert [r["name"] for r in rows] == ["检查督导次数", "经费支出", "投资增加数"]  # not 90.00
+    assert (rows[0]["operator"], rows[0]["target"], rows[0]["unit"], rows[0]["actual"]) == ("≥", 20, "次", 113)
+    assert (rows[1]["operator"], rows[1]["target"], rows[1]["unit"]) == ("≤", 33, "万元")
+    # 1亿 | 元: the value's 亿 and the unit cell make 亿元; 24亿 is then no number in that unit, kept as written
+    assert (rows[2]["target"], rows[2]["unit"], rows[2]["actual"]) == (1, "亿元", "24亿")
 
 
 def test_hunans_data_sheet_gives_the_years_money_only_where_no_form_does():

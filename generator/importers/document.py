@@ -32,12 +32,14 @@ from ..inventory import CONTROL  # line breaks and control characters in a file'
 from ..inventory import PENDING as UNPLACED_FOLDER  # drafts without a year or unit: check names each until it is placed
 
 MONEY_NAMES = {"spending": "支出", "budget": "预算执行", "funds": "资金来源"}
+MONEY_KEYS = tuple(MONEY_NAMES)
 # Where each figure the summary may call missing is kept in the draft.
 STATED_AT = {"自评等级": "result.grade", "自评得分": "result.score", "本年财政拨款支出": "spending.total",
              "基本支出": "spending.basic", "项目支出": "spending.project", "人员经费": "spending.personnel",
              "公用经费": "spending.public", "基本支出占比": "spending.basic_share", "项目支出占比": "spending.project_share",
              "年初预算数": "budget.initial", "全年预算数": "budget.adjusted", "全年执行数": "budget.executed",
              "预算执行率": "budget.rate"}
+SPENDING_NAMES = {"basic": "基本支出", "project": "项目支出", "personnel": "人员经费", "public": "公用经费"}
 DEPARTMENT_ONLY = ("本年财政拨款支出", "基本支出", "项目支出", "人员经费", "公用经费", "基本支出占比", "项目支出占比")
 
 
@@ -255,16 +257,18 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
            # sentences saying it is spent, their amount in 万元 or 元 (3.实际支出 | 6475 is an indicator's cell)
            or amount(without_sangong, f"{PHRASE_START}实际支出{IN_YUAN}")
            or amount(without_sangong, f"{PHRASE_START}(?:本年度?|全年度?)(?:实际)?总支出{IN_YUAN}")
-           or amount(without_sangong, f"(?<=[,，])支出{IN_YUAN}")
+           # (not 追加预算82.25万元,支出7.48万元 or a department's 安排专项资金5.6万元,支出1.51万元: a part's spending)
+           or amount(_without_parts(without_sangong, kind), f"(?<=[,，])支出{IN_YUAN}")
            or amount(without_sangong, f"{PHRASE_START}(?<!上年)决算总?支出{IN_YUAN}")  # 决算支出960.28万元, 决算总支出为165.35万元 (not 上年决算支出)
            or amount(without_sangong, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
-    for label, key in (("基本支出", "basic"), ("项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
+    # (免费开放项目支出251384.66元: one project's spending, not the unit's 项目支出)
+    for label, key in (("基本支出", "basic"), (f"{PHRASE_START}项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
         figure = amount(flat, label, spending=True)
         if figure is None and key == "project" and (nil := NO_PROJECT.search(flat)) \
                 and not re.search(r"预算|年初|追加", sentence_before(flat, nil.start())):
             figure = 0.0  # 基本支出165.35万元,无项目支出: a nil stated, not left out
-        record(label.split("(")[0], ("spending", key), figure)
+        record(SPENDING_NAMES[key], ("spending", key), figure)
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
     for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金|支出)?|年初(?:财政)?下达(?:资金)?", "initial"),
@@ -335,6 +339,14 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
 # another year: 2021年度,无项目支出;2022年度新增…)
 NO_PROJECT = re.compile(r"基本支出\s*\d[\d,.]*\s*万?元\s*[,，]\s*无项目支出(?=\s*[,，。；;]|$)")
 IN_YUAN = r"(?=\s*(?:(?:为|[:：])\s*)?" + NUMBER + r"\s*万?元)"  # a label whose amount is given in 万元 or 元
+
+
+def _without_parts(text: str, kind: str) -> str:
+    """The text without the sentences about a part of the year's money: what was added (追加), carried
+    over (结转, 结余), or, in a department's report, one purpose's funds (专项)."""
+    for word in ("追加", "结转", "结余", *(("专项",) if kind == "department" else ())):
+        text = _without_sentences(text, word)
+    return text
 
 
 def _without_sentences(text: str, word: str) -> str:
@@ -623,6 +635,8 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
         data["indicators"] = table
         found.append(f"绩效指标：{len(table)} 行")
     for key, value in flat.items():
+        if key in MONEY_KEYS and any(k in stated for k in MONEY_KEYS):
+            continue  # the real tables' money block is read by its cells: the same lines as text add nothing
         data[key] = {**data.get(key, {}), **value} if isinstance(value, dict) else value
     # The official forms' tables, read by their headers, state these better than running text does,
     # and better than the same table's lines read as text (whose doubts are then not doubts).

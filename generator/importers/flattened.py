@@ -239,6 +239,9 @@ def _where(t: Token) -> str:
     return f"第 {t.line + 1} 行"
 
 
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_-]*")  # a cell of Latin letters only: no indicator's name
+
+
 def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int], list[str]]:
     """(indicator rows, found, lines used, rows whose columns are unsure) of the first indicator
     table in the stream."""
@@ -280,6 +283,8 @@ def indicator_table(cells: list[Token]) -> tuple[list[dict], list[str], set[int]
                     level2 = level[1]
                 i += 1
                 continue
+            if LATIN_WORD.fullmatch(t.text):
+                break  # qrcode / 手机扫码…: the page's own words after the table; an indicator is named in Chinese
             fit = _fits(stream, i, values, level1)
             if fit is None and (level1 or level2) and _named_alone(stream, i, values, level1):
                 rows.append(forms.indicator_item(level1, level2, t.text, {}))  # 指标4.不合格产品处置率, its cells empty
@@ -372,9 +377,10 @@ def money_table(cells: list[Token]) -> tuple[dict, list[str], set[int], list[str
             continue
         if start and header_fields(cells, start - 1, MONEY_HEADERS):
             continue  # the header's tail (全年预算数 … without its 年初预算数) would shift every row's cells
-        # Each column's place in the header's line, when every header cell was read (between bars)
+        # Each column's place in the header's line, when every header cell was read (between bars) and
+        # names a column of its own (not Fujian's several columns the model has no key for)
         header_at = {f: cells[start + n].column for n, f in enumerate(fields)} \
-            if body - start == len(fields) and all(cells[k].column >= 0 for k in range(start, body)) else None
+            if body - start == len(fields) == len(set(fields)) and all(cells[k].column >= 0 for k in range(start, body)) else None
         first = _first_label(cells, body)
         if (key(cells[start].text).startswith("预算数") and not forms.FORM_TOTAL.search(first)) or (
                 any(SHEET_WORDS.search(key(t.text)) for t in cells[start:body]) and not forms.FORM_TOTAL.search(first)

@@ -27,6 +27,7 @@ NAMES = {**AMOUNT_NAMES, "rate": "执行率"}
 METHOD = "得分计算方法"  # Beijing's last money column, the rule 执行率*该指标分值 (p26)
 MAX_DIGITS = 32  # a row's run: more digits than a form's row holds is not one
 MAX_ROWS = 20
+LIST_COLUMNS = re.compile(r"(?:序号|名称)$")  # the columns before the amounts of a list, not of a form
 
 
 def glued_money(line: str) -> tuple[dict, list[str], list[str]]:
@@ -35,6 +36,8 @@ def glued_money(line: str) -> tuple[dict, list[str], list[str]]:
     # The header's (A), (B/A) and (10分) (分值(10分)) name or weigh a column: they are no cells.
     text = re.sub(r"[(（](?:[A-Za-z/]{1,5}|\d+分)[)）]", "", re.sub(r"\s+", "", line.translate(forms.FULL_WIDTH)))
     for start in (m.start() for m in re.finditer(STARTS, text)):
+        if LIST_COLUMNS.search(text, max(0, start - 8), start):
+            continue  # 序号各设区市名称全年预算数…: a list of recipients or projects, one row each, not a form's block
         fields, pos = _header(text, start)
         if not ({"initial", "adjusted"} & set(fields) and "executed" in fields) or len(set(fields)) < len(fields):
             continue  # no amounts to read, or a column named twice: not a header read whole (执行率(%)执行率权重…)

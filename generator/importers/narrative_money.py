@@ -104,7 +104,8 @@ RULE_WORDS = re.compile(r"未达到|达到|低于|高于|不足|超过|不得|�
 
 
 def percent_after(text: str, label: str) -> float | None:
-    for match in re.finditer(label + r"([^。；|]{0,20}?)" + NUMBER + r"\s*%", text):
+    # (a number starts where a number starts: 105.81105.81100.00%, a list's cells run together, is no 81100%)
+    for match in re.finditer(label + r"([^。；|]{0,20}?)" + START + NUMBER + r"\s*%", text):
         if not RULE_WORDS.search(match.group(1)) and not RULE_WORDS.search(text[match.end():match.end() + 4]):
             return float(match.group(2).replace(",", ""))
     return None

@@ -310,8 +310,10 @@ def _evaluated_year(lines: list[str]) -> Found | None:
 # A sum in a sentence about the report's money (not 人均可支配收入12500元, 业务收入达到55万元: a
 # target's figure says nothing of the unit the report's amounts are given in).
 MONEY_WORDS = r"(?:资金|预算|支出|执行|拨款|经费|下达|安排|拨付|金额|投资|补助|结转|到位)[^。；，,]{0,12}?"
-YUAN = re.compile(r"(?:金额)?单位\s*[:：]\s*元(?![\u4e00-\u9fff])|[(（]\s*元\s*[)）]|" + MONEY_WORDS + r"\d\s*元(?![\u4e00-\u9fff]*万)")
-WAN = re.compile(r"(?:金额)?单位\s*[:：]\s*万元|[(（]\s*万元\s*[)）]|" + MONEY_WORDS + r"\d\s*万元")
+# (an amount, not a target: 经费支出 | <=33万元 is an indicator's value, whatever the money block's unit)
+SUM = r"(?<![\d.,<>≤≥=＜＞])\d[\d.,]*\s*"
+YUAN = re.compile(r"(?:金额)?单位\s*[:：]\s*元(?![\u4e00-\u9fff])|[(（]\s*元\s*[)）]|" + MONEY_WORDS + SUM + r"元(?![\u4e00-\u9fff]*万)")
+WAN = re.compile(r"(?:金额)?单位\s*[:：]\s*万元|[(（]\s*万元\s*[)）]|" + MONEY_WORDS + SUM + r"万元")
 # Amounts given in 亿元: a column or unit so named, or a sum of money in a sentence about funds (not an
 # indicator's value such as 林产品收入 2.6亿元).
 YI = re.compile(r"[(（]\s*亿元\s*[)）]|单位\s*[:：]\s*亿元|(?:资金|预算|下达|安排|拨付|支出)[^。；，,]{0,30}?\d\s*亿元")

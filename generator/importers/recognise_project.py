@@ -12,9 +12,9 @@ from .recognise import Found, clean, is_chrome, named_or_announced
 from .recognise_unit import org_name, title_unit, value_below
 
 
-# A name for the funds of a year, not for a project: 衔接资金项目, 财政衔接推进乡村振兴资金项目, 中央转移支付.
+# A name for the funds of a year, not for a project: 衔接资金项目, 财政衔接推进乡村振兴资金项目, 中央(对地方)转移支付.
 FUND_ONLY = re.compile(r"(?:20\d\d年度?)?(?:中央|省级?|市级?|县级?|区级?)?(?:财政)?"
-                       r"(?:衔接(?:推进乡村振兴)?(?:补助)?资金|(?:专项)?转移支付(?:资金)?|专项资金|直达资金)(?:实施)?(?:项目)?")
+                       r"(?:衔接(?:推进乡村振兴)?(?:补助)?资金|(?:对地方)?(?:专项)?转移支付(?:资金)?|专项资金|直达资金)(?:实施)?(?:项目)?")
 # The report's own words, not a name: 项目, 专项资金, 部门预算项目.
 KIND_ONLY = re.compile(r"(?:部门|单位)?(?:预算)?(?:项目|专项)?(?:资金)?(?:支出)?")
 PROJECT_END = re.compile(r"(?:项目|资金|经费|转移支付|补助|补贴|工程|国债|债券)$")
