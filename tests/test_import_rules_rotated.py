@@ -130,3 +130,39 @@ def test_amounts_dropped_for_亿元_are_not_listed_as_found(tmp_path):
     made = draft(tmp_path, "示例县2024年度示例补助资金绩效自评报告\n一、基本情况\n下达补助资金40957万元,提前下达资金3.86亿元。")
     assert "budget" not in made.data and not any(f.startswith("全年预算数") for f in made.found)
     assert "金额" in made.doubtful
+
+
+# ---- the wrong values of the held-out set d76–d81 / p82–p87's first run, mended in general -------------
+
+def test_a_named_projects_spending_is_not_the_units_项目支出(tmp_path):
+    data = draft(tmp_path, "示例县图书馆2023年度部门整体支出绩效自评报告\n一、部门概况\n"
+                 "(1)免费开放项目支出251384.66元,主要用于办公费支出34000.00元。").data
+    assert "project" not in data.get("spending", {})
+    data = draft(tmp_path, "示例县图书馆2023年度部门整体支出绩效自评报告\n一、部门概况\n"
+                 "2023年决算支出300万元,其中:基本支出200万元,项目支出100万元。").data
+    assert data["spending"]["project"] == 100
+
+
+def test_the_spending_of_an_added_or_earmarked_part_is_not_the_years(tmp_path):
+    data = draft(tmp_path, "示例中心2021年度部门整体支出绩效自评报告\n一、部门概况\n"
+                 "2021年示例中心追加预算82.25万元,支出7.48万元。\n2021年示例中心安排专项资金5.6万元,支出 1.51万元。").data
+    assert "total" not in data.get("spending", {})
+    data = draft(tmp_path, "示例中心2021年度部门整体支出绩效自评报告\n一、部门概况\n2021年资金预算253.7万元,支出253.66万元。").data
+    assert data["spending"]["total"] == 253.66
+
+
+def test_central_transfer_funds_name_no_project_and_page_words_end_the_rows(tmp_path):
+    lines = ["示例县民政局2022年度中央对地方转移支付项目绩效自评情况公示", "绩效指标", "一级指标", "二级指标", "三级指标",
+             "年度指标值", "实际完成值", "满意度指标", "服务对象满意度指标", "救助对象满意度", "≥90%", "≥90%", " ",
+             "qrcode", "手机扫码,畅快体验!", "联系客服 关注微信 下载APP 返回顶部"]
+    made = draft(tmp_path, "\n".join(lines))
+    assert "project" not in made.data
+    assert [r["name"] for r in made.data["indicators"]] == ["救助对象满意度"]
+
+
+def test_a_list_of_recipients_run_together_is_no_money_block(tmp_path):
+    # 序号 | 各设区市名称 | 全年预算数 | 全年执行数 | 预算执行率, its cells run together: each row a recipient's
+    made = draft(tmp_path, "示例省体育局2021年度专项转移支付绩效自评报告\n"
+                 "序号各设区市名称全年预算数全年执行数预算执行率9省少儿体校6.556.55100.00%10省体校13.113.10100.00%"
+                 "20宜春市105.81105.81100.00%合计68006027.9588.65%")
+    assert "funds" not in made.data and "rate" not in made.data.get("budget", {})

@@ -266,7 +266,11 @@ def test_real_documents_lose_nothing():
                            "p67": [(26, 9)],
                            # added 2026-11-27: d70's 岳阳 form one cell per line with a bar each; d73's and d74's
                            # portal link bars (中国政府网 | 重庆市人民政府网 …)
-                           "d70": [(58, 16)], "d73": [(2, 5)], "d74": [(2, 5)]}
+                           "d70": [(58, 16)], "d73": [(2, 5)], "d74": [(2, 5)],
+                           # held out until 2026-11-27 (the session after): d68's table of the evaluation group between
+                           # bars; p70's and p71's Yunnan forms as bar rows; p72's metadata block between bars; p75's
+                           # portal link bar
+                           "d68": [(6, 5)], "p70": [(21, 10)], "p71": [(20, 12)], "p72": [(5, 4)], "p75": [(2, 4)]}
 
 
 def test_a_whole_form_on_one_line_is_left_as_text():
