@@ -259,7 +259,8 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
            or amount(without_sangong, f"{PHRASE_START}(?:本年度?|全年度?)(?:实际)?总支出{IN_YUAN}")
            # (not 追加预算82.25万元,支出7.48万元 or a department's 安排专项资金5.6万元,支出1.51万元: a part's spending)
            or amount(_without_parts(without_sangong, kind), f"(?<=[,，])支出{IN_YUAN}")
-           or amount(without_sangong, f"{PHRASE_START}(?<!上年)决算总?支出{IN_YUAN}")  # 决算支出960.28万元, 决算总支出为165.35万元 (not 上年决算支出)
+           or amount(without_sangong, f"{PHRASE_START}(?<!上年)决算总?支出{IN_YUAN}")
+           or amount(without_sangong, f"{PHRASE_START}实际执行支出(?:预算)?{IN_YUAN}")  # 实际执行支出预算1711.15万元  # 决算支出960.28万元, 决算总支出为165.35万元 (not 上年决算支出)
            or amount(without_sangong, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
     # (免费开放项目支出251384.66元: one project's spending, not the unit's 项目支出)
     for label, key in (("基本支出", "basic"), (f"{PHRASE_START}项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
@@ -271,8 +272,10 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
         record(SPENDING_NAMES[key], ("spending", key), figure)
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
-    for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金|支出)?|年初(?:财政)?下达(?:资金)?", "initial"),
-                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金|收入)?|全年预算|全年应执行数|转移支付预算数|总体预算",
+    for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金|支出)?|年初(?:财政)?下达(?:资金)?"
+                              # 2022年初农村危房改造资金预算安排300.7万元: a fund named between 年初 and its budget
+                              "|年初[\u4e00-\u9fff]{2,16}?(?:资金|经费)预算安排", "initial"),
+                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金|收入)?|预算总收入|全年预算|全年应执行数|转移支付预算数|总体预算",
                               "adjusted"),
                              ("全年执行数", "全年执行|执行数|转移支付执行数|(?<!上年)决算总?支出|(?<!上年)实际支出(?=\\s*[\\d,.]+\\s*万?元)", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,

@@ -181,7 +181,9 @@ NAMED_AFTER = r"(?:项目)?(?:支出(?!绩效)|共|开展|进行|已|计划|总�
 USED_FOR = re.compile(r"(?:用于(?:实施)?|实施|我[县区市])((?:20\d\d年度?)?[^\s,，。;；:：、“”()（）]{2,40}?项目)"
                       r"(?=[,，。;；]|计划投资|总投资|$)"
                       # 我单位及时对基础设施配套工程路边沟建设项目开展自评: the project the report evaluates
-                      r"|对((?:20\d\d年度?)?[^\s,，。;；:：、“”()（）]{2,40}?项目)(?=(?:进行|开展)了?(?:绩效)?(?:自评|评价))")
+                      r"|对((?:20\d\d年度?)?[^\s,，。;；:：、“”()（）]{2,40}?项目)(?=(?:进行|开展)了?(?:绩效)?(?:自评|评价))"
+                      # 我校2022年项目为一个:生均公用经费项目 — the one project the report covers
+                      r"|项目(?:为|是|有|共)(?:一个|1个)[:：]\s*([^\s,，。;；:：、“”()（）]{2,40}?项目)(?=[,，。;；(（]|$)")
 
 
 def used_project(title: Found | None, lines: list[str]) -> Found | None:
@@ -192,7 +194,7 @@ def used_project(title: Found | None, lines: list[str]) -> Found | None:
         return None  # the title names what is evaluated (中央彩票公益金…资金), whatever the funds were used for
     found = {}
     for i, line in enumerate(lines[:60]):
-        for name in (a or b for a, b in USED_FOR.findall(clean(line))):
+        for name in (next(n for n in names if n) for names in USED_FOR.findall(clean(line))):
             if not FUND_ONLY.fullmatch(name) and "该项目" not in name:
                 found.setdefault(name, i + 1)
     return Found(*next(iter(found.items()))) if len(found) == 1 else None
