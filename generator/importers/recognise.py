@@ -42,7 +42,7 @@ CUT_END = ("局", "委员会", "办公室", "中心", "政府", "法院", "检�
 PROJECT_UNIT = r"项目单位"  # a project's, the body carrying it out; a unit's own report, itself
 UNIT_LABELS = [  # the form's own fields, most specific first (评价单位(公章): the unit evaluating itself)
     r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"部门\s*名称", r"(?:预算部门\s*(?:[、，]\s*)?)?单位\s*名称", r"预算单位", r"(?:评价)?单位\s*[(（]\s*[盖公]章\s*[)）]",
-    PROJECT_UNIT, r"项目主管(?:部门|单位)(?:及代码)?", r"(?<!中央)(?<!省级)(?:地方|县级|市级|区级)?主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
+    PROJECT_UNIT, r"项目主管(?:部门|单位)(?:及代码)?", r"(?<!中央)(?<!省级)(?<!省)(?<!自治区)(?:地方|县级|市级|区级)?主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
     r"实施\s*[(（]\s*主管\s*[)）]\s*单位", r"(?<![\u4e00-\u9fff])部门(?=\s*[|:：]|\s)",  # 部门 | 金寨县…中心 |
 ]
 # The form's labels that come after a name in a row whose cells were run together
