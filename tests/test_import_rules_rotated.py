@@ -166,3 +166,43 @@ def test_a_list_of_recipients_run_together_is_no_money_block(tmp_path):
                  "序号各设区市名称全年预算数全年执行数预算执行率9省少儿体校6.556.55100.00%10省体校13.113.10100.00%"
                  "20宜春市105.81105.81100.00%合计68006027.9588.65%")
     assert "funds" not in made.data and "rate" not in made.data.get("budget", {})
+
+
+# ---- later rules of the same session, from development documents --------------------------------------
+
+def test_sichuans_bare_cells_give_each_source_its_budget_and_its_spending(tmp_path):
+    # p61: 预算数: / 2.38 / 执行数: / 2.38 / 20, then each source twice (budget side, execution side), one cell a line
+    cells = ["示例补助资金区域绩效目标自评表", "专项名称", "示例补助资金", "预算执行情况", "预算数:", "3.00", "执行数:", "2.50", "20",
+             "其中:中央补助", "2.00 万元", "其中:中央补助", "1.60万元", "地方资金/其他", "1.00 万元", "地方资金/其他", "0.90万元",
+             "年度目标完成情况"]
+    data = draft(tmp_path, "\n".join(cells)).data
+    assert data["budget"] == {"adjusted": 3, "executed": 2.5}
+    assert data["funds"] == [{"source": "中央补助", "adjusted": 2, "executed": 1.6},
+                             {"source": "地方资金/其他", "adjusted": 1, "executed": 0.9}]
+    # sources that do not add up to the totals are some other list's: none is read
+    cells[14] = "0.50 万元"
+    assert "funds" not in draft(tmp_path, "\n".join(cells)).data
+
+
+def test_a_provinces_supervisor_is_no_unit_of_a_county_form(tmp_path):
+    # p42: 自治区主管部门农业农村厅 … 市县主管部门原州区农业农村局, cells run together
+    made = draft(tmp_path, "示例项目绩效目标自评表(2022年度)项目名称示例推广项目项目实施单位/项目负责人示例中心/张三"
+                 "自治区主管部门农业农村厅专项实施期2022年3月-2022年11月市县财政部门示例区财政局市县主管部门示例区农业农村局资金情况(万元)")
+    assert made.data["department"]["name"] == "示例区农业农村局"
+
+
+def test_budget_and_spending_phrases_of_narratives(tmp_path):
+    data = draft(tmp_path, "示例中心2021年度部门整体支出绩效自评报告\n一、部门概况\n"
+                 "2021年度示例局批复本中心部门预算总收入为141.20万元,全年实际收入167.26万元。\n"
+                 "2021年度示例中心批复支出预算180万元,实际执行支出预算165.35万元。").data
+    assert data["budget"]["adjusted"] == 141.2 and data["spending"]["total"] == 165.35
+    data = draft(tmp_path, "示例县农村危房改造资金2022年度绩效自评报告\n一、基本情况\n"
+                 "2022年初农村危房改造资金预算安排300.7万元,用于农村低收入群体房屋安全。").data
+    assert data["budget"]["initial"] == 300.7
+    made = draft(tmp_path, "示例中学专项资金绩效自评价报告\n一、基本情况\n我校2022年项目为一个:生均公用经费项目(二)资金情况")
+    assert made.data["project"]["name"] == "生均公用经费项目"
+
+
+def test_a_bodys_assets_in_万元_give_the_money_unit(tmp_path):
+    made = draft(tmp_path, "示例县信访局2022年部门整体支出绩效自评报告\n一、部门概况\n截至2022年12月31日,单位资产合计26.19万元。")
+    assert made.data["unit"] == "万元"

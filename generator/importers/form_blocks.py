@@ -180,13 +180,18 @@ def labelled_money(lines: list[str]) -> tuple[dict, list[str], set[int], list[di
         del read["rate"]  # a 预算执行率 alone is a narrative's, or not these amounts' ratio
     used = {n for _, _, n in read.values()}
     funds = []
-    if "adjusted" in read:
+    if bare and {"adjusted", "executed"} <= read.keys():
+        funds, source_lines = _bare_sources(lines, read["adjusted"][0], read["executed"][0], max(bare))
+        used |= source_lines
+    elif "adjusted" in read:
         total, _, at = read["adjusted"]
         funds = _sources_below(lines, total, at)
         used |= set(range(at + 1, at + 1 + len(funds)))  # the sources' lines
     found = [said for _, said, _ in read.values()]
     if funds:
         found.append("资金来源：" + "、".join(f"{f['source']} {forms.number_text(f['adjusted'])}" for f in funds) + "（全年预算数）")
+        if any("executed" in f for f in funds):
+            found.append("资金来源：" + "、".join(f"{f['source']} {forms.number_text(f['executed'])}" for f in funds) + "（全年执行数）")
     return {f: v for f, (v, _, _) in read.items()}, found, used, funds
 
 
@@ -197,6 +202,40 @@ def _bare_labelled(lines: list[str], n: int) -> tuple[str, str, str] | None:
     below = next((line for line in lines[n + 1:n + 4] if line), "")  # a line of blanks is a cell left empty
     value = BARE_VALUE.match(below.translate(forms.FULL_WIDTH))
     return (label.group(1), value.group(1), value.group(2) or "") if value else None
+
+
+# … and its sources, each a cell under 预算数 then a cell under 执行数: 其中:中央补助 / 2.38 万元 / 其中:中央补助 / 2.38万元
+SOURCE_CELL = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([\u4e00-\u9fff][\u4e00-\u9fff()（）/、]{1,20})\s*[:：]?\s*$")
+AMOUNT_CELL = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)?\s*(?:万元|万|元)\s*$")
+
+
+def _bare_sources(lines: list[str], budget: float, executed: float, n: int) -> tuple[list[dict], set[int]]:
+    """The sources after Sichuan's bare 预算数: / 执行数: cells (n: the last label's line), each named
+    twice, its budget then its spending, when the amounts add up to the two totals; and their lines."""
+    cells = [(k, line) for k, line in enumerate(lines[n + 1:n + 40], n + 1) if line.strip()][:24]
+    pairs: list[tuple[str, float | None, int]] = []
+    k = 0
+    while k + 1 < len(cells):
+        name, amount = SOURCE_CELL.match(cells[k][1]), AMOUNT_CELL.match(cells[k + 1][1])
+        if name and amount:
+            pairs.append((name.group(1), float(amount.group(1).replace(",", "")) if amount.group(1) else None, cells[k + 1][0]))
+            k += 2
+        elif pairs:
+            break
+        else:
+            k += 1  # the 执行数's amount and its points (2.38 / 20) before the first source
+    out: dict[str, dict] = {}
+    for name, value, _ in pairs:
+        fund = out.setdefault(name, {"source": name})
+        key = "adjusted" if "adjusted" not in fund else "executed" if "executed" not in fund else None
+        if key is None:
+            return [], set()  # named three times: not this layout
+        fund[key] = value  # (地方资金/其他 / 万元: named, no amount)
+    funds = [{k: v for k, v in f.items() if v is not None} for f in out.values()]
+    sums = [sum(f.get(k, 0) for f in funds) for k in ("adjusted", "executed")]
+    if not pairs or abs(sums[0] - budget) >= 0.005 or abs(sums[1] - executed) >= 0.005:
+        return [], set()
+    return [f for f in funds if len(f) > 1], set(range(n + 1, pairs[-1][2] + 1))
 
 
 def _sources_below(lines: list[str], total: float, n: int) -> list[dict]:

@@ -136,6 +136,14 @@ def executed_and_rate(text: str, kind: str) -> tuple[float, float, float | None]
             continue  # 其中，高标准农田建设专项…执行率96%, 使用结转资金270万元,执行率90%: one part's, not the year's
         executed, rate = float(match.group(1).replace(",", "")), match.group(3)
         return executed, float(rate.replace(",", "")), _budget_before(sentence, executed, rate + "%", kind)
+    # 全年预算数为1050万元,执行数为1050万元,完成预算的100%: said so only when the budget just before makes
+    # it the amount's ratio (完成预算的 is said of revenue, 三公 and single projects too)
+    for match in re.finditer(r"(?:执行数|支出)(?:为|是)?\s*" + START + NUMBER + r"\s*(?:万元?|元)\s*[,，]\s*完成(?:全年)?预算的\s*"
+                             + NUMBER + r"\s*%", text):
+        sentence = re.split(r"[。；;]", text[max(0, match.start() - 80):match.start()])[-1]
+        executed, rate = float(match.group(1).replace(",", "")), match.group(2)
+        if not re.search(r"三公|收入", sentence) and (budget := _budget_before(sentence, executed, rate + "%", kind)) is not None:
+            return executed, float(rate.replace(",", "")), budget
     return None
 
 

@@ -309,7 +309,7 @@ def _evaluated_year(lines: list[str]) -> Found | None:
 
 # A sum in a sentence about the report's money (not 人均可支配收入12500元, 业务收入达到55万元: a
 # target's figure says nothing of the unit the report's amounts are given in).
-MONEY_WORDS = r"(?:资金|预算|支出|执行|拨款|经费|下达|安排|拨付|金额|投资|补助|结转|到位)[^。；，,]{0,12}?"
+MONEY_WORDS = r"(?:资金|预算|支出|执行|拨款|经费|下达|安排|拨付|金额|投资|补助|结转|到位|资产)[^。；，,]{0,12}?"
 # (an amount, not a target: 经费支出 | <=33万元 is an indicator's value, whatever the money block's unit)
 SUM = r"(?<![\d.,<>≤≥=＜＞])\d[\d.,]*\s*"
 YUAN = re.compile(r"(?:金额)?单位\s*[:：]\s*元(?![\u4e00-\u9fff])|[(（]\s*元\s*[)）]|" + MONEY_WORDS + SUM + r"元(?![\u4e00-\u9fff]*万)")
