@@ -259,11 +259,12 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
            or amount(without_sangong, f"{PHRASE_START}(?:本年度?|全年度?)(?:实际)?总支出{IN_YUAN}")
            # (not 追加预算82.25万元,支出7.48万元 or a department's 安排专项资金5.6万元,支出1.51万元: a part's spending)
            or amount(_without_parts(without_sangong, kind), f"(?<=[,，])支出{IN_YUAN}")
-           or amount(without_sangong, f"{PHRASE_START}(?<!上年)决算总?支出{IN_YUAN}")
-           or amount(without_sangong, f"{PHRASE_START}实际执行支出(?:预算)?{IN_YUAN}")  # 实际执行支出预算1711.15万元  # 决算支出960.28万元, 决算总支出为165.35万元 (not 上年决算支出)
+           or amount(without_sangong, f"{PHRASE_START}(?<!上年)决算总?支出{IN_YUAN}")  # 决算支出960.28万元, 决算总支出为165.35万元 (not 上年决算支出)
+           or amount(without_sangong, f"{PHRASE_START}实际执行支出(?:预算)?{IN_YUAN}")  # 实际执行支出预算1711.15万元
            or amount(without_sangong, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
-    # (免费开放项目支出251384.66元: one project's spending, not the unit's 项目支出)
-    for label, key in (("基本支出", "basic"), (f"{PHRASE_START}项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
+    # (免费开放项目支出251384.66元, “送戏下乡”项目支出, 关爱青少年项目支出, 下属单位项目支出: another's, not the
+    # unit's 项目支出; nor 机关本级基本支出, its seat's part)
+    for label, key in (("(?<!本级)基本支出", "basic"), (f"{UNITS_OWN}项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
         figure = amount(flat, label, spending=True)
         if figure is None and key == "project" and (nil := NO_PROJECT.search(flat)) \
@@ -280,7 +281,8 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
                              ("全年执行数", "全年执行|执行数|转移支付执行数|(?<!上年)决算总?支出|(?<!上年)实际支出(?=\\s*[\\d,.]+\\s*万?元)", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
         # 2023年度年初收支预算): 法院执行年初预算数 is one item's budget, 应执行数 is what was to be spent.
-        value = amount(without_sangong, f"{PHRASE_START}(?:{label})")
+        # (in a department's report, 上级补助项目调整预算150万元 is one project's)
+        value = amount(without_sangong, f"{PHRASE_START if kind == 'project' else UNITS_OWN}(?:{label})")
         if value is None and key == "adjusted":
             value = quota(flat)  # 指标金额是110万元: the budget allocated, said once
         if value is None and key == "adjusted" and (total := year_budget(flat)):
@@ -341,15 +343,24 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
 # 基本支出165.35万元,无项目支出: said of the year's spending, right after its 基本支出 (not of a 年初 budget, or of
 # another year: 2021年度,无项目支出;2022年度新增…)
 NO_PROJECT = re.compile(r"基本支出\s*\d[\d,.]*\s*万?元\s*[,，]\s*无项目支出(?=\s*[,，。；;]|$)")
+# Where a label of the unit's own money begins: a phrase's start (not after a closing quote or bracket:
+# “送戏下乡”项目支出), after 其中, a year (2022年, not 青少年), 年度, 部门 or 本年/全年/当年.
+UNITS_OWN = r"(?:(?<![\u4e00-\u9fff”\"』」》)）])|(?<=其中)|(?<=\d年)|(?<=年度)|(?<=部门)|(?<=[本全当]年)|(?<=年内))"
 IN_YUAN = r"(?=\s*(?:(?:为|[:：])\s*)?" + NUMBER + r"\s*万?元)"  # a label whose amount is given in 万元 or 元
 
 
 def _without_parts(text: str, kind: str) -> str:
     """The text without the sentences about a part of the year's money: what was added (追加), carried
-    over (结转, 结余), or, in a department's report, one purpose's funds (专项)."""
-    for word in ("追加", "结转", "结余", *(("专项",) if kind == "department" else ())):
+    over (结转, 结余), one source's (其中中央资金200万元,支出180万元), what was bought (政府采购预算), or, in a
+    department's report, one purpose's funds (专项)."""
+    for word in ("追加", "结转", "结余", "其中", "采购", *(("专项",) if kind == "department" else ())):
         text = _without_sentences(text, word)
-    return text
+    # …；省级资金100万元，支出100万元: a listed source's sentence after the 其中 one
+    return ONE_SOURCE.sub("", text)
+
+
+ONE_SOURCE = re.compile(r"(?:(?<=[。；;\n])|^)\s*(?:中央|省级?|市级?|县级?|区级?|上级|本级|自筹|其他)[\u4e00-\u9fff]{0,8}?"
+                        r"(?:资金|拨款|补助)[^。；;\n]{0,200}", re.M)
 
 
 def _without_sentences(text: str, word: str) -> str:
@@ -557,7 +568,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     pieces, origin = run_on_pieces(lines)
     paras = paragraphs([piece if origin[k] not in table_lines else "" for k, piece in enumerate(pieces)])
     title_lines, sections, preamble = structure(paras)
-    title = "".join(title_lines)
+    title = "".join(recognise.clean(t) for t in title_lines)  # (a line of bars after it is a table's edge, no part of it)
     # What the document is (title, kind, year, unit, project): recognise*.py rules, each with its line.
     at = lambda found: found and replace(found, line=origin[found.line - 1] + 1 if found.line else found.line)  # noqa: E731
     named = at(recognise.title_of(pieces))

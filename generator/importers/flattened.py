@@ -138,7 +138,7 @@ def _placements(values: list[Token], fields: list[str]):
         field, t = fields[n], values[0]
         number = forms.number(plain(t.text)) is not None or DASH.match(t.text) is not None
         if (field in NUMERIC and not number) or (field in WORDS and number) or (field in ("weight", "score") and "%" in t.text) or (
-                field == "operator" and not forms.OPERATOR.fullmatch(t.text)):
+                field == "operator" and not (forms.OPERATOR.fullmatch(t.text) or forms.QUALITATIVE.fullmatch(t.text))):
             continue
         for rest in _placements(values[1:], fields[n + 1:]):
             yield {field: None if DASH.match(t.text) else t, **rest}

@@ -150,12 +150,13 @@ def target_parts(raw: str) -> tuple[str, object, str | None]:
     if found:
         operator = OPERATORS.get(found.group(1), found.group(1))
         raw = raw[found.end():]
-    value = re.match(r"^([-+]?\d[\d,]*(?:\.\d+)?)\s*(.{0,6})$", raw.strip())
+    value = re.match(r"^([-+]?\d[\d,]*(?:\.\d+)?)\s*(\D{0,6})$", raw.strip())  # (not 2023年12月底前: a date)
     if value:
         return operator, float(value.group(1).replace(",", "")), value.group(2).strip() or None
     return ("定性" if not found else operator), raw.strip(), None
 
 
+QUALITATIVE = re.compile(r"\s*(?:00\d\s+)?定性\s*")  # a 指标性质 cell saying the target is text (006 定性)
 MAGNITUDES = {"十", "百", "千", "万", "十万", "百万", "千万", "亿"}
 
 
@@ -163,19 +164,24 @@ def indicator_item(level1: str | None, level2: str | None, name: str, cells: dic
     """One indicator row from its cells' texts by field: target split into operator, value and
     unit (a 指标性质 cell such as = and a 度量单位 cell complete it), numbers as numbers."""
     item = {"level1": level1, "level2": level2, "name": name}
+    scaled = False  # the target's value carries its own 万 or 亿 (1亿 | 元)
     if target := cells.get("target"):
         given = cells.get("operator") or ""
         if OPERATOR.fullmatch(given) and not OPERATOR.match(target):
             target = given + target
         operator, value, unit = target_parts(target)
-        if unit in MAGNITUDES and cells.get("unit"):
-            unit += cells["unit"]  # 1亿 | 元: the value's 亿 and the 度量单位 cell make the unit, 亿元
+        if QUALITATIVE.fullmatch(given) and isinstance(value, float):
+            operator, value, unit = "定性", target, None  # 006 定性 | 明显提高: a text target, whatever it looks like
+        if unit in MAGNITUDES and (scaled := True) and cells.get("unit"):
+            # 1亿 | 元: the value's 亿 and the 度量单位 cell make the unit, 亿元 (1亿 | 亿元 says it twice)
+            unit = cells["unit"] if cells["unit"].startswith(unit) else unit + cells["unit"]
         unit = unit or (cells.get("unit") if not isinstance(value, str) else None)
         item.update(operator=operator, target=value, **({"unit": unit} if unit else {}))
     if actual := cells.get("actual"):
-        # A number, when its unit is the target's (or it has none): 14.8万元 under a text target stays text.
-        value = re.match(r"^\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*(.{0,6})$", actual)
-        same_unit = value and (not value.group(2).strip() or value.group(2).strip() == item.get("unit"))
+        # A number, when its unit is the target's (or it has none): 14.8万元 under a text target stays text;
+        # a bare 12000 under 1万 | 亩 (万亩) says nothing of its scale, so it stays as written too.
+        value = re.match(r"^\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*(\D{0,6})$", actual)
+        same_unit = value and ((not value.group(2).strip() and not scaled) or value.group(2).strip() == item.get("unit"))
         item["actual"] = float(value.group(1).replace(",", "")) if same_unit else actual
     for field in ("weight", "score"):
         if (value := number(cells.get(field) or "")) is not None:

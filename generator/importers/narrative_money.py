@@ -30,6 +30,11 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
     matches = re.finditer(label + r"(?:数)?\s*(?:(?:为|是|[:|])\s*)?(?:共?\d{1,3}个项目)?" + NUMBER + r"\s*(?:万元|元)?", text)  # one \s* run: no backtracking
     # (一)基本支出 / 2024年度…基本支出1076.17万元: a heading's label, then a year, is not its amount
     matches = (m for m in matches if not re.match(r"\s*年", text[m.end(1):m.end(1) + 3]))
+    if spending:  # (not 预计2024年共支出, 截至2023年共支出: a forecast or a sum over years)
+        matches = (m for m in matches if not NOT_THE_YEARS_SUM.search(text, max(0, m.start() - 12), m.start()))
+    matches, ahead = itertools.tee(matches)
+    if len({y for m in itertools.islice(ahead, MAX_LATER + 1) if (y := _year_of(text, m))}) > 1:
+        return None  # 2022年度基本支出320.5万元，2023年度基本支出351.2万元: which year is the report's, a person says
     match = next(matches, None)
     if not match:
         return None
@@ -40,13 +45,26 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
     if word not in BUDGET_WORDS:
         return value
     for later in itertools.islice(matches, MAX_LATER):
-        if _money_word_before(text, later) in SPENT_WORDS and (value := _stated(text, later)) is not None:
+        sentence = re.split(r"[。；;\n]", text[max(0, later.start() - 300):later.start()])[-1]
+        if _money_word_before(text, later) in SPENT_WORDS and not NOT_THE_YEARS_OWN.search(sentence) \
+                and (value := _stated(text, later)) is not None:
             return value
     return None
 
 
-BUDGET_WORDS = ("预算", "资金总额", "资金来源")
+BUDGET_WORDS = ("预算支出合计", "预算支出", "预算", "资金总额", "资金来源")
 SPENT_WORDS = ("决算", "实际支出", "全年支出", "本年支出", "总支出", "支出合计")
+NOT_THE_YEARS_SUM = re.compile(r"预计|计划|拟|截至|截止|累计")
+
+
+def _year_of(text: str, match: re.Match) -> str | None:
+    """The year written just before a label in its clause (2023年度基本支出, 2023年共支出)."""
+    clause = re.split(r"[，,。；;\n]", text[max(0, match.start() - 12):match.start(1)])[-1]
+    return found[-1] if (found := re.findall(r"(20\d\d)\s*年", clause)) else None
+
+
+# … and not a sentence about another year's, a subordinate's or an addition's spending
+NOT_THE_YEARS_OWN = re.compile(r"上年|去年|上一年|同期|所属|下属|追加|预计")
 MAX_LATER = 5  # later mentions looked at: a budget's parts, then the year's, are a sentence or two apart
 
 
@@ -85,7 +103,7 @@ def _money_word_before(text: str, match: re.Match) -> str | None:
     return words[-1] if words else None
 
 
-MONEY_WORD = re.compile(r"预算(?!收入)|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|总支出|执行")
+MONEY_WORD = re.compile(r"预算支出合计|预算支出|预算(?!收入)|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|总支出|执行")
 
 
 def spaced_bars(text: str) -> str:
@@ -103,9 +121,14 @@ def spaced_bars(text: str) -> str:
 RULE_WORDS = re.compile(r"未达到|达到|低于|高于|不足|超过|不得|不低于|不高于|以上|以下|需|应|须|满分|=|＝|÷|/|×|\*")
 
 
+LIST_ROW = re.compile(r"\d[\u4e00-\u9fff]{2}")  # a row's number, then its name
+
+
 def percent_after(text: str, label: str) -> float | None:
     # (a number starts where a number starts: 105.81105.81100.00%, a list's cells run together, is no 81100%)
     for match in re.finditer(label + r"([^。；|]{0,20}?)" + START + NUMBER + r"\s*%", text):
+        if LIST_ROW.search(match.group(1)):
+            continue  # 预算执行率自评得分1示例市…98.33%: a list's header run into its rows, the first row's rate
         if not RULE_WORDS.search(match.group(1)) and not RULE_WORDS.search(text[match.end():match.end() + 4]):
             return float(match.group(2).replace(",", ""))
     return None
@@ -164,7 +187,8 @@ def _budget_before(clause: str, executed: float, rate: str, kind: str) -> float 
 
 # A clause that states the year's money as a whole: 下达…资金X万元, 资金共X万元, 预算数X万元.
 TOTAL_WORDS = re.compile(r"下达|资金共|共计|预算数|预算总金额|预算总额|预算收入|收到|资金预算|经费预算")
-NOT_TOTAL = re.compile(r"年初|调整|执行|支出|结转|结余|决算|计划投资|匹配|配套|三公")
+# (nor a government's revenue, 全县一般公共预算收入 / 税收收入, nor receipts that came in, 实现预算收入)
+NOT_TOTAL = re.compile(r"年初|调整|执行|支出|结转|结余|决算|计划投资|匹配|配套|三公|全[县市区省州旗盟]|公共预算收入|税收|实现")
 AMOUNT = re.compile(START + NUMBER + r"\s*万元?")
 SOURCE_WORD = re.compile(r"中央|省|市|县|区|本级|财政|自筹|上级|地方|配套|债|转移支付|其他|社会|专项")
 # 其他资金(包括结转结余资金、利息收入)551万元: a note in brackets between a source's name and its amount
@@ -215,11 +239,13 @@ def breakdown(text: str, total: str) -> list[tuple[str, float]]:
             listed = True
             continue
         m = FUND_NAME.match(part) or FUND_NAME.match(re.sub(r"(?<=万元)\D.*$", "", part))  # …万元 run into the next line
-        if not m or (not out and not listed and not part.startswith("其中")) or (listed and not SOURCE_WORD.search(m.group(1))):
-            break  # (after a bare 其中, 已拨付资金 and 设备购置资金 say how the money went, not where it came from)
+        if not m or (not out and not listed and not part.startswith("其中")) or not SOURCE_WORD.search(m.group(1)):
+            break  # (已拨付资金, 设备购置资金 and 人员培训资金 say how the money went, not where it came from)
         out.append((m.group(1), float(m.group(2).replace(",", ""))))
         if m.end() < len(part):
             break
+    if len({n for n, _ in out}) < len(out):
+        return []  # 中央资金(已到位)150万元,中央资金(未到位)50万元: one source, said in parts
     return out if abs(sum(v for _, v in out) - float(amounts[0].replace(",", ""))) < 0.005 else []
 
 

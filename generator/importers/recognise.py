@@ -164,9 +164,19 @@ def announced_of(lines: list[str]) -> Found | None:
     for i, line in enumerate(lines[:ANNOUNCED_WITHIN]):
         text = clean(line) + " " + clean(lines[i + 1] if i + 1 < len(lines) else "")  # a sentence a line break cut
         for pattern in ANNOUNCED:
-            if (found := pattern.search(text)) and not is_chrome(line):
+            if (found := pattern.search(text)) and not is_chrome(line) and not _finance_campaign(text, found):
                 return Found(found.group(1), i + 1)
     return None
+
+
+def _finance_campaign(text: str, found: re.Match) -> bool:
+    """市财政局组织开展了2024年度…转移支付资金绩效自评工作: the finance bureau's campaign over many reports,
+    not what this one evaluates (住房和城乡建设厅、财政厅认真组织开展了…: a department's own, with its funder)."""
+    if not text.startswith("组织开展了", found.start()):
+        return False
+    organisers = re.split(r"[，,。；;:：]", text[:found.start()])[-1]
+    bodies = [b for b in re.split(r"[、和及与]", re.sub(r"认真|共同|联合", "", organisers)) if b.strip()]
+    return bool(bodies) and all(re.search(r"财政(?:局|厅|部)\s*$", b) for b in bodies)
 
 
 def named_or_announced(title: Found | None, lines: list[str]) -> Found | None:

@@ -14,9 +14,9 @@ from .recognise_unit import org_name, title_unit, value_below
 
 # A name for the funds of a year, not for a project: 衔接资金项目, 财政衔接推进乡村振兴资金项目, 中央(对地方)转移支付.
 FUND_ONLY = re.compile(r"(?:20\d\d年度?)?(?:中央|省级?|市级?|县级?|区级?)?(?:财政)?"
-                       r"(?:衔接(?:推进乡村振兴)?(?:补助)?资金|(?:对地方)?(?:专项)?转移支付(?:资金)?|专项资金|直达资金)(?:实施)?(?:项目)?")
+                       r"(?:衔接(?:推进乡村振兴)?(?:补助)?资金|(?:对(?:地方|下))?(?:专项)?转移支付(?:资金)?|专项资金|直达资金)(?:实施)?(?:项目)?")
 # The report's own words, not a name: 项目, 专项资金, 部门预算项目.
-KIND_ONLY = re.compile(r"(?:部门|单位)?(?:预算)?(?:项目|专项)?(?:资金)?(?:支出)?")
+KIND_ONLY = re.compile(r"(?:(?:省|市|县|区)级|本级)?(?:部门|单位)?(?:预算)?(?:项目|专项)?(?:资金)?(?:支出)?")
 PROJECT_END = re.compile(r"(?:项目|资金|经费|转移支付|补助|补贴|工程|国债|债券)$")
 PLACE = re.compile(r".{1,12}(?:省|市|区|县|州|旗|盟|镇|乡)")
 
@@ -129,7 +129,8 @@ def title_project(title: Found | None, lines: list[str]) -> Found | None:
 
 
 def _only_funds(name: str) -> bool:
-    return bool(FUND_ONLY.fullmatch(name) or KIND_ONLY.fullmatch(name))
+    # (农业相关转移支付资金, 各类专项资金: a class of funds, not one)
+    return bool(FUND_ONLY.fullmatch(name) or KIND_ONLY.fullmatch(name) or re.search(r"相关|有关|各类|各项", name))
 
 
 def _title_names(title: Found | None, lines: list[str]) -> Found | None:
