@@ -695,8 +695,8 @@ def test_a_line_of_the_blocks_points_under_a_two_row_header_is_no_row_and_the_se
     assert [r["name"] for r in rows] == ["检查督导次数", "经费支出", "投资增加数"]  # not 90.00
     assert (rows[0]["operator"], rows[0]["target"], rows[0]["unit"], rows[0]["actual"]) == ("≥", 20, "次", 113)
     assert (rows[1]["operator"], rows[1]["target"], rows[1]["unit"]) == ("≤", 33, "万元")
-    # 1亿 | 元: the value's 亿 and the unit cell make 亿元; 24亿 is then no number in that unit, kept as written
-    assert (rows[2]["target"], rows[2]["unit"], rows[2]["actual"]) == (1, "亿元", "24亿")
+    # 1亿 | 元: the value's 亿 and the unit cell make 亿元; 24亿 carries the same 亿, so it is 24 of them
+    assert (rows[2]["target"], rows[2]["unit"], rows[2]["actual"]) == (1, "亿元", 24)
 
 
 def test_hunans_data_sheet_gives_the_years_money_only_where_no_form_does():

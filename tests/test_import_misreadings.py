@@ -4,6 +4,7 @@ draft must hold what the text says, or leave it out: never the misreading."""
 
 from __future__ import annotations
 
+from generator.importers import forms
 from generator.importers.document import build_draft
 
 
@@ -234,3 +235,97 @@ def test_a_form_in_元_and_a_narrative_in_万元_leave_the_unit_doubtful_naming_
     assert "unit" not in result.data
     assert result.doubtful["金额单位"][0] == "元（第 5 行）" and result.doubtful["金额单位"][1].startswith("万元（第 3 行）")
     assert not any(m.startswith("金额单位") for m in result.missing)
+
+
+# ---- a fourth review, against the rules added from d64–d69 and p70–p75 and the held-out set's first run ----
+
+def test_a_budget_of_receipts_is_the_bodys_own_planned_one(tmp_path):
+    head = ("示例县示例局2023年度部门整体支出绩效自评报告", "一、部门基本情况")
+    # a government's revenue, a subordinate's, a project's, what came in, an addition: no budget, no funds
+    for line in ("2023年全县一般公共预算收入85000万元，其中税收收入60000万元、非税收入25000万元。",
+                 "2023年全县非税收入预算3000万元，其中国有土地使用权出让收入2500万元、矿产资源专项收入500万元。",
+                 "所属示例市全民健身中心收入预算50万元，其中财政拨款收入30万元、事业收入20万元。",
+                 "农村公路养护项目年中调整预算50万元，其中一般公共预算财政拨款收入30万元、上年结转20万元。",
+                 "2023年全年实现预算收入620万元，其中财政拨款收入580万元、其他收入40万元。",
+                 "年内追加调整预算80万元，其中一般公共预算财政拨款收入70万元、上级补助收入10万元。",
+                 "2023年初预算收入300万元，其中基本支出拨款200万元、项目支出拨款100万元。"):
+        data = draft(tmp_path, *head, line).data
+        assert "funds" not in data and not {"initial", "adjusted"} & set(data.get("budget", {})), line
+    # two years' budgets for one column: which is the report's, a person says
+    data = draft(tmp_path, *head, "2022年收入预算8000万元，其中一般公共预算财政拨款收入7000万元、事业收入1000万元；"
+                 "2023年收入预算9500万元，其中一般公共预算财政拨款收入8200万元、事业收入1300万元。").data
+    assert "budget" not in data and "funds" not in data
+    # 年初 said earlier in the sentence, 调整 said of the second total
+    data = draft(tmp_path, *head, "根据年初部门预算批复，2023年我馆收入预算100万元，其中一般公共预算财政拨款收入60万元、事业收入40万元。"
+                 "年中根据工作需要，在年初预算基础上调整预算120万元，其中一般公共预算财政拨款收入75万元、事业收入45万元。").data
+    assert data["budget"] == {"initial": 100, "adjusted": 120}
+
+
+def test_spending_parts_of_another_year_body_or_addition_and_two_years_figures_are_not_the_years(tmp_path):
+    head = ("示例县示例局2023年度部门整体支出绩效自评报告", "一、部门基本情况", "2023年年初预算支出500万元，其中：基本支出380万元，项目支出120万元。")
+    for line in ("上年决算支出480万元，其中：基本支出150万元，项目支出330万元。",
+                 "下属示例县第一中学决算支出620万元，其中基本支出540万元，项目支出80万元。",
+                 "根据决算报表，年中追加基本支出20万元，项目支出45万元。",
+                 "2024年预算支出合计560万元，其中：基本支出400万元，项目支出160万元。",
+                 "2023年全年支出中，所属示例县公务用车服务站基本支出95万元。"):
+        data = draft(tmp_path, *head, line).data
+        assert "basic" not in data.get("spending", {}) and "project" not in data.get("spending", {}), line
+    data = draft(tmp_path, "示例县林业局2023年度部门整体支出绩效自评报告", "一、部门支出情况",
+                 "2022年度基本支出320.5万元，2023年度基本支出351.2万元，同比增长9.6%。",
+                 "我局2022年共支出980万元，2023年共支出1211.89万元。").data
+    assert "spending" not in data
+    data = draft(tmp_path, "示例县统计局2023年度部门整体支出绩效自评报告", "一、部门支出情况", "预计2024年共支出230万元。",
+                 "截至2023年共支出3500万元。").data
+    assert "spending" not in data and "budget" not in data
+
+
+def test_a_part_or_another_bodys_spending_is_not_the_units(tmp_path):
+    head = ("示例县示例局2023年度部门整体支出绩效自评报告", "一、部门支出情况")
+    for line in ("“送戏下乡”项目支出12万元。", "关爱青少年项目支出8.5万元。", "下属单位项目支出980.2万元。",
+                 "2023年政府采购预算120万元，支出118万元。"):
+        data = draft(tmp_path, *head, line).data
+        assert "project" not in data.get("spending", {}) and "total" not in data.get("spending", {}), line
+    data = draft(tmp_path, "示例县高标准农田建设项目2023年度绩效自评报告", "一、项目资金情况",
+                 "项目资金共300万元，其中中央资金200万元，支出180万元；省级资金100万元，支出100万元。").data
+    assert "executed" not in data.get("budget", {})
+
+
+def test_sources_are_where_money_comes_from_each_named_once(tmp_path):
+    data = draft(tmp_path, "示例县农机购置补贴项目2023年度绩效自评报告", "一、项目资金情况",
+                 "下达资金300万元，其中设备购置资金200万元，人员培训资金100万元。").data
+    assert "funds" not in data
+    data = draft(tmp_path, "示例县农村饮水安全巩固提升工程项目2023年度绩效自评报告", "一、项目资金情况",
+                 "下达资金200万元，其中中央资金（已到位）150万元，中央资金（未到位）50万元。").data
+    assert "funds" not in data
+
+
+def test_indicator_targets_a_code_before_定性_a_unit_said_twice_a_scale_and_a_date(tmp_path):
+    head = ["项目支出绩效自评表 | |||", "项目名称 | 示例森林防火经费 | ||",
+            "绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | ||",
+            "一级 指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | ||"]
+    rows = draft(tmp_path, *head,
+                 "产出指标 | 数量指标 | 带动产值增加 | 004 >= | 1亿 | 亿元 | 1.2亿 | 20.00 | 20.00 | ||",
+                 "产出指标 | 数量指标 | 改善灌溉面积 | 004 >= | 1万 | 亩 | 12000 | 20.00 | 20.00 | ||").data["indicators"]
+    assert (rows[0]["unit"], rows[0]["actual"]) == ("亿元", 1.2)  # 亿 said twice is 亿元 once; 1.2亿 is 1.2 of them
+    assert (rows[1]["unit"], rows[1]["actual"]) == ("万亩", "12000")  # 12000 of what scale, the row does not say
+    assert forms.target_parts("2023年12月底前") == ("定性", "2023年12月底前", None)  # a date, not 2023 in 年12月底前
+    rows = draft(tmp_path, *head, "效益指标 | 社会效益 | 群众防火意识 | 006 定性 | 明显提高 | 明显提高 | 20.00 | 20.00 | ||").data["indicators"]
+    assert (rows[0]["operator"], rows[0]["target"]) == ("定性", "明显提高")
+
+
+def test_titles_and_opening_sentences_of_letters_and_campaigns(tmp_path):
+    data = draft(tmp_path, "关于示例县民政局2023年度部门预算执行情况绩效自评报告", "一、部门基本情况", "示例县民政局内设机构6个。").data
+    assert data["department"]["name"] == "示例县民政局"
+    data = draft(tmp_path, "示例市教育局", "按照省财政厅统一部署，市财政局组织开展了2024年度省对下转移支付资金绩效自评工作。",
+                 "我局对2024年度城乡义务教育补助经费进行了自评。", "一、项目概况").data
+    assert data["project"]["name"] == "城乡义务教育补助经费"
+    data = draft(tmp_path, "按照县财政局要求，我局组织开展了2024年度农业相关转移支付资金绩效自评工作。", "一、耕地地力保护补贴资金基本情况").data
+    assert "project" not in data
+
+
+def test_a_list_run_into_its_header_gives_no_rate_and_a_line_of_bars_no_title(tmp_path):
+    data = draft(tmp_path, "示例省财政厅2023年度专项转移支付绩效自评报告",
+                 "序号各设区市名称全年预算数全年执行数预算执行率自评得分1示例市500.00491.6598.33%952示例二市300.00300.00100.00%98").data
+    assert "rate" not in data.get("budget", {})
+    data = draft(tmp_path, "示例局2023年度绩效自评报告", "|" * 5000, "一、部门基本情况", "我局内设机构3个。").data
+    assert data["title"] == "示例局2023年度绩效自评报告"

@@ -114,6 +114,8 @@ def _aligned(way: dict, columns: dict[str, int]) -> bool:
 def _plausible(row: dict, most: float = 100) -> bool:
     """Whether a placement can be what the form says: points and rates are at most 100 (a rate up to
     200%; a weight up to most), a score within its weight, and a rate next to amounts is their ratio."""
+    if row.get("operator") is not None and row.get("unit") is not None and forms.QUALITATIVE.fullmatch(row["operator"].text):
+        return False  # 006 定性 | 明显提高 | 明显提高: a text target has no unit, the second is its actual
     got = {f: forms.number(plain(t.text)) for f, t in row.items() if t is not None and f in NUMERIC}
     if any(got.get(f, 0) > limit for f, limit in (("weight", most), ("score", 100), ("rate", 200))):
         return False
@@ -138,7 +140,8 @@ def _placements(values: list[Token], fields: list[str]):
         field, t = fields[n], values[0]
         number = forms.number(plain(t.text)) is not None or DASH.match(t.text) is not None
         if (field in NUMERIC and not number) or (field in WORDS and number) or (field in ("weight", "score") and "%" in t.text) or (
-                field == "operator" and not (forms.OPERATOR.fullmatch(t.text) or forms.QUALITATIVE.fullmatch(t.text))):
+                field == "operator" and not (forms.OPERATOR.fullmatch(t.text) or forms.QUALITATIVE.fullmatch(t.text))) or (
+                field != "operator" and CODED.match(t.text)):  # 006 定性, 004 >=: a 指标性质 cell, never a value
             continue
         for rest in _placements(values[1:], fields[n + 1:]):
             yield {field: None if DASH.match(t.text) else t, **rest}
@@ -239,6 +242,7 @@ def _where(t: Token) -> str:
     return f"第 {t.line + 1} 行"
 
 
+CODED = re.compile(r"\s*00\d\s+\S")  # Yunnan's 指标性质 cell: its sign's code, then the sign (004 >=) or 定性
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_-]*")  # a cell of Latin letters only: no indicator's name
 
 

@@ -164,7 +164,7 @@ def indicator_item(level1: str | None, level2: str | None, name: str, cells: dic
     """One indicator row from its cells' texts by field: target split into operator, value and
     unit (a 指标性质 cell such as = and a 度量单位 cell complete it), numbers as numbers."""
     item = {"level1": level1, "level2": level2, "name": name}
-    scaled = False  # the target's value carries its own 万 or 亿 (1亿 | 元)
+    scaled = ""  # the 万 or 亿 the target's value carries itself (1亿 | 元)
     if target := cells.get("target"):
         given = cells.get("operator") or ""
         if OPERATOR.fullmatch(given) and not OPERATOR.match(target):
@@ -172,7 +172,7 @@ def indicator_item(level1: str | None, level2: str | None, name: str, cells: dic
         operator, value, unit = target_parts(target)
         if QUALITATIVE.fullmatch(given) and isinstance(value, float):
             operator, value, unit = "定性", target, None  # 006 定性 | 明显提高: a text target, whatever it looks like
-        if unit in MAGNITUDES and (scaled := True) and cells.get("unit"):
+        if unit in MAGNITUDES and (scaled := unit) and cells.get("unit"):
             # 1亿 | 元: the value's 亿 and the 度量单位 cell make the unit, 亿元 (1亿 | 亿元 says it twice)
             unit = cells["unit"] if cells["unit"].startswith(unit) else unit + cells["unit"]
         unit = unit or (cells.get("unit") if not isinstance(value, str) else None)
@@ -181,7 +181,9 @@ def indicator_item(level1: str | None, level2: str | None, name: str, cells: dic
         # A number, when its unit is the target's (or it has none): 14.8万元 under a text target stays text;
         # a bare 12000 under 1万 | 亩 (万亩) says nothing of its scale, so it stays as written too.
         value = re.match(r"^\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*(\D{0,6})$", actual)
-        same_unit = value and ((not value.group(2).strip() and not scaled) or value.group(2).strip() == item.get("unit"))
+        # (1.6万 under 1.5万 | 亩, 24亿 under ≥1亿元: the unit's own 万 or 亿, so the same unit)
+        suffix, unit = (value.group(2).strip(), item.get("unit") or "") if value else ("", "")
+        same_unit = value and ((not suffix and not scaled) or suffix == unit or (suffix in MAGNITUDES and unit.startswith(suffix)))
         item["actual"] = float(value.group(1).replace(",", "")) if same_unit else actual
     for field in ("weight", "score"):
         if (value := number(cells.get(field) or "")) is not None:
