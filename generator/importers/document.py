@@ -264,7 +264,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
            or amount(without_sangong, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
     # (免费开放项目支出251384.66元, “送戏下乡”项目支出, 关爱青少年项目支出, 下属单位项目支出: another's, not the
     # unit's 项目支出; nor 机关本级基本支出, its seat's part)
-    for label, key in (("(?<!本级)基本支出", "basic"), (f"{UNITS_OWN}项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
+    for label, key in (("(?<!本级)基本支出", "basic"), (f"{OWN_SPENDING_START}项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
         figure = amount(flat, label, spending=True)
         if figure is None and key == "project" and (nil := NO_PROJECT.search(flat)) \
@@ -282,7 +282,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
         # 2023年度年初收支预算): 法院执行年初预算数 is one item's budget, 应执行数 is what was to be spent.
         # (in a department's report, 上级补助项目调整预算150万元 is one project's)
-        value = amount(without_sangong, f"{PHRASE_START if kind == 'project' else UNITS_OWN}(?:{label})")
+        value = amount(without_sangong, f"{PHRASE_START if kind == 'project' else UNITS_START}(?:{label})")
         if value is None and key == "adjusted":
             value = quota(flat)  # 指标金额是110万元: the budget allocated, said once
         if value is None and key == "adjusted" and (total := year_budget(flat)):
@@ -343,9 +343,11 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
 # 基本支出165.35万元,无项目支出: said of the year's spending, right after its 基本支出 (not of a 年初 budget, or of
 # another year: 2021年度,无项目支出;2022年度新增…)
 NO_PROJECT = re.compile(r"基本支出\s*\d[\d,.]*\s*万?元\s*[,，]\s*无项目支出(?=\s*[,，。；;]|$)")
-# Where a label of the unit's own money begins: a phrase's start (not after a closing quote or bracket:
-# “送戏下乡”项目支出), after 其中, a year (2022年, not 青少年), 年度, 部门 or 本年/全年/当年.
-UNITS_OWN = r"(?:(?<![\u4e00-\u9fff”\"』」》)）])|(?<=其中)|(?<=\d年)|(?<=年度)|(?<=部门)|(?<=[本全当]年)|(?<=年内))"
+# Where a department's budget label begins: as PHRASE_START, but not after 项目 (上级补助项目调整预算: one project's).
+UNITS_START = PHRASE_START.replace("|(?<=项目)", "")
+# Where the unit's own 项目支出 begins: a phrase's start (not after a closing quote or bracket: “送戏下乡”项目支出),
+# after 其中, a year (2022年, not 青少年), 年度, 部门 or 本年/全年/当年 (not 下属单位).
+OWN_SPENDING_START = r"(?:(?<![\u4e00-\u9fff”\"』」》)）])|(?<=其中)|(?<=\d年)|(?<=年度)|(?<=部门)|(?<=[本全当]年)|(?<=年内))"
 IN_YUAN = r"(?=\s*(?:(?:为|[:：])\s*)?" + NUMBER + r"\s*万?元)"  # a label whose amount is given in 万元 or 元
 
 
@@ -568,7 +570,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     pieces, origin = run_on_pieces(lines)
     paras = paragraphs([piece if origin[k] not in table_lines else "" for k, piece in enumerate(pieces)])
     title_lines, sections, preamble = structure(paras)
-    title = "".join(recognise.clean(t) for t in title_lines)  # (a line of bars after it is a table's edge, no part of it)
+    title = "".join(t for t in title_lines if t.strip(" |\t"))  # (a line of bars after it is a table's edge, no part of it)
     # What the document is (title, kind, year, unit, project): recognise*.py rules, each with its line.
     at = lambda found: found and replace(found, line=origin[found.line - 1] + 1 if found.line else found.line)  # noqa: E731
     named = at(recognise.title_of(pieces))
