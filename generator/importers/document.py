@@ -18,7 +18,7 @@ import yaml
 
 from . import assemble, flattened, form_tail, forms, limits, recognise, recognise_project, recognise_unit, word_looks
 from .narrative_lists import inline, measures, problems
-from .narrative_money import (NUMBER, PHRASE_START, amount, arranged, breakdown, executed_and_rate, paid, percent_after, quota, said_rate,
+from .narrative_money import (ITEM_COST, NUMBER, PHRASE_START, SOURCE_START, amount, arranged, breakdown, budget_then_spent, executed_and_rate, paid, percent_after, quota, said_rate,
                               sentence_before, spaced_bars, spent_all, spent_clause, the_rate, year_budget)
 from .forms import FULL_WIDTH
 from .receipt_budget import receipt_budgets
@@ -249,6 +249,10 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     points = float(score.group(1).replace(",", "")) if score else None  # (1,234,567.89: a number, but no score)
     record("自评得分", ("result", "score"), points if points is not None and points <= 100 else None)
     without_sangong = _without_sentences(flat, "三公")  # (“三公”经费预算12万元，实际支出9.8万元 is one item's, never the unit's total)
+    # … nor an item of expense's (公务用车运行维护费全年预算数为12万元，执行数为11.5万元; not 经费预算)
+    without_items = _without_sentences(without_sangong, ITEM_COST)
+    if kind == "department":  # … nor, in a department's report, a listed item's (1.办公楼维修：年初预算50万元，全年执行48万元)
+        without_items = NAMED_ITEM.sub("", without_items)
     record("本年财政拨款支出", ("spending", "total"),
            amount(without_sangong, r"(?:本年)?财政拨款支出(?:合计|总额)?", spending=True)
            or amount(without_sangong, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
@@ -257,14 +261,15 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
            # sentences saying it is spent, their amount in 万元 or 元 (3.实际支出 | 6475 is an indicator's cell)
            or amount(without_sangong, f"{PHRASE_START}实际支出{IN_YUAN}")
            or amount(without_sangong, f"{PHRASE_START}(?:本年度?|全年度?)(?:实际)?总支出{IN_YUAN}")
+           or amount(without_sangong, f"{PHRASE_START}全年(?:完成|实际)?支出{IN_YUAN}", spending=True)  # 2023年全年支出980万元
            # (not 追加预算82.25万元,支出7.48万元 or a department's 安排专项资金5.6万元,支出1.51万元: a part's spending)
-           or amount(_without_parts(without_sangong, kind), f"(?<=[,，])支出{IN_YUAN}")
+           or budget_then_spent(_without_parts(without_sangong, kind))
            or amount(without_sangong, f"{PHRASE_START}(?<!上年)决算总?支出{IN_YUAN}")  # 决算支出960.28万元, 决算总支出为165.35万元 (not 上年决算支出)
            or amount(without_sangong, f"{PHRASE_START}实际执行支出(?:预算)?{IN_YUAN}")  # 实际执行支出预算1711.15万元
            or amount(without_sangong, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
     # (免费开放项目支出251384.66元, “送戏下乡”项目支出, 关爱青少年项目支出, 下属单位项目支出: another's, not the
-    # unit's 项目支出; nor 机关本级基本支出, its seat's part)
-    for label, key in (("(?<!本级)基本支出", "basic"), (f"{OWN_SPENDING_START}项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
+    # unit's 项目支出; nor 机关本级基本支出, 局机关基本支出 or 示例中心基本支出, one body's part)
+    for label, key in ((f"{NOT_A_PARTS}基本支出", "basic"), (f"{OWN_SPENDING_START}项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
         figure = amount(flat, label, spending=True)
         if figure is None and key == "project" and (nil := NO_PROJECT.search(flat)) \
@@ -276,13 +281,13 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金|支出)?|年初(?:财政)?下达(?:资金)?"
                               # 2022年初农村危房改造资金预算安排300.7万元: a fund named between 年初 and its budget
                               "|年初[\u4e00-\u9fff]{2,16}?(?:资金|经费)预算安排", "initial"),
-                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金|收入)?|预算总收入|全年预算|全年应执行数|转移支付预算数|总体预算",
+                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金|收入|支出)?|预算总收入|全年预算|全年应执行数|转移支付预算数|总体预算",
                               "adjusted"),
                              ("全年执行数", "全年执行|执行数|转移支付执行数|(?<!上年)决算总?支出|(?<!上年)实际支出(?=\\s*[\\d,.]+\\s*万?元)", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
         # 2023年度年初收支预算): 法院执行年初预算数 is one item's budget, 应执行数 is what was to be spent.
         # (in a department's report, 上级补助项目调整预算150万元 is one project's)
-        value = amount(without_sangong, f"{PHRASE_START if kind == 'project' else UNITS_START}(?:{label})")
+        value = amount(without_items, f"{PHRASE_START if kind == 'project' else UNITS_START}(?:{label})")
         if value is None and key == "adjusted":
             value = quota(flat)  # 指标金额是110万元: the budget allocated, said once
         if value is None and key == "adjusted" and (total := year_budget(flat)):
@@ -343,6 +348,8 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
 # 基本支出165.35万元,无项目支出: said of the year's spending, right after its 基本支出 (not of a 年初 budget, or of
 # another year: 2021年度,无项目支出;2022年度新增…)
 NO_PROJECT = re.compile(r"基本支出\s*\d[\d,.]*\s*万?元\s*[,，]\s*无项目支出(?=\s*[,，。；;]|$)")
+# Not a part's: 机关本级基本支出, 局机关基本支出, 示例中心基本支出 (a body's name before it; 我局, 部门 are the unit)
+NOT_A_PARTS = "".join(f"(?<!{w})" for w in ("本级", "机关", "中心", "学校", "站", "所", "院", "队", "馆"))
 # Where a department's budget label begins: as PHRASE_START, but not after 项目 (上级补助项目调整预算: one project's).
 UNITS_START = PHRASE_START.replace("|(?<=项目)", "")
 # Where the unit's own 项目支出 begins: a phrase's start (not after a closing quote or bracket: “送戏下乡”项目支出),
@@ -361,15 +368,18 @@ def _without_parts(text: str, kind: str) -> str:
     return ONE_SOURCE.sub("", text)
 
 
-ONE_SOURCE = re.compile(r"(?:(?<=[。；;\n])|^)\s*(?:中央|省级?|市级?|县级?|区级?|上级|本级|自筹|其他)[\u4e00-\u9fff]{0,8}?"
-                        r"(?:资金|拨款|补助)[^。；;\n]{0,200}", re.M)
+# A numbered item named for what it is (1.办公楼维修：…), not for money (1、收入：792.22万元, 2.基本支出：…): its line
+NAMED_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])[ \t]*(?![^：:\n]*(?:收入|支出|预算|资金|经费|执行|拨款))"
+                        r"[^：:\n。]{2,20}[：:][^\n]*", re.M)
+ONE_SOURCE = re.compile(r"(?:(?<=[。；;\n])|^)" + SOURCE_START.pattern + r"[^。；;\n]{0,200}", re.M)
 
 
-def _without_sentences(text: str, word: str) -> str:
-    """The text without the sentences that hold word. Found from each occurrence outward: a pattern
-    [^。]*word[^。]* would try every start of a long line without stops (quadratic)."""
+def _without_sentences(text: str, word: str | re.Pattern) -> str:
+    """The text without the sentences that hold word (or a match of it). Found from each occurrence
+    outward: a pattern [^。]*word[^。]* would try every start of a long line without stops (quadratic)."""
     out, pos = [], 0
-    while (at := text.find(word, pos)) >= 0:
+    find = (lambda p: text.find(word, p)) if isinstance(word, str) else (lambda p: m.start() if (m := word.search(text, p)) else -1)
+    while (at := find(pos)) >= 0:
         start = max(text.rfind(c, pos, at) for c in "。；;\n") + 1 or pos
         ends = [k for c in "。；;\n" if (k := text.find(c, at)) >= 0]
         out.append(text[pos:start])

@@ -30,8 +30,8 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
     matches = re.finditer(label + r"(?:数)?\s*(?:(?:为|是|[:|])\s*)?(?:共?\d{1,3}个项目)?" + NUMBER + r"\s*(?:万元|元)?", text)  # one \s* run: no backtracking
     # (一)基本支出 / 2024年度…基本支出1076.17万元: a heading's label, then a year, is not its amount
     matches = (m for m in matches if not re.match(r"\s*年", text[m.end(1):m.end(1) + 3]))
-    if spending:  # (not 预计2024年共支出, 截至2023年共支出: a forecast or a sum over years)
-        matches = (m for m in matches if not NOT_THE_YEARS_SUM.search(text, max(0, m.start() - 12), m.start()))
+    if spending:
+        matches = (m for m in matches if not _not_the_units_year(text, m))
     matches, ahead = itertools.tee(matches)
     if len({y for m in itertools.islice(ahead, MAX_LATER + 1) if (y := _year_of(text, m))}) > 1:
         return None  # 2022年度基本支出320.5万元，2023年度基本支出351.2万元: which year is the report's, a person says
@@ -45,26 +45,32 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
     if word not in BUDGET_WORDS:
         return value
     for later in itertools.islice(matches, MAX_LATER):
-        sentence = re.split(r"[。；;\n]", text[max(0, later.start() - 300):later.start()])[-1]
-        if _money_word_before(text, later) in SPENT_WORDS and not NOT_THE_YEARS_OWN.search(sentence) \
-                and (value := _stated(text, later)) is not None:
+        if _money_word_before(text, later) in SPENT_WORDS and (value := _stated(text, later)) is not None:
             return value
     return None
 
 
 BUDGET_WORDS = ("预算支出合计", "预算支出", "预算", "资金总额", "资金来源")
-SPENT_WORDS = ("决算", "实际支出", "全年支出", "本年支出", "总支出", "支出合计")
-NOT_THE_YEARS_SUM = re.compile(r"预计|计划|拟|截至|截止|累计")
+SPENT_WORDS = ("决算", "实际支出", "全年支出", "本年支出", "总支出", "支出合计", "完成支出")
+# Spending that is not the unit's for the year: in its clause a forecast, a sum to date or a comparison
+# (预计2024年共支出, 截至2023年共支出, 较2022年基本支出800万元); in its sentence another year's, an
+# addition's or a subordinate's (上年决算支出…其中基本支出, 年中追加基本支出, 所属示例中心基本支出 — not 局机关及所属单位)
+NOT_THE_YEARS_CLAUSE = re.compile(r"预计|计划|拟|截至|截止|累计|较|比|同比")
+NOT_THE_YEARS_SENTENCE = re.compile(r"上年|去年|上一年|同期|追加|(?<![及和含与、])(?:所属|下属)")
+
+
+def _not_the_units_year(text: str, match: re.Match) -> bool:
+    sentence = re.split(r"[。；;\n]", text[max(0, match.start() - 300):match.start()])[-1]
+    clause = re.split(r"[，,]", sentence)[-1]
+    return bool(NOT_THE_YEARS_CLAUSE.search(clause) or NOT_THE_YEARS_SENTENCE.search(sentence))
 
 
 def _year_of(text: str, match: re.Match) -> str | None:
-    """The year written just before a label in its clause (2023年度基本支出, 2023年共支出)."""
-    clause = re.split(r"[，,。；;\n]", text[max(0, match.start() - 12):match.start(1)])[-1]
-    return found[-1] if (found := re.findall(r"(20\d\d)\s*年", clause)) else None
+    """The year its sentence gives a label (2023年度基本支出; 2022年度部门决算支出…,其中:基本支出)."""
+    sentence = re.split(r"[。；;\n]", text[max(0, match.start() - 120):match.start(1)])[-1]
+    return found[-1] if (found := re.findall(r"(20\d\d)\s*年", sentence)) else None
 
 
-# … and not a sentence about another year's, a subordinate's or an addition's spending
-NOT_THE_YEARS_OWN = re.compile(r"上年|去年|上一年|同期|所属|下属|追加|预计")
 MAX_LATER = 5  # later mentions looked at: a budget's parts, then the year's, are a sentence or two apart
 
 
@@ -103,7 +109,7 @@ def _money_word_before(text: str, match: re.Match) -> str | None:
     return words[-1] if words else None
 
 
-MONEY_WORD = re.compile(r"预算支出合计|预算支出|预算(?!收入)|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|总支出|执行")
+MONEY_WORD = re.compile(r"预算支出合计|预算支出|预算(?!收入)|完成支出|资金总额|资金来源|支出合计|本年支出|决算|实际支出|全年支出|\d年支出|总支出|执行")
 
 
 def spaced_bars(text: str) -> str:
@@ -155,8 +161,11 @@ def executed_and_rate(text: str, kind: str) -> tuple[float, float, float | None]
     for match in re.finditer(START + NUMBER + r"\s*(?:万元?|元)\s*[,，]\s*((?:部门整体|部门|整体)?(?:项目)?(?:预算)?(?:资金)?执行率)"
                              r"(?:为|是|达)?\s*" + NUMBER + r"\s*%", text):
         sentence = re.split(r"[。；;]", text[max(0, match.start() - 80):match.start()])[-1]
-        if (kind == "department" and (match.group(2).startswith("项目") or PART.search(sentence))) or CARRIED.search(sentence):
-            continue  # 其中，高标准农田建设专项…执行率96%, 使用结转资金270万元,执行率90%: one part's, not the year's
+        if (kind == "department" and (match.group(2).startswith("项目") or PART.search(sentence))) or CARRIED.search(sentence) \
+                or "其中" in sentence or ITEM_COST.search(sentence) or SOURCE_START.match(sentence):
+            # 其中，高标准农田建设专项…执行率96%, 使用结转资金270万元,执行率90%, 其中中央资金150万元,执行率100%,
+            # 培训费预算5万元,实际支出4.6万元,执行率92%: one part's, not the year's
+            continue
         executed, rate = float(match.group(1).replace(",", "")), match.group(3)
         return executed, float(rate.replace(",", "")), _budget_before(sentence, executed, rate + "%", kind)
     # 全年预算数为1050万元,执行数为1050万元,完成预算的100%: said so only when the budget just before makes
@@ -165,13 +174,19 @@ def executed_and_rate(text: str, kind: str) -> tuple[float, float, float | None]
                              + NUMBER + r"\s*%", text):
         sentence = re.split(r"[。；;]", text[max(0, match.start() - 80):match.start()])[-1]
         executed, rate = float(match.group(1).replace(",", "")), match.group(2)
-        if not re.search(r"三公|收入", sentence) and (budget := _budget_before(sentence, executed, rate + "%", kind)) is not None:
+        # only a project's own budget opening its sentence (项目全年预算数为1050万元,…): not 公务用车运行维护费全年预算数
+        if kind == "project" and re.match(r"\s*(?:该|本)?(?:项目|资金|经费)?(?:全年)?预算", re.split(r"[,，]", sentence)[0]) \
+                and (budget := _budget_before(sentence, executed, rate + "%", kind)) is not None:
             return executed, float(rate.replace(",", "")), budget
     return None
 
 
 PART = re.compile(r"其中|专项")  # a sentence about one part of a department's money
-CARRIED = re.compile(r"结转|结余")  # … or about the money carried over
+CARRIED = re.compile(r"结转|结余|累计")  # … or about the money carried over, or summed over years
+# A sentence about one listed source (…；县级资金50万元，执行率90%; 另外，县级配套资金50万元，支出45万元)
+SOURCE_START = re.compile(r"\s*(?:(?:另外|此外|同时)[,，]?\s*)?(?:中央|省级?|市级?|县级?|区级?|上级|本级|自筹|其他)"
+                          r"[\u4e00-\u9fff]{0,8}?(?:资金|拨款|补助)")
+ITEM_COST = re.compile(r"(?<!经)费(?:全年)?(?:预算|支出)")  # … or one item of expense (培训费预算, 会议费支出; not 经费预算)
 NOT_THE_YEARS = re.compile(r"年初|结转|结余|追加")  # a budget that is not the year's whole (全年预算数)
 
 
@@ -214,9 +229,10 @@ def year_budget(text: str) -> tuple[float, str] | None:
     for n, part in enumerate(parts):
         amounts = AMOUNT.findall(part)
         said = AMOUNT.split(part)[0]  # the total's word comes before its amount: not …万元(均为一般公共预算收入)
-        if len(amounts) != 1 or not TOTAL_WORDS.search(said) or NOT_TOTAL.search(part) or _run_into_next(part) \
-                or (n and re.fullmatch(r"其中[:：]?", parts[n - 1])):
-            continue  # (其中，师资经费预算60万元: one part's)
+        if len(amounts) != 1 or not TOTAL_WORDS.search(said) or NOT_TOTAL.search(part) or ITEM_COST.search(part) or _run_into_next(part) \
+                or (n and (re.fullmatch(r"其中[:：]?", parts[n - 1])
+                           or (re.fullmatch(r"\s*(?:共计|合计|共)\s*", said) and re.search(r"支出", parts[n - 1])))):
+            continue  # (其中，师资经费预算60万元: one part's; …项目支出全部为局机关支出，共计250万元: a bare 共计 of spending)
         after = parts[n + 1] if n + 1 < len(parts) else ""
         siblings = [p for p in (parts[n - 1] if n else "", after) if AMOUNT.search(p) and TOTAL_WORDS.search(p)]
         if siblings and not after.startswith("其中"):
@@ -238,6 +254,11 @@ def breakdown(text: str, total: str) -> list[tuple[str, float]]:
         if not out and not listed and re.fullmatch(r"其中[:：]?", part):
             listed = True
             continue
+        pieces = [p for p in re.split(r"(?<=万元)、", part)]  # 其中中央资金300万元、省级资金150万元: one clause, three sources
+        if len(pieces) > 1 and all(FUND_NAME.match(p) for p in pieces):
+            out += [(m.group(1), float(m.group(2).replace(",", ""))) for m in map(FUND_NAME.match, pieces)
+                    if SOURCE_WORD.search(m.group(1))]
+            continue
         m = FUND_NAME.match(part) or FUND_NAME.match(re.sub(r"(?<=万元)\D.*$", "", part))  # …万元 run into the next line
         if not m or (not out and not listed and not part.startswith("其中")) or not SOURCE_WORD.search(m.group(1)):
             break  # (已拨付资金, 设备购置资金 and 人员培训资金 say how the money went, not where it came from)
@@ -247,6 +268,17 @@ def breakdown(text: str, total: str) -> list[tuple[str, float]]:
     if len({n for n, _ in out}) < len(out):
         return []  # 中央资金(已到位)150万元,中央资金(未到位)50万元: one source, said in parts
     return out if abs(sum(v for _, v in out) - float(amounts[0].replace(",", ""))) < 0.005 else []
+
+
+# 该项目2020年度资金预算253.7万元,支出253.66万元: the spending of the funds the clause before budgets (not 会议费预算3万元,
+# 支出2.8万元 or 政府采购预算120万元,支出118万元: an item's)
+BUDGET_THEN_SPENT = re.compile(r"(?:资金|经费)(?:预算|共)?\s*" + START + NUMBER + r"\s*万?元\s*[,，]\s*支出(?:为|[:：])?\s*"
+                               + START + NUMBER + r"\s*万?元")
+
+
+def budget_then_spent(text: str) -> float | None:
+    found = BUDGET_THEN_SPENT.search(text)
+    return float(found.group(2).replace(",", "")) if found and not forms.too_long(found.group(2)) else None
 
 
 def spent_clause(text: str, spent: float) -> str | None:

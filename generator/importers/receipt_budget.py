@@ -16,7 +16,7 @@ PART = re.compile(r"([\u4e00-\u9fff]{2,24}?)\s*(?:为|是)?\s*" + NUMBER + r"\s*
 # What the parts of a budget of receipts are called (一般公共预算财政拨款收入, 使用非财政拨款结余, 年初结转和结余)
 RECEIPT_WORD = re.compile(r"(?:收入|结余|结转|拨款)$")
 # What came in or went out (决算, 实现), what was added (追加), not what was planned for the whole year
-NOT_RECEIPTS = re.compile(r"决算|实际|实现|执行|完成|支出|追加")
+NOT_RECEIPTS = re.compile(r"决算|实际|实现|执行|完成|支出|追加|上年|去年|上一年")
 # Not the body's own: a government's revenue (全县一般公共预算收入, 非税收入预算), a subordinate's or one project's
 NOT_OURS = re.compile(r"全[县市区省州旗盟镇乡]|所属|下属|项目|(?:税|公共|基金|国有资本经营|财政)$")
 
@@ -41,11 +41,30 @@ def receipt_budgets(text: str) -> list[tuple[str, float, list[tuple[str, float]]
             continue
         if abs(sum(v for _, v in parts) - amount) >= 0.005 or not all(RECEIPT_WORD.search(n) and "支出" not in n for n, _ in parts):
             continue  # (基本支出拨款200万元、项目支出拨款100万元: what the money is for, not where it comes from)
-        # 年初 in its clause, or in its sentence when the clause says no 调整 (根据年初部门预算批复,2023年我馆收入预算…)
-        sentence = text[max(text.rfind(c, 0, total.start()) for c in "。；;\n") + 1:total.start()]
-        # (调整预算 itself, or 调整 in its clause, is the adjusted: 在年初预算基础上调整预算680万元)
-        adjusted = total.group(0).startswith("调整") or "调整" in said
-        key = "initial" if not adjusted and "年初" in sentence else "adjusted"
-        out.append((key, amount, parts))
-    # two totals for one column (2022年收入预算…；2023年收入预算…): which is the report's year, a person says
-    return [found for found in out if [k for k, _, _ in out].count(found[0]) == 1]
+        if not any(re.search(r"拨款|财政", n) for n, _ in parts):
+            continue  # a body's budget is funded by the treasury (教育费附加收入, 缴存收入, 局机关收入: another list)
+        out.append((_column(text, total, said), amount, parts, _year(text, total)))
+    # two totals for one column (2022年收入预算…；2023年收入预算…), or totals of two years: which is the
+    # report's, a person says
+    if len({y for *_, y in out if y}) > 1:
+        return []
+    return [(k, v, parts) for k, v, parts, _ in out if [found[0] for found in out].count(k) == 1]
+
+
+def _column(text: str, total: re.Match, said: str) -> str:
+    """initial or adjusted: the qualifier nearest the total in its clause (调整预算 itself, 年内调整, 全年;
+    年初, also after 调整后: 机构改革调整后我局年初收入预算), else 年初 said earlier in its sentence when
+    调整 is not (根据年初部门预算批复,2023年我馆收入预算…)."""
+    if total.group(0).startswith("调整"):
+        return "adjusted"
+    nearest = max(("年初", "调整", "全年"), key=said.rfind)
+    if said.rfind(nearest) >= 0:
+        return "initial" if nearest == "年初" else "adjusted"
+    sentence = text[max(text.rfind(c, 0, total.start()) for c in "。；;\n") + 1:total.start()]
+    return "initial" if "年初" in sentence and "调整" not in sentence else "adjusted"
+
+
+def _year(text: str, total: re.Match) -> str | None:
+    """The year its sentence gives the total (2022年年中调整预算收入…)."""
+    sentence = text[max(text.rfind(c, max(0, total.start() - 80), total.start()) for c in "。；;\n") + 1:total.start()]
+    return found[-1] if (found := re.findall(r"(20\d\d)\s*年", sentence)) else None

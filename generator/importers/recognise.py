@@ -42,7 +42,7 @@ CUT_END = ("局", "委员会", "办公室", "中心", "政府", "法院", "检�
 PROJECT_UNIT = r"项目单位"  # a project's, the body carrying it out; a unit's own report, itself
 UNIT_LABELS = [  # the form's own fields, most specific first (评价单位(公章): the unit evaluating itself)
     r"部门\s*[(（]\s*单位\s*[)）]\s*(?:全称|名称)", r"部门\s*名称", r"(?:预算部门\s*(?:[、，]\s*)?)?单位\s*名称", r"预算单位", r"(?:评价)?单位\s*[(（]\s*[盖公]章\s*[)）]",
-    PROJECT_UNIT, r"项目主管(?:部门|单位)(?:及代码)?", r"(?<!中央)(?<!省级)(?<!省)(?<!自治区)(?:地方|县级|市级|区级)?主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
+    PROJECT_UNIT, r"项目主管(?:部门|单位)(?:及代码)?", r"(?<!中央)(?<!省级)(?<!省)(?<!自治区)(?:地方|县级|市级|区级|市县)?主管部门(?:及代码)?", r"(?:项目)?实施单位(?:\s*[(（]\s*盖章\s*[)）])?",
     r"实施\s*[(（]\s*主管\s*[)）]\s*单位", r"(?<![\u4e00-\u9fff])部门(?=\s*[|:：]|\s)",  # 部门 | 金寨县…中心 |
 ]
 # The form's labels that come after a name in a row whose cells were run together
@@ -263,7 +263,8 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
         if found := re.search(r"(20\d\d)\s*年度", undated):
             return Found(int(found.group(1)), line)
         # (not a deadline: 规划纲要》提出到2020年, 至2025年; not a past event: 是2015年农业部确定的, 于2015年成立)
-        if found := re.search(r"(?<![到至是])(?<!(?<!关)于)(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", undated):
+        # (nor a target: 项目完工年度 | 005 <= | 2025 | 年)
+        if found := re.search(r"(?<![到至是<>=≤≥＜＞])(?<![<>=≤≥＜＞]\s)(?<!(?<!关)于)(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", undated):
             # 隆阳区2021年中央化肥…项目补助资金绩效自评 over its form's 2022年度项目支出绩效自评表: a year
             # without 年度 may be the project's name (its 2021 funds); the form's heading says which year.
             heading = next((Found(int(h.group(1)), n + 1) for n, t in enumerate(lines[:ANNOUNCED_WITHIN])

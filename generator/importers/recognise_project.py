@@ -16,7 +16,7 @@ from .recognise_unit import org_name, title_unit, value_below
 FUND_ONLY = re.compile(r"(?:20\d\d年度?)?(?:中央|省级?|市级?|县级?|区级?)?(?:财政)?"
                        r"(?:衔接(?:推进乡村振兴)?(?:补助)?资金|(?:对(?:地方|下))?(?:专项)?转移支付(?:资金)?|专项资金|直达资金)(?:实施)?(?:项目)?")
 # The report's own words, not a name: 项目, 专项资金, 部门预算项目.
-KIND_ONLY = re.compile(r"(?:(?:省|市|县|区)级|本级)?(?:部门|单位)?(?:预算)?(?:项目|专项)?(?:资金)?(?:支出)?")
+KIND_ONLY = re.compile(r"(?:(?:省|市|县|区)级|本级)?本?(?:部门|单位)?(?:预算)?(?:项目|专项)?(?:资金)?(?:支出)?")
 PROJECT_END = re.compile(r"(?:项目|资金|经费|转移支付|补助|补贴|工程|国债|债券)$")
 PLACE = re.compile(r".{1,12}(?:省|市|区|县|州|旗|盟|镇|乡)")
 
@@ -129,8 +129,8 @@ def title_project(title: Found | None, lines: list[str]) -> Found | None:
 
 
 def _only_funds(name: str) -> bool:
-    # (农业相关转移支付资金, 各类专项资金: a class of funds, not one)
-    return bool(FUND_ONLY.fullmatch(name) or KIND_ONLY.fullmatch(name) or re.search(r"相关|有关|各类|各项", name))
+    # (农业相关转移支付资金, 各类专项资金, 重点民生资金: a class of funds, not one)
+    return bool(FUND_ONLY.fullmatch(name) or KIND_ONLY.fullmatch(name) or re.search(r"相关|有关|各类|各项|重点", name))
 
 
 def _title_names(title: Found | None, lines: list[str]) -> Found | None:
@@ -147,7 +147,7 @@ def _title_names(title: Found | None, lines: list[str]) -> Found | None:
     text = re.sub(r"[(（][^()（）]*[)）]$", "", text)
     if (tag := re.match(r"[(（]([^()（）]{2,10})[)）]", text)) and _only_funds(tag.group(1)):
         text = text[tag.end():]  # (直达资金)天津市…工程项目: the kind of funds, not the name
-    text = re.sub(r"^关于(?:上报|报送|提交|印发)?", "", text)  # a letter's title: 关于上报2023年…绩效自评的报告
+    text = re.sub(r"^关于(?:对)?(?:上报|报送|提交|印发)?", "", text)  # a letter's title: 关于上报2023年…绩效自评的报告
     head = re.split(r"(?:项目支出|部门整体|整体支出)?(?:绩效|自评|评价)", text)[0]
     head = re.sub(r"(?<=.{2})(?:执行|使用|实施)情况$", "", head)  # 关于抗疫特别国债执行情况绩效自评报告: what is evaluated
     year = re.search(r"20\d\d年度?", head)
@@ -187,6 +187,9 @@ USED_FOR = re.compile(r"(?:用于(?:实施)?|实施|我[县区市])((?:20\d\d年
                       r"|项目(?:为|是|有|共)(?:一个|1个)[:：]\s*([^\s,，。;；:：、“”()（）]{2,40}?项目)(?=[,，。;；(（]|$)")
 
 
+COUNTED = re.compile(r"[\d一二三四五六七八九十两几多]+个")
+
+
 def used_project(title: Found | None, lines: list[str]) -> Found | None:
     """Only for a report whose title names no project or only the year's funds (衔接资金项目), and
     only when the text names one project so: two are two projects, and a person chooses."""
@@ -196,6 +199,6 @@ def used_project(title: Found | None, lines: list[str]) -> Found | None:
     found = {}
     for i, line in enumerate(lines[:60]):
         for name in (next(n for n in names if n) for names in USED_FOR.findall(clean(line))):
-            if not FUND_ONLY.fullmatch(name) and "该项目" not in name:
+            if not FUND_ONLY.fullmatch(name) and "该项目" not in name and not COUNTED.match(name):  # (对12个项目开展了自评)
                 found.setdefault(name, i + 1)
     return Found(*next(iter(found.items()))) if len(found) == 1 else None

@@ -278,7 +278,7 @@ def title_unit(title: Found | None, lines: list[str]) -> Found | None:
 def _titled_unit(title: Found, lines: list[str]) -> Found | None:
     if restated := _restated_unit(title, lines):
         return restated
-    text = re.sub(r"^关于(?:上报|报送|提交|印发)?", "", clean(title.value).replace(" ", ""))  # a letter's title
+    text = re.sub(r"^关于(?:对)?(?:上报|报送|提交|印发)?", "", clean(title.value).replace(" ", ""))  # a letter's title
     before_year = re.match(r"^(.{2,40}?)20\d\d年", text)
     after_year = re.search(r"20\d\d年度?(.{2,60}?)(?:部门整体|整体支出|项目支出|单位自评|绩效|自评)", text)
     # 贺州市自然资源局部门整体支出绩效自评报告: a title without its year names its unit before its kind.
