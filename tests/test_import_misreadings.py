@@ -329,3 +329,61 @@ def test_a_list_run_into_its_header_gives_no_rate_and_a_line_of_bars_no_title(tm
     assert "rate" not in data.get("budget", {})
     data = draft(tmp_path, "示例局2023年度绩效自评报告", "|" * 5000, "一、部门基本情况", "我局内设机构3个。").data
     assert data["title"] == "示例局2023年度绩效自评报告"
+
+
+# ---- a fifth review, against the fourth's mends ----
+
+def test_receipts_of_another_kind_year_or_column(tmp_path):
+    head = ("示例县示例局2023年度部门整体支出绩效自评报告", "一、部门基本情况")
+    for line in ("我局负责统筹的教育费附加收入预算5000万元，其中城市教育费附加收入3000万元、地方教育附加收入2000万元。",
+                 "上年收入预算1800万元，其中一般公共预算财政拨款收入1500万元、事业收入300万元。",
+                 "年初收入预算600万元，其中局机关收入420万元、示例中心收入180万元。"):
+        data = draft(tmp_path, *head, line).data
+        assert "funds" not in data and not {"initial", "adjusted"} & set(data.get("budget", {})), line
+    data = draft(tmp_path, *head, "2022年年中调整预算收入8200万元，其中一般公共预算财政拨款收入7900万元、事业收入300万元。"
+                 "2023年初我厅收入预算9000万元，其中一般公共预算财政拨款收入8600万元、事业收入400万元。").data
+    assert "funds" not in data
+    data = draft(tmp_path, *head, "按照年初部门预算批复和年中调整情况，2023年全年收入预算320万元，其中一般公共预算财政拨款收入300万元、事业收入20万元。").data
+    assert data["budget"] == {"adjusted": 320}
+    data = draft(tmp_path, *head, "2023年机构改革调整后我局年初收入预算500万元，其中一般公共预算财政拨款收入450万元、上级补助收入50万元。").data
+    assert data["budget"] == {"initial": 500}
+
+
+def test_spending_of_a_body_in_the_department_or_given_by_year_before_其中(tmp_path):
+    head = ("示例县示例局2023年度部门整体支出绩效自评报告", "一、部门支出情况")
+    data = draft(tmp_path, *head, "局机关基本支出500万元，示例中心基本支出100万元，合计基本支出600万元；项目支出全部为局机关支出，共计250万元。").data
+    assert data["spending"]["basic"] == 600 and "budget" not in data
+    for line in ("所属示例中心2023年项目支出200万元。", "所属示例中心2023年度决算支出300万元，其中基本支出200万元，项目支出100万元。",
+                 "2022年度部门决算支出1100万元，其中：基本支出800万元，项目支出300万元；2023年度部门决算支出1200万元，其中：基本支出850万元，项目支出350万元。"):
+        data = draft(tmp_path, *head, line).data
+        assert "basic" not in data.get("spending", {}) and "project" not in data.get("spending", {}), line
+    # a comparison with last year is no second year's figure
+    data = draft(tmp_path, *head, "2023年基本支出850万元，较2022年基本支出800万元增加50万元。").data
+    assert data["spending"]["basic"] == 850
+
+
+def test_an_items_a_sources_or_a_listed_things_budget_and_rate_are_not_the_units(tmp_path):
+    head = ("示例县示例局2023年度部门整体支出绩效自评报告", "一、部门预算执行情况", "2023年我局部门决算支出650.8万元，预算执行率96.5%。")
+    for line in ("会议费预算3万元，支出2.8万元；培训费预算5万元，支出4.6万元。",
+                 "公务用车运行维护费全年预算数为12万元，执行数为11.5万元，完成预算的95.83%。",
+                 "培训费预算5万元，实际支出4.6万元，执行率92%。",
+                 "1.办公楼维修：年初预算50万元，全年执行48万元。"):
+        data = draft(tmp_path, *head, line).data
+        assert data["spending"] == {"total": 650.8} and data["budget"] == {"executed": 650.8, "rate": 96.5}, line
+    data = draft(tmp_path, "示例县农村饮水安全巩固提升项目2023年度绩效自评报告", "一、项目概况",
+                 "2023年下达项目资金200万元，其中中央资金150万元，执行率100%；县级资金50万元，执行率90%。",
+                 "另外，县级配套资金50万元，支出45万元。").data
+    assert data["budget"] == {"adjusted": 200}
+
+
+def test_titles_campaigns_and_targets_that_name_no_unit_project_or_year(tmp_path):
+    data = draft(tmp_path, "关于对示例市示例局2022年度项目支出绩效自评报告", "一、项目概况", "项目资金80万元。").data
+    assert data["department"]["name"] == "示例市示例局"
+    data = draft(tmp_path, "示例县农业农村局", "按照县财政局统一部署，我局组织开展了2023年度本部门项目支出绩效自评工作，共对12个项目开展了自评。",
+                 "一、总体情况", "12个项目年初预算合计1500万元。").data
+    assert "project" not in data
+    data = draft(tmp_path, "项目支出绩效自评表 | |||", "项目名称 | 示例乡村道路养护经费 | ||",
+                 "绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | ||",
+                 "一级 指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | ||",
+                 "产出指标 | 时效指标 | 项目完工年度 | 005 <= | 2025 | 年 | 2025 | 10.00 | 10.00 | ||").data
+    assert "year" not in data

@@ -254,19 +254,19 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     if kind == "department":  # … nor, in a department's report, a listed item's (1.办公楼维修：年初预算50万元，全年执行48万元)
         without_items = NAMED_ITEM.sub("", without_items)
     record("本年财政拨款支出", ("spending", "total"),
-           amount(without_sangong, r"(?:本年)?财政拨款支出(?:合计|总额)?", spending=True)
-           or amount(without_sangong, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
-           or amount(without_sangong, r"(?<=\d年)度?共?支出", spending=True)  # 2022年支出76.36万元, 2018年度支出5560.46万元, 2024年共支出
+           amount(without_items, r"(?:本年)?财政拨款支出(?:合计|总额)?", spending=True)
+           or amount(without_items, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
+           or amount(without_items, r"(?<=\d年)度?共?支出", spending=True)  # 2022年支出76.36万元, 2018年度支出5560.46万元, 2024年共支出
            # …资金共157.71万元,实际支出157.71万元; 本年度总支出1688.46万元; 资金预算253.7万元,支出253.66万元:
            # sentences saying it is spent, their amount in 万元 or 元 (3.实际支出 | 6475 is an indicator's cell)
-           or amount(without_sangong, f"{PHRASE_START}实际支出{IN_YUAN}")
-           or amount(without_sangong, f"{PHRASE_START}(?:本年度?|全年度?)(?:实际)?总支出{IN_YUAN}")
-           or amount(without_sangong, f"{PHRASE_START}全年(?:完成|实际)?支出{IN_YUAN}", spending=True)  # 2023年全年支出980万元
+           or amount(without_items, f"{PHRASE_START}实际支出{IN_YUAN}")
+           or amount(without_items, f"{PHRASE_START}(?:本年度?|全年度?)(?:实际)?总支出{IN_YUAN}")
+           or amount(without_items, f"{PHRASE_START}全年(?:完成|实际)?支出{IN_YUAN}", spending=True)  # 2023年全年支出980万元
            # (not 追加预算82.25万元,支出7.48万元 or a department's 安排专项资金5.6万元,支出1.51万元: a part's spending)
-           or budget_then_spent(_without_parts(without_sangong, kind))
-           or amount(without_sangong, f"{PHRASE_START}(?<!上年)决算总?支出{IN_YUAN}")  # 决算支出960.28万元, 决算总支出为165.35万元 (not 上年决算支出)
-           or amount(without_sangong, f"{PHRASE_START}实际执行支出(?:预算)?{IN_YUAN}")  # 实际执行支出预算1711.15万元
-           or amount(without_sangong, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
+           or budget_then_spent(_without_parts(without_items, kind))
+           or amount(without_items, f"{PHRASE_START}(?<!上年)决算总?支出{IN_YUAN}")  # 决算支出960.28万元, 决算总支出为165.35万元 (not 上年决算支出)
+           or amount(without_items, f"{PHRASE_START}实际执行支出(?:预算)?{IN_YUAN}")  # 实际执行支出预算1711.15万元
+           or amount(without_items, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
     # (免费开放项目支出251384.66元, “送戏下乡”项目支出, 关爱青少年项目支出, 下属单位项目支出: another's, not the
     # unit's 项目支出; nor 机关本级基本支出, 局机关基本支出 or 示例中心基本支出, one body's part)
     for label, key in ((f"{NOT_A_PARTS}基本支出", "basic"), (f"{OWN_SPENDING_START}项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
