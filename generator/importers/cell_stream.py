@@ -22,11 +22,12 @@ DASH = re.compile(r"^[-/—－–]$")  # a cell that says "none"
 RUN_TOGETHER = 3  # header words a line needs before its words are taken as cells
 MAX_CELL = 300
 
-INDICATOR_HEADERS = [("指标性质", "operator"), ("度量单位", "unit"), ("计量单位", "unit"), ("一级指标", "level1"),
+INDICATOR_HEADERS = [("评价指标值", "extra"), ("评价指标", "extra"), ("标准值", "extra"),  # Jiangsu's 目标名称 | 目标值 | 评价指标 | 标准值 | 目标完成值 | 评价指标值 | 权重分值 | 评分规则 | 得分
+                     ("目标名称", "name"), ("指标性质", "operator"), ("度量单位", "unit"), ("计量单位", "unit"), ("一级指标", "level1"),
                      ("二级指标", "level2"), ("三级指标", "name"), ("指标名称", "name"), ("年度指标值", "target"),
                      ("年度目标值", "target"), ("实际完成指标值", "actual"), ("指标值", "target"), ("目标值", "target"), ("实际完成值", "actual"), ("全年实际值", "actual"),
                      ("完成值", "actual"), ("实际值", "actual"), ("分值", "weight"), ("权重", "weight"),
-                     ("得分", "score"), ("原因", "note"), ("备注", "note"), ("评分标准", "extra"), ("指标解释", "extra")]
+                     ("得分", "score"), ("原因", "note"), ("备注", "note"), ("评分标准", "extra"), ("评分规则", "extra"), ("指标解释", "extra")]
 MONEY_HEADERS = [("年初预算", "initial"), ("全年预算", "adjusted"), ("调整后预算", "adjusted"), ("全年执行", "executed"), ("预算数", "adjusted"),
                  ("执行数", "executed"), ("权重", "weight"), ("分值", "weight"), ("得分", "score"), ("执行率", "rate"),
                  ("原因", "note"), ("备注", "note"), ("实际下达额度", "adjusted"), ("实际支出金额", "executed"),  # Guangxi's 基础信息表
@@ -41,7 +42,10 @@ MAX_HEADER = 24  # characters of a header cell (偏差原因分析及改进措�
 WORDS = {"extra", "note", "unit"}  # columns of words: a number is never theirs
 NUMERIC = {"initial", "adjusted", "executed", "rate", "weight", "score", "unread"}  # unread: a column of amounts the model has no key for
 # Fujian's forms say 目标 where the Ministry's say 指标 (产出目标 > 数量目标).
-LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "影响指标", "产出目标", "效益目标", "满意度目标"}
+# Jiangsu's: 一、投入目标 / 二、管理目标 / 三、产出目标 (1.数量目标), numbered.
+LEVEL1 = {"产出指标", "效益指标", "满意度指标", "成本指标", "效果指标", "影响指标", "产出目标", "效益目标", "满意度目标",
+          "投入目标", "管理目标"}
+LEVEL_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+|\d{1,2})[、.．]")
 LEVEL2 = re.compile(r"^(?:(?:数量|质量|时效性?|成本|经济效益|社会效益|生态效益|环境效益|可持续影响|(?:社会公众或)?服务对象满意度|"
                     r"(?:群众|公众|社会公众|受益群众|受益对象)?满意度|经济成本|社会成本|生态环境成本)(?:指标等?|目标)"
                     r"|经济效益|社会效益|生态效益|环境效益|可持续影响)$")
@@ -196,7 +200,7 @@ def merged_header(fields: list[str]) -> list[str]:
 
 def level_of(cells: list[Token], i: int, level1: str | None) -> tuple[int, str] | None:
     """(1 or 2, the word) if the cell at i is a 一级 or 二级指标 cell."""
-    k = re.sub(r"[(（]?\d+(?:\.\d+)?分?[)）]?$", "", key(cells[i].text))
+    k = LEVEL_NUMBER.sub("", re.sub(r"[(（]?\d+(?:\.\d+)?分?[)）]?$", "", key(cells[i].text)))
     after = key(cells[i + 1].text) if i + 1 < len(cells) else ""
     if k == "成本指标" and level1 == "产出指标" and not LEVEL2.match(after):
         return 2, k  # the 2020 forms' 产出指标 > 成本指标
