@@ -206,3 +206,25 @@ def test_budget_and_spending_phrases_of_narratives(tmp_path):
 def test_a_bodys_assets_in_万元_give_the_money_unit(tmp_path):
     made = draft(tmp_path, "示例县信访局2022年部门整体支出绩效自评报告\n一、部门概况\n截至2022年12月31日,单位资产合计26.19万元。")
     assert made.data["unit"] == "万元"
+
+
+def test_jiangsus_indicator_table_one_cell_a_line(tmp_path):
+    # p62's shape (宜兴): 目标名称 | 目标值 | 评价指标 | 标准值 | 目标完成值 | 评价指标值 | 权重分值 | 评分规则 | 得分, each cell
+    # on its line with a bar after it, levels numbered 一、投入目标 with their empty cells.
+    header = ["目标名称", "目标值", "评价指标", "标准值", "目标完成值", "评价指标值", "权重分值", "评分规则", "得分"]
+    rows = [["一、投入目标", "", "", "", "", "", "", "", ""],
+            ["1.预算投入资金", "6475", "预算完成率", "100%", "6475", "100%", "1", "预算完成率超出正负10%不得分", "1"],
+            ["2.实际到位资金", "6475", "资金到位率", "100%", "6475", "100%", "1", "不足100%不得分", "1"],
+            ["3.专款专用资金", "6475", "专款专用率", "100%", "6475", "100%", "1", "不足100%不得分", "1"],
+            ["三、产出目标", "", "", "", "", "", "", "", ""], ["1.数量目标", "", "", "", "", "", "", "", ""],
+            ["居民电子健康档案建档数", "941250份", "居民电子健康档案建档率", "≥75%", "1024410", "81.74%", "5", "查阅资料", "5"]]
+    lines = ["绩效目标设置情况", "|", "绩效目标完成情况", "|"]
+    for cells in [header, *rows]:
+        for cell in cells:
+            lines += [cell, "|"] if cell else ["|"]
+    data = draft(tmp_path, "\n".join(lines)).data
+    got = [(r.get("level1"), r.get("level2"), r["name"], r.get("target"), r.get("actual"), r.get("weight"), r.get("score"))
+           for r in data["indicators"]]
+    assert got[0] == ("投入目标", None, "1.预算投入资金", 6475, 6475, 1, 1) and len(got) == 4
+    # 941250份 | … | 1024410: the target in 份, the actual a bare count of the same
+    assert got[3] == ("产出目标", "数量目标", "居民电子健康档案建档数", 941250, 1024410, 5, 5)
