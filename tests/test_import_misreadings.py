@@ -239,6 +239,11 @@ def test_a_form_in_元_and_a_narrative_in_万元_leave_the_unit_doubtful_naming_
 
 # ---- a fourth review, against the rules added from d64–d69 and p70–p75 and the held-out set's first run ----
 
+def assert_no_budget_of_receipts(tmp_path, head: tuple, line: str) -> None:
+    data = draft(tmp_path, *head, line).data
+    assert "funds" not in data and not {"initial", "adjusted"} & set(data.get("budget", {})), line
+
+
 def test_a_budget_of_receipts_is_the_bodys_own_planned_one(tmp_path):
     head = ("示例县示例局2023年度部门整体支出绩效自评报告", "一、部门基本情况")
     # a government's revenue, a subordinate's, a project's, what came in, an addition: no budget, no funds
@@ -249,8 +254,7 @@ def test_a_budget_of_receipts_is_the_bodys_own_planned_one(tmp_path):
                  "2023年全年实现预算收入620万元，其中财政拨款收入580万元、其他收入40万元。",
                  "年内追加调整预算80万元，其中一般公共预算财政拨款收入70万元、上级补助收入10万元。",
                  "2023年初预算收入300万元，其中基本支出拨款200万元、项目支出拨款100万元。"):
-        data = draft(tmp_path, *head, line).data
-        assert "funds" not in data and not {"initial", "adjusted"} & set(data.get("budget", {})), line
+        assert_no_budget_of_receipts(tmp_path, head, line)
     # two years' budgets for one column: which is the report's, a person says
     data = draft(tmp_path, *head, "2022年收入预算8000万元，其中一般公共预算财政拨款收入7000万元、事业收入1000万元；"
                  "2023年收入预算9500万元，其中一般公共预算财政拨款收入8200万元、事业收入1300万元。").data
@@ -338,8 +342,7 @@ def test_receipts_of_another_kind_year_or_column(tmp_path):
     for line in ("我局负责统筹的教育费附加收入预算5000万元，其中城市教育费附加收入3000万元、地方教育附加收入2000万元。",
                  "上年收入预算1800万元，其中一般公共预算财政拨款收入1500万元、事业收入300万元。",
                  "年初收入预算600万元，其中局机关收入420万元、示例中心收入180万元。"):
-        data = draft(tmp_path, *head, line).data
-        assert "funds" not in data and not {"initial", "adjusted"} & set(data.get("budget", {})), line
+        assert_no_budget_of_receipts(tmp_path, head, line)
     data = draft(tmp_path, *head, "2022年年中调整预算收入8200万元，其中一般公共预算财政拨款收入7900万元、事业收入300万元。"
                  "2023年初我厅收入预算9000万元，其中一般公共预算财政拨款收入8600万元、事业收入400万元。").data
     assert "funds" not in data
