@@ -18,7 +18,8 @@ import yaml
 
 from . import assemble, flattened, form_tail, forms, limits, recognise, recognise_project, recognise_unit, word_looks
 from .narrative_lists import inline, measures, problems
-from .narrative_money import (ITEM_COST, NUMBER, PHRASE_START, SOURCE_START, amount, arranged, breakdown, budget_then_spent, executed_and_rate, paid, percent_after, quota, said_rate,
+from .labelled_amount import NUMBER, amount
+from .narrative_money import (ITEM_COST, PHRASE_START, SOURCE_START, arranged, breakdown, budget_then_spent, executed_and_rate, paid, percent_after, quota, said_rate,
                               sentence_before, spaced_bars, spent_all, spent_clause, the_rate, year_budget)
 from .forms import FULL_WIDTH
 from .receipt_budget import receipt_budgets
