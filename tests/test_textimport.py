@@ -129,7 +129,7 @@ def test_import_refuses_to_overwrite(tmp_path):
 
 
 def test_a_budget_figure_is_the_reports_only_when_its_label_starts_the_phrase():
-    from generator.importers.document import extract
+    from generator.importers.narrative_figures import extract
 
     # Shapes of real reports: one item's budget inside a list, and what was to be spent.
     values, _, _ = extract(["其中,法院执行年初预算数6万元,年末结算支出6万元。", "全年应执行数为7.79万元,实际执行率为100%。"], "")

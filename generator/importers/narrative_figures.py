@@ -1,0 +1,233 @@
+"""The key figures a report's text states, each found once with its label: grade and score, the year's
+spending (total, 基本支出, 项目支出, 人员经费, 公用经费 and their shares), the budget (年初预算数, 全年预算数,
+全年执行数, 执行率) and, from sentences, its sources. Each rule says in a comment what it reads and what it
+must not (another year's, a part's, an item's, a subordinate's). with_line() names the line a finding
+stands on. The forms' tables are read elsewhere (forms.py, flattened.py); these are the sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import forms
+from .forms import FULL_WIDTH
+from .labelled_amount import NUMBER, amount
+from .narrative_money import (ITEM_COST, PHRASE_START, SOURCE_START, arranged, breakdown, budget_then_spent, executed_and_rate, paid,
+                              percent_after, quota, said_rate, sentence_before, spaced_bars, spent_all, spent_clause, the_rate,
+                              year_budget)
+from .receipt_budget import receipt_budgets
+
+SPENDING_NAMES = {"basic": "基本支出", "project": "项目支出", "personnel": "人员经费", "public": "公用经费"}
+
+
+def with_line(finding: str, cleaned: list[str]) -> str:
+    """“label：value” with the line the value stands on (its first, for a number; the first line
+    naming the grade, for a grade), so staff can check it against the document. cleaned: the
+    document's lines, full-width digits folded and commas dropped."""
+    label, _, value = finding.partition("：")
+    if "（" in value or not value:
+        return finding
+    if re.fullmatch(r"\d+(?:\.\d+)?", value):
+        whole, _, decimals = value.partition(".")
+        pattern = re.compile(r"(?<![\d.])" + whole + (r"\." + decimals + "0*" if decimals else r"(?:\.0+)?") + r"(?![\d])")
+    elif value in forms.GRADE_WORDS.values():
+        pattern = re.compile(r"(?:等级|结果)[^。；]{0,6}" + value)
+    else:
+        return finding
+    word = re.sub(r"数$|占比$", "", label)
+    hits = [n for n, line in enumerate(cleaned) if pattern.search(line)]
+    n = next((n for n in hits if word in re.sub(r"\s+", "", cleaned[n])), hits[0] if hits else None)
+    return finding if n is None else f"{finding}（第 {n + 1} 行）"
+
+
+COLUMN_LETTER = re.compile(r"(?<!\s)\s*[(（][A-Z](?:\s*/\s*[A-Z])?[)）]")
+
+
+# 自评分数100分以上的项目, 90分（含）以上为优, 90分—100分: a class of scores, not one.
+NOT_A_BOUND = r"(?!\s*(?:[(（]含[)）])?\s*(?:及?以上|及?以下|至|到|[~～\-—–]))"
+
+
+def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
+    """Key figures from the whole text of a report of this kind; (values by report path, found, missing)."""
+    text = "\n".join(paras).translate(FULL_WIDTH)
+    # A column's letter after its label (预算数(A) 5.8万, 执行率(B/A) 100%) marks the column, not a rule.
+    flat = COLUMN_LETTER.sub("", spaced_bars(text))
+    values: dict = {}
+    found, missing = [], []
+
+    def record(label: str, path: tuple, value) -> None:
+        if value is None:
+            missing.append(label)
+            return
+        node = values
+        for key in path[:-1]:
+            node = node.setdefault(key, {})
+        node[path[-1]] = value
+        found.append(f"{label}：{forms.number_text(value) if isinstance(value, float) else value}")
+
+    def found_later(label: str, path: tuple, value) -> None:
+        """A value a later rule finds, of a field the first rules recorded as missing."""
+        missing.remove(label)
+        record(label, path, value)
+
+    # 优 秀: a PDF's text layer puts blanks inside words.
+    grades = re.finditer(r"(?:(?:自评结果|评价结果|自评等级|评价等级|等级|等次|自评结论|评价结论|评定)(?:均|都|总体)?(?:为|是|[:：])?|自评为)\s*[“\"「]?"
+                         r"(优\s?秀|良\s?好|中\s?等|较\s?差|优|良|中|差)", text)
+    grade = next((g for g in grades if not _of_several(text, g)), None)
+    record("自评等级", ("result", "grade"), forms.GRADE_WORDS[re.sub(r"\s", "", grade.group(1))] if grade else None)
+    # 自评分为100分, 自评得97.5分; not one indicator's (预算执行率得分为0分)
+    score = (re.search(r"(?:(?:自评|综合)(?:总)?得分|(?:综合)?评价得分|总得分|(?<![\u4e00-\u9fff])得分|自评总?分数?|自评得|(?:绩效|综合)评分)(?:为|[:：])?\s*"
+                       + NUMBER + r"\s*分" + NOT_A_BOUND, text)
+             or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text)  # a form's 自评总分(分) | 97.6
+             # 自评得分为99.77, 自评分数100。: the number ends the sentence
+             # (not a rule: 自评分数100，为满分标准)
+             or re.search(r"自评(?:总)?(?:得分(?:为|[:：])|分数(?:为|[:：])?)\s*" + NUMBER + r"(?=\s*(?:[,，。；;]|$))(?![^。；;\n]{0,8}(?:满分|标准|百分制))", text))
+    points = float(score.group(1).replace(",", "")) if score else None  # (1,234,567.89: a number, but no score)
+    record("自评得分", ("result", "score"), points if points is not None and points <= 100 else None)
+    without_sangong = _without_sentences(flat, "三公")  # (“三公”经费预算12万元，实际支出9.8万元 is one item's, never the unit's total)
+    # … nor an item of expense's (公务用车运行维护费全年预算数为12万元，执行数为11.5万元; not 经费预算)
+    without_items = _without_sentences(without_sangong, ITEM_COST)
+    if kind == "department":  # … nor, in a department's report, a listed item's (1.办公楼维修：年初预算50万元，全年执行48万元)
+        without_items = NAMED_ITEM.sub("", without_items)
+    record("本年财政拨款支出", ("spending", "total"),
+           amount(without_items, r"(?:本年)?财政拨款支出(?:合计|总额)?", spending=True)
+           or amount(without_items, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
+           or amount(without_items, r"(?<=\d年)度?共?支出", spending=True)  # 2022年支出76.36万元, 2018年度支出5560.46万元, 2024年共支出
+           # …资金共157.71万元,实际支出157.71万元; 本年度总支出1688.46万元; 资金预算253.7万元,支出253.66万元:
+           # sentences saying it is spent, their amount in 万元 or 元 (3.实际支出 | 6475 is an indicator's cell)
+           or amount(without_items, f"{PHRASE_START}实际支出{IN_YUAN}")
+           or amount(without_items, f"{PHRASE_START}(?:本年度?|全年度?)(?:实际)?总支出{IN_YUAN}")
+           or amount(without_items, f"{PHRASE_START}全年(?:完成|实际)?支出{IN_YUAN}", spending=True)  # 2023年全年支出980万元
+           # (not 追加预算82.25万元,支出7.48万元 or a department's 安排专项资金5.6万元,支出1.51万元: a part's spending)
+           or budget_then_spent(_without_parts(without_items, kind))
+           or amount(without_items, f"{PHRASE_START}(?<!上年)决算总?支出{IN_YUAN}")  # 决算支出960.28万元, 决算总支出为165.35万元 (not 上年决算支出)
+           or amount(without_items, f"{PHRASE_START}实际执行支出(?:预算)?{IN_YUAN}")  # 实际执行支出预算1711.15万元
+           or amount(without_items, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
+    # (免费开放项目支出251384.66元, “送戏下乡”项目支出, 关爱青少年项目支出, 下属单位项目支出: another's, not the
+    # unit's 项目支出; nor 机关本级基本支出, 局机关基本支出 or 示例中心基本支出, one body's part)
+    for label, key in ((f"{NOT_A_PARTS}基本支出", "basic"), (f"{OWN_SPENDING_START}项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
+                       ("公用经费(?:支出)?", "public")):
+        figure = amount(flat, label, spending=True)
+        if figure is None and key == "project" and (nil := NO_PROJECT.search(flat)) \
+                and not re.search(r"预算|年初|追加", sentence_before(flat, nil.start())):
+            figure = 0.0  # 基本支出165.35万元,无项目支出: a nil stated, not left out
+        record(SPENDING_NAMES[key], ("spending", key), figure)
+    for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
+        record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
+    for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金|支出)?|年初(?:财政)?下达(?:资金)?"
+                              # 2022年初农村危房改造资金预算安排300.7万元: a fund named between 年初 and its budget
+                              "|年初[\u4e00-\u9fff]{2,16}?(?:资金|经费)预算安排", "initial"),
+                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金|收入|支出)?|预算总收入|全年预算|全年应执行数|转移支付预算数|总体预算",
+                              "adjusted"),
+                             ("全年执行数", "全年执行|执行数|转移支付执行数|(?<!上年)决算总?支出|(?<!上年)实际支出(?=\\s*[\\d,.]+\\s*万?元)", "executed")):
+        # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
+        # 2023年度年初收支预算): 法院执行年初预算数 is one item's budget, 应执行数 is what was to be spent.
+        # (in a department's report, 上级补助项目调整预算150万元 is one project's)
+        value = amount(without_items, f"{PHRASE_START if kind == 'project' else UNITS_START}(?:{label})")
+        if value is None and key == "adjusted":
+            value = quota(flat)  # 指标金额是110万元: the budget allocated, said once
+        if value is None and key == "adjusted" and (total := year_budget(flat)):
+            value = total[0]  # 下达…资金X万元, 资金共X万元, 预算数X万元: the year's budget as a whole
+            if kind == "project" and (sources := breakdown(flat, total[1])):
+                values["funds"] = [{"source": source, "adjusted": v} for source, v in sources]
+                found.append(f"资金来源：{'、'.join(f'{n} {forms.number_text(v)}' for n, v in sources)}（全年预算数）")
+        record(name, ("budget", key), value)
+    if kind == "project" and "executed" not in values.get("budget", {}) and "total" not in values.get("spending", {}) \
+            and (invested := amount(flat, f"{PHRASE_START}实际完成投资")) is not None:
+        # A works project's year spending: 下达资金56万元，实际完成投资54.6万元 (not in a department's
+        # report, where 完成投资 may be one of its works).
+        found_later("全年执行数", ("budget", "executed"), invested)
+    if kind == "project" and "executed" not in values.get("budget", {}) and "total" not in values.get("spending", {}) \
+            and (payment := paid(flat)) is not None:
+        found_later("全年执行数", ("budget", "executed"), payment)
+    if kind == "project" and not {"adjusted", "executed"} & set(values.get("budget", {})) \
+            and (whole := spent_all(flat)) is not None:
+        found_later("全年预算数", ("budget", "adjusted"), whole)
+        found_later("全年执行数", ("budget", "executed"), whole)
+    if kind == "project" and "adjusted" not in values.get("budget", {}) and "initial" not in values.get("budget", {}) \
+            and (given := arranged(flat)) is not None:
+        found_later("全年预算数", ("budget", "adjusted"), given)
+    if kind == "department" and "funds" not in values:
+        # 收入预算X万元,其中A收入a、B收入b: the year's budget as planned receipts, each source a fund
+        funds: dict[str, dict] = {}
+        for key, total, sources in receipt_budgets(flat):
+            name = "年初预算数" if key == "initial" else "全年预算数"
+            if key not in values.get("budget", {}) and name in missing:
+                found_later(name, ("budget", key), total)
+            if values.get("budget", {}).get(key) != total:
+                continue  # sources of another total than the one the report states
+            for source, v in sources:
+                funds.setdefault(source, {"source": source})[key] = v
+            found.append(f"资金来源：{'、'.join(f'{n} {forms.number_text(v)}' for n, v in sources)}（{name}，收入预算）")
+        if funds:
+            values["funds"] = list(funds.values())
+    spent = values.get("spending", {}).get("total") or values.get("budget", {}).get("executed")
+    if kind == "project" and spent is not None and (clause := spent_clause(flat, spent)) \
+            and (sources := breakdown(flat, clause)):
+        funds = {f["source"]: f for f in values.setdefault("funds", [])}
+        for source, v in sources:
+            if source not in funds:
+                funds[source] = {"source": source}
+                values["funds"].append(funds[source])
+            funds[source]["executed"] = v
+        found.append(f"资金来源：{'、'.join(f'{n} {forms.number_text(v)}' for n, v in sources)}（全年执行数）")
+    paired = executed_and_rate(flat, kind)
+    if paired and "executed" not in values.get("budget", {}):
+        record("全年执行数", ("budget", "executed"), paired[0])
+        if paired[2] is not None and not {"adjusted", "initial"} & set(values.get("budget", {})):
+            found_later("全年预算数", ("budget", "adjusted"), paired[2])
+    record("预算执行率", ("budget", "rate"), (percent_after(flat, r"预算执行率") or said_rate(flat, r"预算完成率|资金使用完成比?率")) or (paired[1] if paired else None)
+           or (the_rate(flat) if kind == "project" else None))
+    return values, found, missing
+
+
+# 基本支出165.35万元,无项目支出: said of the year's spending, right after its 基本支出 (not of a 年初 budget, or of
+# another year: 2021年度,无项目支出;2022年度新增…)
+NO_PROJECT = re.compile(r"基本支出\s*\d[\d,.]*\s*万?元\s*[,，]\s*无项目支出(?=\s*[,，。；;]|$)")
+# Not a part's: 机关本级基本支出, 局机关基本支出, 示例中心基本支出 (a body's name before it; 我局, 部门 are the unit)
+NOT_A_PARTS = "".join(f"(?<!{w})" for w in ("本级", "机关", "中心", "学校", "站", "所", "院", "队", "馆"))
+# Where a department's budget label begins: as PHRASE_START, but not after 项目 (上级补助项目调整预算: one project's).
+UNITS_START = PHRASE_START.replace("|(?<=项目)", "")
+# Where the unit's own 项目支出 begins: a phrase's start (not after a closing quote or bracket: “送戏下乡”项目支出),
+# after 其中, a year (2022年, not 青少年), 年度, 部门 or 本年/全年/当年 (not 下属单位).
+OWN_SPENDING_START = r"(?:(?<![\u4e00-\u9fff”\"』」》)）])|(?<=其中)|(?<=\d年)|(?<=年度)|(?<=部门)|(?<=[本全当]年)|(?<=年内))"
+IN_YUAN = r"(?=\s*(?:(?:为|[:：])\s*)?" + NUMBER + r"\s*万?元)"  # a label whose amount is given in 万元 or 元
+
+
+def _without_parts(text: str, kind: str) -> str:
+    """The text without the sentences about a part of the year's money: what was added (追加), carried
+    over (结转, 结余), one source's (其中中央资金200万元,支出180万元), what was bought (政府采购预算), or, in a
+    department's report, one purpose's funds (专项)."""
+    for word in ("追加", "结转", "结余", "其中", "采购", *(("专项",) if kind == "department" else ())):
+        text = _without_sentences(text, word)
+    # …；省级资金100万元，支出100万元: a listed source's sentence after the 其中 one
+    return ONE_SOURCE.sub("", text)
+
+
+# A numbered item named for what it is (1.办公楼维修：…), not for money (1、收入：792.22万元, 2.基本支出：…): its line
+NAMED_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])[ \t]*(?![^：:\n]*(?:收入|支出|预算|资金|经费|执行|拨款))"
+                        r"[^：:\n。]{2,20}[：:][^\n]*", re.M)
+ONE_SOURCE = re.compile(r"(?:(?<=[。；;\n])|^)" + SOURCE_START.pattern + r"[^。；;\n]{0,200}", re.M)
+
+
+def _without_sentences(text: str, word: str | re.Pattern) -> str:
+    """The text without the sentences that hold word (or a match of it). Found from each occurrence
+    outward: a pattern [^。]*word[^。]* would try every start of a long line without stops (quadratic)."""
+    out, pos = [], 0
+    find = (lambda p: text.find(word, p)) if isinstance(word, str) else (lambda p: m.start() if (m := word.search(text, p)) else -1)
+    while (at := find(pos)) >= 0:
+        start = max(text.rfind(c, pos, at) for c in "。；;\n") + 1 or pos
+        ends = [k for c in "。；;\n" if (k := text.find(c, at)) >= 0]
+        out.append(text[pos:start])
+        pos = min(ends, default=len(text))
+    return "".join(out) + text[pos:]
+
+
+def _of_several(text: str, found: re.Match) -> bool:
+    """Whether a grade is said of several items (有14个预算项目…自评等级为“优”,占比100%), not the report."""
+    # Within 200 characters each side: a text without stops must not make this quadratic.
+    low, high = max(0, found.start() - 200), min(len(text), found.end() + 200)
+    start = max(low - 1, *(text.rfind(c, low, found.start()) for c in "。；\n"))
+    ends = [k for c in "。；\n" if (k := text.find(c, found.end(), high)) >= 0]
+    sentence = text[start + 1:min(ends, default=high)]
+    return bool(re.search(r"\d+\s*个[^，。,]{0,8}项目", sentence) or "占比" in sentence)
