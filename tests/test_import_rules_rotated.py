@@ -22,8 +22,11 @@ RECEIPTS = ("一、部门基本情况\n(二)部门预决算情况\n"
 
 def test_a_budget_of_planned_receipts_gives_the_years_budget_and_its_sources(tmp_path):
     # d58's shape: the year's budget said as receipts planned by source, at the start and after the mid-year change.
-    data = draft(tmp_path, RECEIPTS).data
+    made = draft(tmp_path, RECEIPTS)
+    data = made.data
     assert data["kind"] == "department"  # 部门基本情况 / 部门预决算情况: a report on the whole department
+    # the summary names the line the sources stand on, as for every other finding
+    assert any(f.startswith("资金来源：一般公共预算财政拨款收入 60") and f.endswith("（年初预算数，收入预算，第 3 行）") for f in made.found)
     assert data["budget"] == {"initial": 100, "adjusted": 120}
     funds = {f["source"]: f for f in data["funds"]}
     assert funds["一般公共预算财政拨款收入"] == {"source": "一般公共预算财政拨款收入", "initial": 60, "adjusted": 70}

@@ -25,19 +25,28 @@ def with_line(finding: str, cleaned: list[str]) -> str:
     naming the grade, for a grade), so staff can check it against the document. cleaned: the
     document's lines, full-width digits folded and commas dropped."""
     label, _, value = finding.partition("：")
+    if value.endswith("）") and "第" not in value and (first := re.search(r"(?<![\d.])\d+(?:\.\d+)?", value)):
+        # 资金来源：A 28449.15、B 1500（年初预算数，收入预算）: the line of its first amount
+        n = _line_of(first.group(), label, cleaned)
+        return finding if n is None else f"{finding[:-1]}，第 {n + 1} 行）"
     if "（" in value or not value:
         return finding
+    n = _line_of(value, label, cleaned)
+    return finding if n is None else f"{finding}（第 {n + 1} 行）"
+
+
+def _line_of(value: str, label: str, cleaned: list[str]) -> int | None:
+    """The first line holding a number (or a grade) said with label, preferring one that has the label too."""
     if re.fullmatch(r"\d+(?:\.\d+)?", value):
         whole, _, decimals = value.partition(".")
         pattern = re.compile(r"(?<![\d.])" + whole + (r"\." + decimals + "0*" if decimals else r"(?:\.0+)?") + r"(?![\d])")
     elif value in forms.GRADE_WORDS.values():
         pattern = re.compile(r"(?:等级|结果)[^。；]{0,6}" + value)
     else:
-        return finding
+        return None
     word = re.sub(r"数$|占比$", "", label)
     hits = [n for n, line in enumerate(cleaned) if pattern.search(line)]
-    n = next((n for n in hits if word in re.sub(r"\s+", "", cleaned[n])), hits[0] if hits else None)
-    return finding if n is None else f"{finding}（第 {n + 1} 行）"
+    return next((n for n in hits if word in re.sub(r"\s+", "", cleaned[n])), hits[0] if hits else None)
 
 
 COLUMN_LETTER = re.compile(r"(?<!\s)\s*[(（][A-Z](?:\s*/\s*[A-Z])?[)）]")
