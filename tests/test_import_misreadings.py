@@ -390,3 +390,31 @@ def test_titles_campaigns_and_targets_that_name_no_unit_project_or_year(tmp_path
                  "一级 指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | ||",
                  "产出指标 | 时效指标 | 项目完工年度 | 005 <= | 2025 | 年 | 2025 | 10.00 | 10.00 | ||").data
     assert "year" not in data
+
+
+# ---- a sixth review, against the fifth's mends ----
+
+def test_an_items_clauses_go_but_the_wholes_stay(tmp_path):
+    head = ("示例县示例局2023年度部门整体支出绩效自评报告", "一、部门预算情况")
+    data = draft(tmp_path, *head, "本部门全年预算数1500万元，其中公务用车运行维护费全年预算数12万元，全年支出1480万元。",
+                 "2022年全年支出1390万元。").data
+    assert data["spending"]["total"] == 1480 and data["budget"]["adjusted"] == 1500
+    # numbered items named for what they are give nothing; the whole, numbered too, still counts
+    data = draft(tmp_path, *head, "1.免费开放：资金预算60万元，支出58万元。", "2.全民健身：预算50万元，执行率96%。",
+                 "3.整体情况：本年度支出合计900万元，其中基本支出700万元，项目支出200万元。").data
+    assert data["spending"] == {"total": 900, "basic": 700, "project": 200} and "budget" not in data
+
+
+def test_part_of_the_year_or_a_forecast_gives_no_spending_parts(tmp_path):
+    head = ("示例县示例局2023年度部门整体支出绩效自评报告", "一、预算执行")
+    data = draft(tmp_path, *head, "截至2023年6月底，基本支出400万元，项目支出100万元。",
+                 "全年支出1500万元，其中基本支出900万元，项目支出600万元。").data
+    assert data["spending"] == {"total": 1500, "basic": 900, "project": 600}
+    data = draft(tmp_path, *head, "预计2024年基本支出500万元，项目支出300万元。", "全年支出780万元。").data
+    assert data["spending"] == {"total": 780}
+    # 截至12月31日 is the whole year
+    data = draft(tmp_path, *head, "截至12月31日，本年支出合计1200万元，其中基本支出850万元，项目支出350万元。").data
+    assert data["spending"] == {"total": 1200, "basic": 850, "project": 350}
+    # 我馆 is the unit itself, 示例中心 one of its parts
+    data = draft(tmp_path, "示例县档案馆2023年度部门整体支出绩效自评报告", "一、预算执行", "2023年我馆基本支出150万元。").data
+    assert data["spending"]["basic"] == 150

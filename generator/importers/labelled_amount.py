@@ -42,8 +42,8 @@ def amount(text: str, label: str, spending: bool = False) -> float | None:
     if value is None or not spending:
         return value
     word = _money_word_before(text, match)
-    if word not in BUDGET_WORDS:
-        return value
+    if word not in BUDGET_WORDS or any(w in SPENT_WORDS for w in MONEY_WORD.findall(match.group(0))):
+        return value  # (全年支出1480万元 names its own spending, whatever budget the clause before states)
     for later in itertools.islice(matches, MAX_LATER):
         if _money_word_before(text, later) in SPENT_WORDS and (value := _stated(text, later)) is not None:
             return value
@@ -55,8 +55,10 @@ SPENT_WORDS = ("决算", "实际支出", "全年支出", "本年支出", "总支
 # Spending that is not the unit's for the year: in its clause a forecast, a sum to date or a comparison
 # (预计2024年共支出, 截至2023年共支出, 较2022年基本支出800万元); in its sentence another year's, an
 # addition's or a subordinate's (上年决算支出…其中基本支出, 年中追加基本支出, 所属示例中心基本支出 — not 局机关及所属单位)
-NOT_THE_YEARS_CLAUSE = re.compile(r"预计|计划|拟|截至|截止|累计|较|比|同比")
-NOT_THE_YEARS_SENTENCE = re.compile(r"上年|去年|上一年|同期|追加|(?<![及和含与、])(?:所属|下属)")
+NOT_THE_YEARS_CLAUSE = re.compile(r"较|比|同比")
+# (截至2023年6月底，基本支出…: part of the year; 截至12月31日，本年支出合计…: all of it)
+NOT_THE_YEARS_SENTENCE = re.compile(r"上年|去年|上一年|同期|追加|(?<![及和含与、])(?:所属|下属)|预计|计划|拟|累计"
+                                    r"|(?:截至|截止)(?!\s*(?:20\d\d\s*年)?\s*(?:12\s*月\s*(?:31\s*日|底|末)|年底|年末))")
 
 
 def _not_the_units_year(text: str, match: re.Match) -> bool:

@@ -95,7 +95,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     record("自评得分", ("result", "score"), points if points is not None and points <= 100 else None)
     without_sangong = _without_sentences(flat, "三公")  # (“三公”经费预算12万元，实际支出9.8万元 is one item's, never the unit's total)
     # … nor an item of expense's (公务用车运行维护费全年预算数为12万元，执行数为11.5万元; not 经费预算)
-    without_items = _without_sentences(without_sangong, ITEM_COST)
+    without_items = _without_item_clauses(without_sangong)
     if kind == "department":  # … nor, in a department's report, a listed item's (1.办公楼维修：年初预算50万元，全年执行48万元)
         without_items = NAMED_ITEM.sub("", without_items)
     record("本年财政拨款支出", ("spending", "total"),
@@ -135,7 +135,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
         value = amount(without_items, f"{PHRASE_START if kind == 'project' else UNITS_START}(?:{label})")
         if value is None and key == "adjusted":
             value = quota(flat)  # 指标金额是110万元: the budget allocated, said once
-        if value is None and key == "adjusted" and (total := year_budget(flat)):
+        if value is None and key == "adjusted" and (total := year_budget(without_items)):
             value = total[0]  # 下达…资金X万元, 资金共X万元, 预算数X万元: the year's budget as a whole
             if kind == "project" and (sources := breakdown(flat, total[1])):
                 values["funds"] = [{"source": source, "adjusted": v} for source, v in sources]
@@ -180,13 +180,13 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
                 values["funds"].append(funds[source])
             funds[source]["executed"] = v
         found.append(f"资金来源：{'、'.join(f'{n} {forms.number_text(v)}' for n, v in sources)}（全年执行数）")
-    paired = executed_and_rate(flat, kind)
+    paired = executed_and_rate(without_items, kind)
     if paired and "executed" not in values.get("budget", {}):
         record("全年执行数", ("budget", "executed"), paired[0])
         if paired[2] is not None and not {"adjusted", "initial"} & set(values.get("budget", {})):
             found_later("全年预算数", ("budget", "adjusted"), paired[2])
-    record("预算执行率", ("budget", "rate"), (percent_after(flat, r"预算执行率") or said_rate(flat, r"预算完成率|资金使用完成比?率")) or (paired[1] if paired else None)
-           or (the_rate(flat) if kind == "project" else None))
+    record("预算执行率", ("budget", "rate"), (percent_after(without_items, r"预算执行率") or said_rate(without_items, r"预算完成率|资金使用完成比?率")) or (paired[1] if paired else None)
+           or (the_rate(without_items) if kind == "project" else None))
     return values, found, missing
 
 
@@ -194,7 +194,8 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
 # another year: 2021年度,无项目支出;2022年度新增…)
 NO_PROJECT = re.compile(r"基本支出\s*\d[\d,.]*\s*万?元\s*[,，]\s*无项目支出(?=\s*[,，。；;]|$)")
 # Not a part's: 机关本级基本支出, 局机关基本支出, 示例中心基本支出 (a body's name before it; 我局, 部门 are the unit)
-NOT_A_PARTS = "".join(f"(?<!{w})" for w in ("本级", "机关", "中心", "学校", "站", "所", "院", "队", "馆"))
+# (我馆基本支出, 本中心基本支出: the unit itself)
+NOT_A_PARTS = "".join(f"(?<!(?<![我本]){w})" for w in ("本级", "机关", "中心", "学校", "站", "所", "院", "队", "馆"))
 # Where a department's budget label begins: as PHRASE_START, but not after 项目 (上级补助项目调整预算: one project's).
 UNITS_START = PHRASE_START.replace("|(?<=项目)", "")
 # Where the unit's own 项目支出 begins: a phrase's start (not after a closing quote or bracket: “送戏下乡”项目支出),
@@ -213,9 +214,33 @@ def _without_parts(text: str, kind: str) -> str:
     return ONE_SOURCE.sub("", text)
 
 
-# A numbered item named for what it is (1.办公楼维修：…), not for money (1、收入：792.22万元, 2.基本支出：…): its line
-NAMED_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])[ \t]*(?![^：:\n]*(?:收入|支出|预算|资金|经费|执行|拨款))"
+# A numbered item named for what it is (1.办公楼维修：…), not for money or the whole (1、收入：792.22万元,
+# 2.基本支出：…, 2.整体情况：部门预算800万元): its line
+NAMED_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])[ \t]*"
+                        r"(?![^：:\n]*(?:收入|支出|预算|资金|经费|执行|拨款|整体|总体|部门|单位|合计|全年|本年))"
                         r"[^：:\n。]{2,20}[：:][^\n]*", re.M)
+# A clause that speaks of the whole again after an item's (…，其中公务用车运行维护费全年预算数12万元，全年支出1480万元)
+WHOLE_AGAIN = re.compile(r"\s*(?:全年|本年|本部门|部门|单位|我局|总)")
+
+
+def _without_item_clauses(text: str) -> str:
+    """The text without what its sentences say of one item of expense: from the item's clause (培训费预算5万元,
+    公务用车运行维护费全年预算数为12万元) to its sentence's end, or to a clause that names the whole again."""
+    out, pos = [], 0
+    for found in ITEM_COST.finditer(text):
+        if found.start() < pos:
+            continue
+        start = max(text.rfind(c, pos, found.start()) for c in "。；;\n，,") + 1 or pos
+        end = found.end()
+        while end < len(text) and text[end] not in "。；;\n":
+            comma = min((k for c in "，,。；;\n" if (k := text.find(c, end)) >= 0), default=len(text))
+            end = comma
+            if comma < len(text) and text[comma] in "，," and WHOLE_AGAIN.match(text, comma + 1):
+                break
+            end = comma + 1 if comma < len(text) and text[comma] in "，," else comma
+        out.append(text[pos:start])
+        pos = end
+    return "".join(out) + text[pos:]
 ONE_SOURCE = re.compile(r"(?:(?<=[。；;\n])|^)" + SOURCE_START.pattern + r"[^。；;\n]{0,200}", re.M)
 
 
