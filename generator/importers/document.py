@@ -444,13 +444,14 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     if table:
         data["indicators"] = table
         found.append(f"绩效指标：{len(table)} 行")
-    for key, value in flat.items():
-        if key in MONEY_KEYS and any(k in stated for k in MONEY_KEYS):
-            continue  # the real tables' money block is read by its cells: the same lines as text add nothing
-        data[key] = {**data.get(key, {}), **value} if isinstance(value, dict) else value
     # The official forms' tables, read by their headers, state these better than running text does,
-    # and better than the same table's lines read as text (whose doubts are then not doubts).
-    if any(k in stated for k in ("budget", "spending", "funds")):
+    # and better than the same table's lines read as text (whose values and doubts then add nothing).
+    tables_give_money = any(k in stated for k in MONEY_KEYS)
+    for key, value in flat.items():
+        if key in MONEY_KEYS and tables_give_money:
+            continue
+        data[key] = {**data.get(key, {}), **value} if isinstance(value, dict) else value
+    if tables_give_money:
         from_flat = [f for f in from_flat if not FLAT_MONEY.match(f)]
         unsure = [u for u in unsure if not u.startswith("资金")]
     if "indicators" in stated:

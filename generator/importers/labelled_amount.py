@@ -61,15 +61,20 @@ NOT_THE_YEARS_SENTENCE = re.compile(r"上年|去年|上一年|同期|追加|(?<!
                                     r"|(?:截至|截止)(?!\s*(?:20\d\d\s*年)?\s*(?:12\s*月\s*(?:31\s*日|底|末)|年底|年末))")
 
 
+def sentence_before(text: str, at: int, window: int = 200) -> str:
+    """The sentence's words before position at (within window: a text without stops stays linear)."""
+    return re.split(r"[。；;\n]", text[max(0, at - window):at])[-1]
+
+
 def _not_the_units_year(text: str, match: re.Match) -> bool:
-    sentence = re.split(r"[。；;\n]", text[max(0, match.start() - 300):match.start()])[-1]
+    sentence = sentence_before(text, match.start(), 300)
     clause = re.split(r"[，,]", sentence)[-1]
     return bool(NOT_THE_YEARS_CLAUSE.search(clause) or NOT_THE_YEARS_SENTENCE.search(sentence))
 
 
 def _year_of(text: str, match: re.Match) -> str | None:
     """The year its sentence gives a label (2023年度基本支出; 2022年度部门决算支出…,其中:基本支出)."""
-    sentence = re.split(r"[。；;\n]", text[max(0, match.start() - 120):match.start(1)])[-1]
+    sentence = sentence_before(text, match.start(1), 120 + match.start(1) - match.start())
     return found[-1] if (found := re.findall(r"(20\d\d)\s*年", sentence)) else None
 
 

@@ -11,9 +11,10 @@ import re
 
 from . import forms
 from .forms import FULL_WIDTH
-from .labelled_amount import NUMBER, amount
+from .cell_stream import AMOUNT_NAMES
+from .labelled_amount import NUMBER, amount, sentence_before
 from .narrative_money import (ITEM_COST, PHRASE_START, SOURCE_START, arranged, breakdown, budget_then_spent, executed_and_rate, paid,
-                              percent_after, quota, said_rate, sentence_before, spaced_bars, spent_all, spent_clause, the_rate,
+                              percent_after, quota, said_rate, spaced_bars, spent_all, spent_clause, the_rate,
                               year_budget)
 from .receipt_budget import receipt_budgets
 
@@ -160,7 +161,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
         # 收入预算X万元,其中A收入a、B收入b: the year's budget as planned receipts, each source a fund
         funds: dict[str, dict] = {}
         for key, total, sources in receipt_budgets(flat):
-            name = "年初预算数" if key == "initial" else "全年预算数"
+            name = AMOUNT_NAMES[key]
             if key not in values.get("budget", {}) and name in missing:
                 found_later(name, ("budget", key), total)
             if values.get("budget", {}).get(key) != total:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import forms
-from .labelled_amount import NUMBER, START
+from .labelled_amount import NUMBER, START, sentence_before
 
 def spaced_bars(text: str) -> str:
     """Spaces around each | made one, as re.sub(r"\\s*\\|\\s*", " | ", text) would, without that pattern's
@@ -208,11 +208,6 @@ def quota(text: str) -> float | None:
     """The 指标金额 the text states, when it states one (two batches' 60 and 50 are not the year's)."""
     return _said_once(m.group(1) for m in QUOTA.finditer(text)
                       if not re.search(r"指标[:：]|结转|结余|上年", sentence_before(text, m.start())))
-
-
-def sentence_before(text: str, at: int, window: int = 200) -> str:
-    """The sentence's words before position at (within window: a text without stops stays linear)."""
-    return re.split(r"[。；;\n]", text[max(0, at - window):at])[-1]
 
 
 def _said_once(numbers) -> float | None:

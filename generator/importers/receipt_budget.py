@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+from .labelled_amount import NUMBER
+
 # The total: 收入预算 / 预算收入, or a 调整预算 whose parts are receipts; its qualifier before it in the sentence.
 TOTAL = re.compile(r"(?:收入预算|预算收入|调整预算)(?:总额|合计)?(?:为|是|共)?\s*" + NUMBER + r"\s*万元\s*[,，。]?\s*其中\s*[:：,，]?\s*")
 PART = re.compile(r"([\u4e00-\u9fff]{2,24}?)\s*(?:为|是)?\s*" + NUMBER + r"\s*万元\s*([、，,；;。]|$)")
