@@ -25,6 +25,7 @@ from .glued_money import glued_money
 from .numbered_rows import numbered_rows
 from .points_tail import tail_rows
 from .scoring_table import scoring_rows
+from .spending_table import spending_table
 
 # What a money block's row is called: an empty row must say it to be one.
 MONEY_LABEL = re.compile(r"资金|拨款|收入|补助|结转|结余|经费|财政|预算|自筹|其他|其它|合计|总额|支出")
@@ -490,6 +491,8 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
         if not found:  # Hunan's 基础数据表: 支出总额 | 2021年决算数 | 2022年预算数 | 2022年决算数
             budget, spending, found, used = data_sheet(lines)
             money = {"budget": budget, "spending": spending}
+    if not money.get("spending") and (sheet := spending_table(lines))[0]:  # 岳阳's 年度支出和结余情况
+        money["spending"], found, used = sheet[0], found + sheet[1], used | sheet[2]
     for k in ("budget", "spending"):
         if money.get(k):
             values[k] = money[k]

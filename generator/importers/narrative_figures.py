@@ -57,8 +57,9 @@ COLUMN_LETTER = re.compile(r"(?<!\s)\s*[(（][A-Z](?:\s*/\s*[A-Z])?[)）]")
 NOT_A_BOUND = r"(?!\s*(?:[(（]含[)）])?\s*(?:及?以上|及?以下|至|到|[~～\-—–]))"
 
 
-def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
-    """Key figures from the whole text of a report of this kind; (values by report path, found, missing)."""
+def extract(paras: list[str], kind: str, unit: str | None = None) -> tuple[dict, list[str], list[str]]:
+    """Key figures from the whole text of a report of this kind by unit (its name, if known);
+    (values by report path, found, missing)."""
     text = "\n".join(paras).translate(FULL_WIDTH)
     # A column's letter after its label (预算数(A) 5.8万, 执行率(B/A) 100%) marks the column, not a rule.
     flat = COLUMN_LETTER.sub("", spaced_bars(text))
@@ -86,7 +87,7 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     grade = next((g for g in grades if not _of_several(text, g)), None)
     record("自评等级", ("result", "grade"), forms.GRADE_WORDS[re.sub(r"\s", "", grade.group(1))] if grade else None)
     # 自评分为100分, 自评得97.5分; not one indicator's (预算执行率得分为0分)
-    score = (re.search(r"(?:(?:自评|综合)(?:总)?得分|(?:综合)?评价得分|总得分|(?<![\u4e00-\u9fff])得分|自评总?分数?|自评得|(?:绩效|综合)评分)(?:为|[:：])?\s*"
+    score = (re.search(r"(?:(?:自评|综合)(?:总)?得分|(?:综合)?评价得分|总得分|(?<![\u4e00-\u9fff])得分|(?<![\u4e00-\u9fff])(?:我|本)[\u4e00-\u9fff]{1,3}?得分|自评总?分数?|自评得|(?:绩效|综合)评分)(?:为|[:：])?\s*"
                        + NUMBER + r"\s*分" + NOT_A_BOUND, text)
              or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text)  # a form's 自评总分(分) | 97.6
              # 自评得分为99.77, 自评分数100。: the number ends the sentence
@@ -118,16 +119,18 @@ def extract(paras: list[str], kind: str) -> tuple[dict, list[str], list[str]]:
     for label, key in ((f"{NOT_A_PARTS}基本支出", "basic"), (f"{OWN_SPENDING_START}项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
         figure = amount(flat, label, spending=True)
+        if figure is None and unit and key in ("basic", "project"):
+            figure = amount(flat, re.escape(unit) + SPENDING_NAMES[key], spending=True)  # 示例中心基本支出 by 示例中心 itself
         if figure is None and key == "project" and (nil := NO_PROJECT.search(flat)) \
                 and not re.search(r"预算|年初|追加", sentence_before(flat, nil.start())):
             figure = 0.0  # 基本支出165.35万元,无项目支出: a nil stated, not left out
         record(SPENDING_NAMES[key], ("spending", key), figure)
     for label, key in (("基本支出", "basic_share"), ("项目支出", "project_share")):
         record(f"{label}占比", ("spending", key), percent_after(flat, label + r"[^。；]{0,200}?占"))  # bounded: linear
-    for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金|支出)?|年初(?:财政)?下达(?:资金)?"
+    for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金|支出|安排)?|年初(?:财政)?下达(?:资金)?"
                               # 2022年初农村危房改造资金预算安排300.7万元: a fund named between 年初 and its budget
                               "|年初[\u4e00-\u9fff]{2,16}?(?:资金|经费)预算安排", "initial"),
-                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金|收入|支出)?|预算总收入|全年预算|全年应执行数|转移支付预算数|总体预算",
+                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金|收入|支出)?|预算总收入|全年预算|全年应执行数|转移支付预算数|总体预算|预算安排(?=\\s*[\\d,.]+\\s*万?元)",
                               "adjusted"),
                              ("全年执行数", "全年执行|执行数|转移支付执行数|(?<!上年)决算总?支出|(?<!上年)实际支出(?=\\s*[\\d,.]+\\s*万?元)", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,

@@ -126,6 +126,13 @@ def _title_head(before: str, text: str) -> bool:
                 and not TITLE_WORDS.search(before) and re.search(r"20\d\d\s*年|部门|整体|项目|支出|资金|经费", before))
 
 
+def _title_broken_after(lines: list[str], i: int) -> bool:
+    """Line i is a title's first half whose report words stand on the next line that holds text
+    (岳阳楼区2020年度部门(单位)整体支出 / (blank) / 绩效评价自评报告), when the page's own title came first."""
+    after = next((clean(line) for line in lines[i + 1:i + 4] if clean(line)), "")
+    return bool(after) and _title_head(clean(lines[i]), after)
+
+
 def _metadata_value(lines: list[str], i: int) -> bool:
     """Line i is the value of a metadata label standing alone on the line before it (• 公开目录 / • 自评报告)."""
     before = next((line for line in reversed(lines[max(0, i - 2):i]) if line.strip()), "")
@@ -200,7 +207,7 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
     for i, line in enumerate(lines):
         text = clean(line)
         if KIND_DEPARTMENT.search(text) and KIND_DEPARTMENT.search(uncited := CITED.sub("", text)) and (
-                TITLE_WORDS.search(text) or HEADING.match(text) or WHOLE_ROW.match(text)
+                TITLE_WORDS.search(text) or _title_broken_after(lines, i) or HEADING.match(text) or WHOLE_ROW.match(text)
                 or DEPARTMENT_FORMS.search(uncited)) or DEPARTMENT_HEADING.match(text):  # not a form cited by name
             # the report's kind, its section (三)部门整体绩效目标, or its form's row 部门整体支出总额 | 864.2
             return Found("department", i + 1)
@@ -222,7 +229,8 @@ CITED = re.compile(r"《[^《》]{0,200}》")  # a document cited by its name (b
 DEPARTMENT_FORMS = re.compile(r"部门整体支出绩效评价(?:基础数据|指标)表")
 # 下桥镇人民政府2024年度绩效自评报告, 西藏自治区残疾人联合会2020年度预算绩效自评报告: a body's report on its
 # whole year (its whole budget), no project named.
-BODYS_YEAR = re.compile(r"^([\u4e00-\u9fff]{2,30}?)20\d\d年度?(?:预算)?(?:绩效)?自评报告$")
+# (西藏自治区发展和改革委员会2020年度预算绩效管理考核自评报告: its whole budget's management)
+BODYS_YEAR = re.compile(r"^([\u4e00-\u9fff]{2,30}?)20\d\d年度?(?:预算)?(?:绩效)?(?:管理)?(?:考核)?自评报告$")
 # 一、部门基本情况, (一)部门概况, (二)部门预决算情况: a section about the whole department (a project's
 # report opens with 项目概况 or 基本情况)
 DEPARTMENT_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])\s*"
