@@ -124,3 +124,31 @@ def test_a_transfer_payments_预算执行率_column_and_a_row_cut_into_nothing_s
     # A row of nothing spent has one reading, and it is read.
     values, _, _ = glued_money("全年预算数(A)全年执行数(B)预算执行率(B/A)年度资金总额:500000%总体目标")
     assert values == {"budget": {"adjusted": 5000, "executed": 0, "rate": 0}}
+
+
+NO_POINTS = "一级指标二级指标三级指标年度指标值全年完成值未完成原因和改进措施"  # p37's header: no 分值 or 得分
+
+
+def test_a_name_with_figures_where_it_starts_the_run_and_the_target_met_twice():
+    # p37's shape: 5000吨稻谷、500吨成品粮… — figures inside the first name of a run, read only because
+    # no reading without them exists and one with them does.
+    rows, unsure = glued_indicators(NO_POINTS + "产出指标数量指标5000吨稻谷、500吨成品粮储备到位率100%100%库存数量真实率100%100%"
+                                                "效益指标可持续影响指标粮食储备设备维护及安全性高高"
+                                                "满意度指标服务对象满意度指标安全事件发生数0起0起市民满意度调查90%100%说明无")
+    assert not unsure
+    assert [(r["name"], r["target"], r["actual"]) for r in rows] == [
+        ("5000吨稻谷、500吨成品粮储备到位率", 100, 100), ("库存数量真实率", 100, 100),
+        ("粮食储备设备维护及安全性", "高", "高"), ("安全事件发生数", 0, 0), ("市民满意度调查", 90, 100)]
+    # 0起0起市民…: the target written twice is the actual too (not 0起 | 0起市 with a name 民满意度调查)
+    assert rows[3]["unit"] == "起"
+
+
+def test_a_name_with_figures_inside_a_run_or_one_word_said_once_is_not_guessed():
+    # after a row, a digit may be the last cell's: a later name does not start with one (5次5次 | 2期…)
+    rows, unsure = glued_indicators(NO_POINTS + "产出指标数量指标开展培训5次5次2期培训人数200人次200人次")
+    assert rows == [] and len(unsure) == 1
+    # 开展培训 | 5次 | 5次 | 第2期培训人数 … or one name 开展培训5次5次第2期培训人数: two readings, none taken
+    rows, unsure = glued_indicators(NO_POINTS + "产出指标数量指标开展培训5次5次第2期培训人数200人次200人次")
+    assert rows == [] and len(unsure) == 1
+    rows, unsure = glued_indicators(NO_POINTS + "产出指标数量指标设备维护及安全性高低")  # 高 | 低: not written twice
+    assert rows == [] and len(unsure) == 1

@@ -21,13 +21,18 @@ HEADER_WORDS = sorted({w for w, _ in INDICATOR_HEADERS} | {"年度指标值", "�
                       key=len, reverse=True)
 LEVEL_WORD = re.compile("(" + "|".join(sorted(LEVEL1, key=len, reverse=True)) + r")(?:[(（]\d+(?:\.\d+)?分?[)）])?|("
                         + LEVEL2.pattern.strip("^$") + ")")
-END = re.compile(r"总分|合计|注[:：]|……")
+END = re.compile(r"总分|合计|注[:：]|……|(?<=[%\d])说明")  # (…100%说明无: the form's 说明 row after the last)
 POINTS = r"(?:100|[1-9]?\d)(?:\.\d+)?"
 # A value: an operator, a number without a leading zero and its unit; or words, not a unit's (万元).
 VALUE = r"(?:≥|≤|>|<|=|＞|＜)?(?:(?:0|[1-9]\d*)(?:\.\d+)?(?:%|‰|[\u4e00-\u9fff]{1,3})?|(?![万元亿])[\u4e00-\u9fff]{2,8})"
 # A name: three characters or more, no digit (with nothing between cells, a digit in a name could
 # as well be the points after it), not beginning with the unit of the value before it.
 NAME = r"[^\d≥≤<>=＞＜%‰万元亿亩米吨][^\d≥≤<>=＞＜%‰]{2,39}?"
+# Tried only where no row reads with NAME: figures inside a name (5000吨稻谷、500吨成品粮储备到位率).
+NAME_WITH_FIGURES = r"[^≥≤<>=＞＜%‰万元亿亩米吨][^≥≤<>=＞＜%‰]{1,38}?[^\d≥≤<>=＞＜%‰、，,；;]"
+FIGURES_INSIDE = r"[^\d≥≤<>=＞＜%‰万元亿亩米吨][^≥≤<>=＞＜%‰]{1,38}?[^\d≥≤<>=＞＜%‰、，,；;]"
+# A value of one word, read only when written twice (高高: the target met)
+ONE_WORD = r"[高低是否好优良无有]"
 FIELD = {"weight": POINTS, "score": POINTS, "target": VALUE, "actual": VALUE}
 # Without points to check a row, a value in words could end anywhere (粮食储 | 备设 | 备维…): only
 # numbers are read, and words only where the target met is written twice (高高).
@@ -72,6 +77,8 @@ def glued_indicators(line: str) -> tuple[list[dict], list[str]]:
         if not run:
             continue
         splits = _splits(run, values, words={"weight", "score"} <= set(values))
+        if not splits:  # 5000吨稻谷、500吨成品粮储备到位率100%100%: a name with figures, read if that is the one way
+            splits = _splits(run, values, words={"weight", "score"} <= set(values), name=NAME_WITH_FIGURES)
         if len(splits) == 1 and level1:
             rows += [forms.indicator_item(level1, level2, name, cells) for name, cells in splits[0]]
         else:
@@ -91,29 +98,34 @@ def _header(text: str, pos: int) -> tuple[list[str], int]:
         pos += len(word)
 
 
-def _splits(run: str, values: list[str], words: bool = True) -> list[list[tuple[str, dict]]]:
+def _splits(run: str, values: list[str], words: bool = True, name: str = NAME) -> list[list[tuple[str, dict]]]:
     """Every way (up to two) to cut run into rows of a name and the values' cells, each row's score
     within its weight. One pass over (position, column, weight): linear in the run's length."""
     if len(run) > MAX_RUN:
         return []
-    patterns = [re.compile(NAME)] + [re.compile(FIELD[f] if words or f not in ("target", "actual") else NUMBER_VALUE)
+    # (a name with figures may start with one only where the run starts: elsewhere a digit ends the cell before)
+    first_name = re.compile(name)
+    patterns = [re.compile(name if name == NAME else FIGURES_INSIDE)] + [re.compile(FIELD[f] if words or f not in ("target", "actual") else NUMBER_VALUE)
                                      for f in values]
     memo: dict[tuple, list] = {}
 
-    def ways(pos: int, k: int, weight: float | None) -> list[list[str]]:
+    def ways(pos: int, k: int, weight: float | None, pinned: str | None = None) -> list[list[str]]:
+        """pinned: the target written twice (显著提升显著提升), which the actual cell must then be."""
         if pos == len(run):
             return [[]] if k == 0 else []
-        state = (pos, k, weight)
+        state = (pos, k, weight, pinned)
         if state not in memo:
             found: list[list[str]] = []
             ends, twice = range(pos + 1, min(len(run), pos + MAX_CELL) + 1), None
             if k and values[k - 1] == "target" and k < len(values) and values[k] == "actual" and (twice := _written_twice(run, pos)):
                 ends = [pos + len(twice)]  # 显著提升显著提升: the target met, written in both cells
+            if pinned is not None:
+                ends = [pos + len(pinned)] if run.startswith(pinned, pos) else []
             for end in ends:
                 cell = run[pos:end]
                 field = values[k - 1] if k else "name"
-                said_twice = twice if field == "target" else field == "actual" and run[pos - len(cell):pos] == cell
-                if not (patterns[k].fullmatch(cell) or (said_twice and re.fullmatch(VALUE, cell))):
+                said_twice = twice if field == "target" else pinned is not None
+                if not ((first_name if k == 0 and pos == 0 else patterns[k]).fullmatch(cell) or (said_twice and (re.fullmatch(VALUE, cell) or re.fullmatch(ONE_WORD, cell)))):
                     continue
                 number = forms.number(cell) if field in ("weight", "score") else None
                 if field == "score" and (number is None or weight is None or number > weight):
@@ -121,7 +133,8 @@ def _splits(run: str, values: list[str], words: bool = True) -> list[list[tuple[
                 if field == "weight" and (number is None or number < 1):
                     continue  # every 三级指标 carries points
                 after = (k + 1) % len(patterns)
-                found += [[cell, *rest] for rest in ways(end, after, number if field == "weight" else weight if after else None)]
+                found += [[cell, *rest] for rest in ways(end, after, number if field == "weight" else weight if after else None,
+                                                         twice if field == "target" else None)]
                 if len(found) >= MAX_SPLITS:
                     break
             memo[state] = found[:MAX_SPLITS]
@@ -135,9 +148,9 @@ def _written_twice(run: str, pos: int) -> str | None:
     """The value written twice over from pos (显著提升显著提升, ≥1000人≥1000人), the longest such, or None.
     A target met is often written again as its actual value; cut anywhere else, the two cells
     would be two values that happen to join into one value said twice, which no form holds."""
-    for size in range(min(MAX_CELL, (len(run) - pos) // 2), 1, -1):
+    for size in range(min(MAX_CELL, (len(run) - pos) // 2), 0, -1):
         cell = run[pos:pos + size]
-        if run.startswith(cell, pos + size) and re.fullmatch(VALUE, cell):
+        if run.startswith(cell, pos + size) and (re.fullmatch(VALUE, cell) or re.fullmatch(ONE_WORD, cell)):
             return cell
     return None
 
