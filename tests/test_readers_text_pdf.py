@@ -270,7 +270,10 @@ def test_real_documents_lose_nothing():
                            # held out until 2026-11-27 (the session after): d68's table of the evaluation group between
                            # bars; p70's and p71's Yunnan forms as bar rows; p72's metadata block between bars; p75's
                            # portal link bar
-                           "d68": [(6, 5)], "p70": [(21, 10)], "p71": [(20, 12)], "p72": [(5, 4)], "p75": [(2, 4)]}
+                           "d68": [(6, 5)], "p70": [(21, 10)], "p71": [(20, 12)], "p72": [(5, 4)], "p75": [(2, 4)],
+                           # held out until 2026-11-28: d77's metadata block between bars; p84's MoF form as bar rows
+                           # padded to 13 columns
+                           "d77": [(3, 4)], "p84": [(17, 14)]}
 
 
 def test_a_whole_form_on_one_line_is_left_as_text():
