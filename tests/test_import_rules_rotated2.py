@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from generator.importers.document import build_draft
 from generator.importers.narrative_money import year_budget
-from generator.importers.spending_table import spending_table
+from generator.importers.year_tables import income_table, spending_table
 
 
 def draft(tmp_path, text: str):
@@ -33,6 +33,24 @@ def test_a_flattened_spending_table_is_read_only_when_its_figures_add_up():
     # a header naming 人员支出 but not 公用支出: how many columns stand before 项目支出 is not known
     no_public = [c for c in SPENDING_CELLS if c != "公用支出"]
     assert spending_table(no_public + ["90", "80", "70", "10", "10", "0", "0"])[0] == {}
+
+
+INCOME_CELLS = ["年度收入情况(万元)", "机构名称", "收入合计", "其中:", "上年结转", "公共财", "政拨款", "政府基金拨款",
+                "纳入专户管理的非税收入拨款", "其他", "收入", "示例工作部"]
+
+
+def test_a_flattened_receipts_table_gives_each_source_when_they_add_up_to_the_total():
+    # d70's and d76's shape: header cells broken in two (公共财 / 政拨款, 其他 / 收入) are joined into names
+    funds, found, used = income_table(INCOME_CELLS + ["70.5", "0", "69", "0", "0", "1.5"])
+    assert funds == [{"source": "上年结转", "adjusted": 0}, {"source": "公共财政拨款", "adjusted": 69},
+                     {"source": "政府基金拨款", "adjusted": 0}, {"source": "纳入专户管理的非税收入拨款", "adjusted": 0},
+                     {"source": "其他收入", "adjusted": 1.5}]
+    assert "第 13 行起" in found[0] and {0, 12, 17} <= used
+    assert income_table(INCOME_CELLS + ["70.5", "0", "69", "0", "0", "1"])[0] == []  # 70 is not 70.5
+    # a broken name that nothing completes (…其他 / 示例): no names, nothing read
+    assert income_table(INCOME_CELLS[:-2] + ["示例工作部", "69", "0", "69", "0", "0", "0"])[0] == []
+    # a sheet of another title is not this table
+    assert income_table(["年度支出情况(万元)", *INCOME_CELLS[1:], "70.5", "0", "69", "0", "0", "1.5"])[0] == []
 
 
 def test_a_title_broken_before_its_report_words_gives_the_kind_and_the_spending(tmp_path):

@@ -25,7 +25,7 @@ from .glued_money import glued_money
 from .numbered_rows import numbered_rows
 from .points_tail import tail_rows
 from .scoring_table import scoring_rows
-from .spending_table import spending_table
+from .year_tables import income_table, spending_table
 
 # What a money block's row is called: an empty row must say it to be one.
 MONEY_LABEL = re.compile(r"资金|拨款|收入|补助|结转|结余|经费|财政|预算|自筹|其他|其它|合计|总额|支出")
@@ -493,6 +493,8 @@ def form_values(lines: list[str]) -> tuple[dict, list[str], set[int], list[str]]
             money = {"budget": budget, "spending": spending}
     if not money.get("spending") and (sheet := spending_table(lines))[0]:  # 岳阳's 年度支出和结余情况
         money["spending"], found, used = sheet[0], found + sheet[1], used | sheet[2]
+    if not money.get("funds") and (sheet := income_table(lines))[0]:  # and its 年度收入情况
+        money["funds"], found, used = sheet[0], found + sheet[1], used | sheet[2]
     for k in ("budget", "spending"):
         if money.get(k):
             values[k] = money[k]
