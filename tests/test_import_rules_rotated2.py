@@ -100,3 +100,14 @@ def test_a_listed_recipients_allocation_is_not_the_years_budget():
     listed = "区直文博系统项目有:一是示例管理处,下达预算资金9378万元。二是提前下达示例馆项目资金6622万元绩效目标。"
     assert year_budget(listed) is None
     assert year_budget("2020年度下达示例专项资金共500万元,用于示例工作。") == (500.0, "2020年度下达示例专项资金共500万元")
+
+
+def test_the_project_forms_summary_as_a_pages_body(tmp_path):
+    # p59's shape: a page titled only 2020年度绩效评价 whose body is the MoF form's 自评综述
+    made = draft(tmp_path, "2020年度绩效评价\n\n发布日期:2021-10-12 16:58 来源:示例局\n浏览次数:\n\n"
+                           "项目全年预算数为1050万元,执行数为1040万元,完成预算的99.05%。项目绩效目标完成情况:一是…")
+    assert made.data["kind"] == "project"
+    assert made.data["budget"] == {"adjusted": 1050, "executed": 1040, "rate": 99.05}
+    # a department's summary (全年预算数 without 项目) is not a project's
+    other = draft(tmp_path, "2020年度绩效评价\n\n部门全年预算数为1050万元,执行数为1040万元。")
+    assert other.data.get("kind") != "project"

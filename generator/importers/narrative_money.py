@@ -70,7 +70,7 @@ def executed_and_rate(text: str, kind: str) -> tuple[float, float, float | None]
     # it the amount's ratio (完成预算的 is said of revenue, 三公 and single projects too)
     for match in re.finditer(r"(?:执行数|支出)(?:为|是)?\s*" + START + NUMBER + r"\s*(?:万元?|元)\s*[,，]\s*完成(?:全年)?预算的\s*"
                              + NUMBER + r"\s*%", text):
-        sentence = re.split(r"[。；;]", text[max(0, match.start() - 80):match.start()])[-1]
+        sentence = re.split(r"[。；;\n]", text[max(0, match.start() - 80):match.start()])[-1]  # (a paragraph starts one too)
         executed, rate = float(match.group(1).replace(",", "")), match.group(2)
         # only a project's own budget opening its sentence (项目全年预算数为1050万元,…): not 公务用车运行维护费全年预算数
         if kind == "project" and re.match(r"\s*(?:该|本)?(?:项目|资金|经费)?(?:全年)?预算", re.split(r"[,，]", sentence)[0]) \

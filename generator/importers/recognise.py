@@ -212,7 +212,8 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
             # the report's kind, its section (三)部门整体绩效目标, or its form's row 部门整体支出总额 | 864.2
             return Found("department", i + 1)
         # (序号 项目名称 项目实施单位 …: the header of a list of projects, which a department's report may hold)
-        if (re.search(r"项目支出绩效自评表|项目名称(?!\s*\|?\s*(?:年初|全年|预算|资金|金额|实际))", text) or PROJECT_EVALUATED.search(text)) \
+        if (re.search(r"项目支出绩效自评表|项目名称(?!\s*\|?\s*(?:年初|全年|预算|资金|金额|实际))", text) or PROJECT_EVALUATED.search(text)
+                or PROJECT_SUMMARY.match(text)) \
                 and not is_chrome(line) and not re.match(r"序\s*号", text):  # (项目名称 | 年初预算资金总额 |: a list's header)
             return Found("project", i + 1)
     return None
@@ -236,6 +237,8 @@ BODYS_YEAR = re.compile(r"^([\u4e00-\u9fff]{2,30}?)20\d\d年度?(?:预算)?(?:�
 DEPARTMENT_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])\s*"
                                 r"部门(?:基本情况|基本概况|概况|情况|预决算情况)\s*$")
 WHOLE_ROW = re.compile(r"^\|?\s*部门整体支出(?:总额|合计)\s*(?:[|:：]|\d)")
+# The 2020 MoF project form's 自评综述, written as a report's body: 项目全年预算数为1050万元,执行数为…
+PROJECT_SUMMARY = re.compile(r"项目(?:全年|年初)预算数?(?:为|是|[:：])?\s*\d")
 # 我单位及时对基础设施配套工程路边沟建设项目开展自评: the opening sentence names a project evaluated.
 PROJECT_EVALUATED = re.compile(r"(?:我|本)[\u4e00-\u9fff]{1,3}[^，。,;；]{0,6}?对[^，。,;；]{2,40}?项目(?:进行|开展)了?(?:绩效)?(?:自评|评价)")
 
