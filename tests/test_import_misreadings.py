@@ -255,9 +255,14 @@ def test_a_budget_of_receipts_is_the_bodys_own_planned_one(tmp_path):
                  "年内追加调整预算80万元，其中一般公共预算财政拨款收入70万元、上级补助收入10万元。",
                  "2023年初预算收入300万元，其中基本支出拨款200万元、项目支出拨款100万元。"):
         assert_no_budget_of_receipts(tmp_path, head, line)
-    # two years' budgets for one column: which is the report's, a person says
+    # two years' budgets, each in a sentence of its own: the report's year (2023) is the one read
     data = draft(tmp_path, *head, "2022年收入预算8000万元，其中一般公共预算财政拨款收入7000万元、事业收入1000万元；"
                  "2023年收入预算9500万元，其中一般公共预算财政拨款收入8200万元、事业收入1300万元。").data
+    assert data["budget"] == {"adjusted": 9500}
+    assert {f["source"]: f.get("adjusted") for f in data["funds"]} == {"一般公共预算财政拨款收入": 8200, "事业收入": 1300}
+    # … and in one sentence, which is the report's a person says
+    data = draft(tmp_path, *head, "收入预算2022年8000万元，其中一般公共预算财政拨款收入7000万元、事业收入1000万元，"
+                 "2023年9500万元，其中一般公共预算财政拨款收入8200万元、事业收入1300万元。").data
     assert "budget" not in data and "funds" not in data
     # 年初 said earlier in the sentence, 调整 said of the second total
     data = draft(tmp_path, *head, "根据年初部门预算批复，2023年我馆收入预算100万元，其中一般公共预算财政拨款收入60万元、事业收入40万元。"
@@ -356,10 +361,13 @@ def test_spending_of_a_body_in_the_department_or_given_by_year_before_其中(tmp
     head = ("示例县示例局2023年度部门整体支出绩效自评报告", "一、部门支出情况")
     data = draft(tmp_path, *head, "局机关基本支出500万元，示例中心基本支出100万元，合计基本支出600万元；项目支出全部为局机关支出，共计250万元。").data
     assert data["spending"]["basic"] == 600 and "budget" not in data
-    for line in ("所属示例中心2023年项目支出200万元。", "所属示例中心2023年度决算支出300万元，其中基本支出200万元，项目支出100万元。",
-                 "2022年度部门决算支出1100万元，其中：基本支出800万元，项目支出300万元；2023年度部门决算支出1200万元，其中：基本支出850万元，项目支出350万元。"):
+    for line in ("所属示例中心2023年项目支出200万元。", "所属示例中心2023年度决算支出300万元，其中基本支出200万元，项目支出100万元。"):
         data = draft(tmp_path, *head, line).data
         assert "basic" not in data.get("spending", {}) and "project" not in data.get("spending", {}), line
+    # two years' figures, each in a sentence of its own: the report's year (2023) is the one read
+    data = draft(tmp_path, *head, "2022年度部门决算支出1100万元，其中：基本支出800万元，项目支出300万元；"
+                 "2023年度部门决算支出1200万元，其中：基本支出850万元，项目支出350万元。").data
+    assert data["spending"] == {"total": 1200, "basic": 850, "project": 350}
     # a comparison with last year is no second year's figure
     data = draft(tmp_path, *head, "2023年基本支出850万元，较2022年基本支出800万元增加50万元。").data
     assert data["spending"]["basic"] == 850

@@ -371,10 +371,11 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     kind = at(recognise.kind_of(named.value if named else None, pieces))
     bodies = recognise_unit.unit_candidates(named, pieces, kind.value if kind else None)  # once: the unit and the doubt both read them
     unit = at(recognise_unit.fullest(bodies))
-    values, found, missing = extract(paras, kind.value if kind else "department", unit.value if unit else None)
+    year = at(recognise.year_of(named, pieces))
+    values, found, missing = extract(paras, kind.value if kind else "department", unit.value if unit else None,
+                                     year.value if year else None)
     cleaned = [line.translate(FULL_WIDTH).replace(",", "") for line in lines]  # once, for every finding
     found = [with_line(f, cleaned) for f in found]
-    year = at(recognise.year_of(named, pieces))
     doubtful: dict[str, list[str]] = {}
     if candidates := recognise_unit.distinct_bodies(bodies):
         unit = None  # two bodies named: a person chooses

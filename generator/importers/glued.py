@@ -19,8 +19,10 @@ from .cell_stream import INDICATOR_HEADERS, LEVEL1, LEVEL2
 HEADER_WORDS = sorted({w for w, _ in INDICATOR_HEADERS} | {"年度指标值", "全年实际值", "实际完成值", "全年完成值", "偏差原因分析及改进措施",
                                                            "未完成原因及拟采取的改进措施", "未完成原因和改进措施", "未完成原因分析"},
                       key=len, reverse=True)
-LEVEL_WORD = re.compile("(" + "|".join(sorted(LEVEL1, key=len, reverse=True)) + r")(?:[(（]\d+(?:\.\d+)?分?[)）])?|("
-                        + LEVEL2.pattern.strip("^$") + ")")
+# A level's points after its word (产出指标(70分), 数量指标20分) are the level's, not a name's
+LEVEL_POINTS = r"(?:[(（]\d+(?:\.\d+)?分?[)）]|\d+(?:\.\d+)?分)?"
+LEVEL_WORD = re.compile("(" + "|".join(sorted(LEVEL1, key=len, reverse=True)) + ")" + LEVEL_POINTS + "|("
+                        + LEVEL2.pattern.strip("^$") + ")" + LEVEL_POINTS)
 END = re.compile(r"总分|合计|注[:：]|……|(?<=[%\d])说明")  # (…100%说明无: the form's 说明 row after the last)
 POINTS = r"(?:100|[1-9]?\d)(?:\.\d+)?"
 # A value: an operator, a number without a leading zero and its unit; or words, not a unit's (万元).
@@ -37,6 +39,8 @@ FIELD = {"weight": POINTS, "score": POINTS, "target": VALUE, "actual": VALUE}
 # Without points to check a row, a value in words could end anywhere (粮食储 | 备设 | 备维…): only
 # numbers are read, and words only where the target met is written twice (高高).
 NUMBER_VALUE = r"(?:≥|≤|>|<|=|＞|＜)?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|‰|[\u4e00-\u9fff]{1,3})?"
+REPEATED = re.compile(r"([^\d]{2,}?)\1")  # words written twice over (合格合格)
+YEAR_AHEAD = re.compile(r"\d{0,2}(?:19|20)\d\d年")  # a year starting up to two digits back: 20 | 20年 is 2020年
 MAX_SPLITS = 2  # two readings are enough to know a run is not certain
 MAX_BODY = 20_000  # a form's indicator table is a few thousand characters; more is not one (and costs time)
 MAX_RUN = 2000  # characters between two level words: more is not one block of rows
@@ -123,8 +127,12 @@ def _splits(run: str, values: list[str], words: bool = True, name: str = NAME) -
                 ends = [pos + len(pinned)] if run.startswith(pinned, pos) else []
             for end in ends:
                 cell = run[pos:end]
+                if cell[-1].isdigit() and end < len(run) and (run[end] in "年月日" or (run[end].isdigit() and YEAR_AHEAD.match(run, end - 2))):
+                    continue  # 20 | 20年度…: a cell does not end inside a date (2020年度轮换计划)
                 field = values[k - 1] if k else "name"
                 said_twice = twice if field == "target" else pinned is not None
+                if k == 0 and name != NAME and REPEATED.search(cell):
+                    continue  # 储存安全合格合格2020年度…: a target met written twice is no part of a name
                 if not ((first_name if k == 0 and pos == 0 else patterns[k]).fullmatch(cell) or (said_twice and (re.fullmatch(VALUE, cell) or re.fullmatch(ONE_WORD, cell)))):
                     continue
                 number = forms.number(cell) if field in ("weight", "score") else None
@@ -159,7 +167,10 @@ def glued_total(line: str) -> float | None:
     """The 总分 row's score after a run-together indicator table: 总分100100 is 分值 100 and 得分 100,
     read only if the digits cut into the two one way (a score within the points)."""
     text = re.sub(r"\s+", "", line.translate(forms.FULL_WIDTH))
-    found = re.search(r"总分(\d{2,10}(?:\.\d+)?)(?![\d.%])", text[text.find("一级指标二级指标三级指标"):])
+    # the last 总分: the total row ends the table (学员考核总分 | 10 | ≥90分 … is an indicator's name)
+    found = None
+    for found in re.finditer(r"总分(\d{3,10}(?:\.\d+)?)(?![\d.%])", text[text.find("一级指标二级指标三级指标"):]):
+        pass
     if not found or "一级指标二级指标三级指标" not in text:
         return None
     digits = found.group(1)

@@ -57,10 +57,27 @@ COLUMN_LETTER = re.compile(r"(?<!\s)\s*[(（][A-Z](?:\s*/\s*[A-Z])?[)）]")
 NOT_A_BOUND = r"(?!\s*(?:[(（]含[)）])?\s*(?:及?以上|及?以下|至|到|[~～\-—–]))"
 
 
-def extract(paras: list[str], kind: str, unit: str | None = None) -> tuple[dict, list[str], list[str]]:
-    """Key figures from the whole text of a report of this kind by unit (its name, if known);
-    (values by report path, found, missing)."""
-    text = "\n".join(paras).translate(FULL_WIDTH)
+# A sentence about another year's money or result: 2019年度，…基本支出590.2万元; 2021年预算安排2700万元 (the next
+# year's plan); 上年预算安排180万元; 2019年度部门整体支出绩效评价中，我局自评得分为82分. (A year inside a fund's or a
+# project's name, 2021年中央…资金, is not one.)
+YEARS_MONEY = r"(?=\s*(?:[,，]|年初|全年|共|实际|支出|预算|基本支出|项目支出|部门|我|本|该|单位|决算|收入|下达|安排|执行|自评|绩效评价))"
+OTHER_YEAR = re.compile(r"(?<![\d较比与于])(20\d\d)\s*年度?" + YEARS_MONEY  # (较2022年基本支出…: a comparison, whose clause amount() passes over)
+                        + r"|(?:上一?年|去年|下一?年|明年)度?(?=\s*(?:年初|全年|实际|支出|预算|基本支出|项目支出|决算|安排|执行|下达))")
+
+
+def _without_other_years(text: str, year: int | None) -> str:
+    """text without its sentences about another year than the report's (none taken out if the year is not known)."""
+    if year is None:
+        return text
+    sentences = re.split(r"(?<=[。；;\n])", text)
+    return "".join(" " * len(s) if any(not m.group(1) or int(m.group(1)) != year for m in OTHER_YEAR.finditer(s)) else s
+                   for s in sentences)
+
+
+def extract(paras: list[str], kind: str, unit: str | None = None, year: int | None = None) -> tuple[dict, list[str], list[str]]:
+    """Key figures from the whole text of a report of this kind by unit (its name, if known) on a
+    year (if known: sentences about another year are passed over); (values by report path, found, missing)."""
+    text = _without_other_years("\n".join(paras).translate(FULL_WIDTH), year)
     # A column's letter after its label (预算数(A) 5.8万, 执行率(B/A) 100%) marks the column, not a rule.
     flat = COLUMN_LETTER.sub("", spaced_bars(text))
     values: dict = {}
@@ -86,13 +103,7 @@ def extract(paras: list[str], kind: str, unit: str | None = None) -> tuple[dict,
                          r"(优\s?秀|良\s?好|中\s?等|较\s?差|优|良|中|差)", text)
     grade = next((g for g in grades if not _of_several(text, g)), None)
     record("自评等级", ("result", "grade"), forms.GRADE_WORDS[re.sub(r"\s", "", grade.group(1))] if grade else None)
-    # 自评分为100分, 自评得97.5分; not one indicator's (预算执行率得分为0分)
-    score = (re.search(r"(?:(?:自评|综合)(?:总)?得分|(?:综合)?评价得分|总得分|(?<![\u4e00-\u9fff])得分|(?<![\u4e00-\u9fff])(?:我|本)[\u4e00-\u9fff]{1,3}?得分|自评总?分数?|自评得|(?:绩效|综合)评分)(?:为|[:：])?\s*"
-                       + NUMBER + r"\s*分" + NOT_A_BOUND, text)
-             or re.search(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])", text)  # a form's 自评总分(分) | 97.6
-             # 自评得分为99.77, 自评分数100。: the number ends the sentence
-             # (not a rule: 自评分数100，为满分标准)
-             or re.search(r"自评(?:总)?(?:得分(?:为|[:：])|分数(?:为|[:：])?)\s*" + NUMBER + r"(?=\s*(?:[,，。；;]|$))(?![^。；;\n]{0,8}(?:满分|标准|百分制))", text))
+    score = _score(text, kind)
     points = float(score.group(1).replace(",", "")) if score else None  # (1,234,567.89: a number, but no score)
     record("自评得分", ("result", "score"), points if points is not None and points <= 100 else None)
     without_sangong = _without_sentences(flat, "三公")  # (“三公”经费预算12万元，实际支出9.8万元 is one item's, never the unit's total)
@@ -116,9 +127,10 @@ def extract(paras: list[str], kind: str, unit: str | None = None) -> tuple[dict,
            or amount(without_items, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
     # (免费开放项目支出251384.66元, “送戏下乡”项目支出, 关爱青少年项目支出, 下属单位项目支出: another's, not the
     # unit's 项目支出; nor 机关本级基本支出, 局机关基本支出 or 示例中心基本支出, one body's part)
+    own = _without_others_spending(flat, unit)
     for label, key in ((f"{NOT_A_PARTS}基本支出", "basic"), (f"{OWN_SPENDING_START}项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
-        figure = amount(flat, label, spending=True)
+        figure = amount(own, label, spending=True)
         if figure is None and unit and key in ("basic", "project"):
             figure = amount(flat, re.escape(unit) + SPENDING_NAMES[key], spending=True)  # 示例中心基本支出 by 示例中心 itself
         if figure is None and key == "project" and (nil := NO_PROJECT.search(flat)) \
@@ -130,7 +142,7 @@ def extract(paras: list[str], kind: str, unit: str | None = None) -> tuple[dict,
     for name, label, key in (("年初预算数", "年初(?:收支|批复)?预算(?:资金|支出|安排)?|年初(?:财政)?下达(?:资金)?"
                               # 2022年初农村危房改造资金预算安排300.7万元: a fund named between 年初 and its budget
                               "|年初[\u4e00-\u9fff]{2,16}?(?:资金|经费)预算安排", "initial"),
-                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金|收入|支出)?|预算总收入|全年预算|全年应执行数|转移支付预算数|总体预算|预算安排(?=\\s*[\\d,.]+\\s*万?元)",
+                             ("全年预算数", "调整(?:后的?)?(?:预算)?后?(?:项目)?预算(?:资金|收入|支出)?|预算总收入|全年预算|全年应执行数|转移支付预算数|总体预算|(?<!每年)预算安排(?=\\s*[\\d,.]+\\s*万?元)",
                               "adjusted"),
                              ("全年执行数", "全年执行|执行数|转移支付执行数|(?<!上年)决算总?支出|(?<!上年)实际支出(?=\\s*[\\d,.]+\\s*万?元)", "executed")):
         # The label must start its phrase, or follow 其中 or the report's own subject (该项目年初预算,
@@ -189,9 +201,50 @@ def extract(paras: list[str], kind: str, unit: str | None = None) -> tuple[dict,
         record("全年执行数", ("budget", "executed"), paired[0])
         if paired[2] is not None and not {"adjusted", "initial"} & set(values.get("budget", {})):
             found_later("全年预算数", ("budget", "adjusted"), paired[2])
-    record("预算执行率", ("budget", "rate"), (percent_after(without_items, r"预算执行率") or said_rate(without_items, r"预算完成率|资金使用完成比?率")) or (paired[1] if paired else None)
+    record("预算执行率", ("budget", "rate"), (percent_after(without_items, r"预算执行率" if kind == "project" else r"(?<!项目)预算执行率") or said_rate(without_items, r"预算完成率|资金使用完成比?率")) or (paired[1] if paired else None)
            or (the_rate(without_items) if kind == "project" else None))
     return values, found, missing
+
+
+# 自评分为100分, 自评得97.5分; not one indicator's (预算执行率得分为0分)
+SCORES = (re.compile(r"(?:(?:自评|综合)(?:总)?得分|(?:综合)?评价得分|总得分|(?<![\u4e00-\u9fff])得分|自评总?分数?|自评得|(?:绩效|综合)评分)"
+                     r"(?:为|[:：])?\s*" + NUMBER + r"\s*分" + NOT_A_BOUND),
+          re.compile(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])"),  # a form's 自评总分(分) | 97.6
+          # 自评得分为99.77, 自评分数100。: the number ends the sentence (not a rule: 自评分数100，为满分标准)
+          re.compile(r"自评(?:总)?(?:得分(?:为|[:：])|分数(?:为|[:：])?)\s*" + NUMBER
+                     + r"(?=\s*(?:[,，。；;]|$))(?![^。；;\n]{0,8}(?:满分|标准|百分制))"),
+          # 经自评,我委得分98分: the body's own, said of its self-evaluation (not 本指标得分, 我县得分, a survey's 本单位得分)
+          re.compile(r"(?:自评|评价)[^。；;\n]{0,20}?(?:我|本)(?:单位|部门|局|委|办|院|中心|所|站|馆|校|厅|会)得分(?:为|[:：])?\s*"
+                     + NUMBER + r"\s*分" + NOT_A_BOUND))
+
+
+def _score(text: str, kind: str) -> re.Match | None:
+    """The first score the text states for the report (in a department's report not one project's:
+    其中农村公路养护项目自评得分88分)."""
+    for pattern in SCORES:
+        for found in pattern.finditer(text):
+            before = re.split(r"[。；;\n，,]", text[max(0, found.start() - 30):found.start()])[-1]
+            if kind == "department" and "项目" in before:
+                continue
+            return found
+    return None
+
+
+# A sentence whose subject is a body before its spending: 示例县农机服务公司基本支出35.6万元，项目支出12万元
+BODYS_SPENDING = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:20\d\d年度?[,，]?\s*)?([\u4e00-\u9fff]{2,24}?(?:公司|中心|站|所|院|队|馆|学校|医院|机关))"
+                            r"(?=基本支出|项目支出|人员经费|公用经费)")
+
+
+def _without_others_spending(text: str, unit: str | None) -> str:
+    """text without the sentences about another body's spending (the unit's own, when named, stays)."""
+    out, last = [], 0
+    for found in BODYS_SPENDING.finditer(text):
+        if unit and found.group(1) == unit:
+            continue
+        end = (m.start() + found.end()) if (m := re.search(r"[。；;\n]", text[found.end():])) else len(text)
+        out += [text[last:found.start()], " " * (end - found.start())]
+        last = end
+    return "".join(out) + text[last:]
 
 
 # 基本支出165.35万元,无项目支出: said of the year's spending, right after its 基本支出 (not of a 年初 budget, or of
@@ -199,7 +252,7 @@ def extract(paras: list[str], kind: str, unit: str | None = None) -> tuple[dict,
 NO_PROJECT = re.compile(r"基本支出\s*\d[\d,.]*\s*万?元\s*[,，]\s*无项目支出(?=\s*[,，。；;]|$)")
 # Not a part's: 机关本级基本支出, 局机关基本支出, 示例中心基本支出 (a body's name before it; 我局, 部门 are the unit)
 # (我馆基本支出, 本中心基本支出: the unit itself)
-NOT_A_PARTS = "".join(f"(?<!(?<![我本]){w})" for w in ("本级", "机关", "中心", "学校", "站", "所", "院", "队", "馆"))
+NOT_A_PARTS = "".join(f"(?<!(?<![我本]){w})" for w in ("本级", "机关", "中心", "学校", "站", "所", "院", "队", "馆", "公司"))
 # Where a department's budget label begins: as PHRASE_START, but not after 项目 (上级补助项目调整预算: one project's).
 UNITS_START = PHRASE_START.replace("|(?<=项目)", "")
 # Where the unit's own 项目支出 begins: a phrase's start (not after a closing quote or bracket: “送戏下乡”项目支出),

@@ -104,7 +104,11 @@ TOTAL_WORDS = re.compile(r"下达|资金共|共计|预算数|预算总金额|预
 NOT_TOTAL = re.compile(r"年初|调整|执行|支出|结转|结余|决算|计划投资|匹配|配套|三公|全[县市区省州旗盟]|公共预算收入|税收|实现")
 AMOUNT = re.compile(START + NUMBER + r"\s*万元?")
 # 项目有:一是布达拉宫管理处,下达预算资金9378万元: one listed recipient's, not the year's whole
-LISTED_ITEM = re.compile(r"(?:^|[:：，,])\s*[一二三四五六七八九十]是")
+# (首先是X，下达…; and 1.X，下达… or （一）X：下达… when the number stands in an earlier clause of the
+# sentence: (一)示例局2022年衔接资金共下达105万元 is a section's sentence on the whole)
+LISTED_ITEM = re.compile(r"(?:^|[:：，,])\s*(?:[一二三四五六七八九十]是|(?:首先|其次|再次|最后)是)")
+NAMED_ITEM_LABEL = re.compile(r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,2}\s*[)）])[^，,。；;：:]{2,20}[：:]")  # （一）X中心：…
+NUMBERED_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,2}\s*[)）])")
 SOURCE_WORD = re.compile(r"中央|省|市|县|区|本级|财政|自筹|上级|地方|配套|债|转移支付|其他|社会|专项")
 # 其他资金(包括结转结余资金、利息收入)551万元: a note in brackets between a source's name and its amount
 # (本级59.75万元: a level of government alone names a source too)
@@ -126,11 +130,16 @@ def year_budget(text: str) -> tuple[float, str] | None:
     """(the year's budget, its clause): the first clause that states a total with one amount, and is
     not one of a list of sources (中央下达X万元，自治区下达Y万元) unless 其中 follows it."""
     parts = clauses(text)
+    at = 0
     for n, part in enumerate(parts):
+        at = text.find(part, at)
+        # the sentence so far: 一是对示例管理处，主要用于…，下达预算资金9378万元 is the item's, clauses later
+        opening = re.split(r"[。；;\n]", text[max(0, at - 120):at])[-1]
         amounts = AMOUNT.findall(part)
         said = AMOUNT.split(part)[0]  # the total's word comes before its amount: not …万元(均为一般公共预算收入)
-        if len(amounts) != 1 or not TOTAL_WORDS.search(said) or NOT_TOTAL.search(part) or ITEM_COST.search(part) or LISTED_ITEM.search(part) or _run_into_next(part) \
-                or (n and (re.fullmatch(r"其中[:：]?", parts[n - 1]) or LISTED_ITEM.search(parts[n - 1])
+        if len(amounts) != 1 or not TOTAL_WORDS.search(said) or NOT_TOTAL.search(part) or ITEM_COST.search(part) or LISTED_ITEM.search(opening + part) \
+                or (opening.strip() and NUMBERED_ITEM.search(opening)) or NAMED_ITEM_LABEL.match(opening + part) or _run_into_next(part) \
+                or (n and (re.fullmatch(r"其中[:：]?", parts[n - 1])
                            or (re.fullmatch(r"\s*(?:共计|合计|共)\s*", said) and re.search(r"支出", parts[n - 1])))):
             continue  # (其中，师资经费预算60万元: one part's; …项目支出全部为局机关支出，共计250万元: a bare 共计 of spending)
         after = parts[n + 1] if n + 1 < len(parts) else ""

@@ -103,8 +103,10 @@ def title_of(lines: list[str]) -> Found | None:
         # 名称: …自评表 文号: — a metadata row: the next field's label is not the title's.
         text = re.sub(r"\s+(?:文\s*号|索\s*引\s*号|发布日期|成文日期|发布机构|主题分类)\s*[:：].*$", "", text)
         parts = [re.sub(r"\.(?:pdf|docx?|xlsx?)$", "", text, flags=re.I)]
-        before = clean(lines[i - 1]) if i else ""
-        if before and not is_chrome(lines[i - 1]) and len(before) <= 40 and not re.search(r"[。；;，,：:]$", before) \
+        # the line before, or the one before a blank line (示例县2020年度农村公路养护项目 / (blank) / 绩效自评报告)
+        k = i - 1 if i and (clean(lines[i - 1]) or i < 2) else i - 2
+        before = clean(lines[k]) if k >= 0 else ""
+        if before and not is_chrome(lines[k]) and len(before) <= 40 and not re.search(r"[。；;，,：:]$", before) \
                 and (re.search(r"20\d\d\s*年度?$", before) or _title_head(before, parts[0])):
             parts.insert(0, before)
         after = clean(lines[i + 1]) if i + 1 < len(lines) else ""
@@ -130,7 +132,8 @@ def _title_broken_after(lines: list[str], i: int) -> bool:
     """Line i is a title's first half whose report words stand on the next line that holds text
     (岳阳楼区2020年度部门(单位)整体支出 / (blank) / 绩效评价自评报告), when the page's own title came first."""
     after = next((clean(line) for line in lines[i + 1:i + 4] if clean(line)), "")
-    return bool(after) and _title_head(clean(lines[i]), after)
+    # (not a notice cited over two lines: 根据《…关于开展2020年度部门整体支出 / 绩效自评工作的通知》)
+    return bool(after) and _title_head(clean(lines[i]), after) and not NOTICE.search(clean(lines[i]) + after)
 
 
 def _metadata_value(lines: list[str], i: int) -> bool:
@@ -200,13 +203,14 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
         said = CITED.sub("", clean(lines[announced.line - 1])) if announced and not title else text
         if KIND_DEPARTMENT.search(CITED.sub("", text)) or DEPARTMENT_BUDGET.search(text) \
                 or (DEPARTMENT_SELF.search(text) and not KIND_PROJECT.search(said)) \
-                or ((body := BODYS_YEAR.match(text.replace(" ", ""))) and body.group(1).endswith(ORG_END)):
+                or ((body := BODYS_YEAR.match(text.replace(" ", ""))) and body.group(1).endswith(ORG_END)
+                    and not any(FUND_EVALUATED.search(clean(line)) for line in lines[:ANNOUNCED_WITHIN])):
             return Found("department", 0 if title else announced.line)
         if KIND_PROJECT.search(text) or (DEPARTMENT_SELF.search(text) and KIND_PROJECT.search(said)):
             return Found("project", 0 if title else announced.line)  # …部门绩效自评工作，对农村公路养护项目进行了自评
     for i, line in enumerate(lines):
         text = clean(line)
-        if KIND_DEPARTMENT.search(text) and KIND_DEPARTMENT.search(uncited := CITED.sub("", text)) and (
+        if KIND_DEPARTMENT.search(text) and KIND_DEPARTMENT.search(uncited := NOTICE_CITED.sub("", CITED.sub("", text))) and (
                 TITLE_WORDS.search(text) or _title_broken_after(lines, i) or HEADING.match(text) or WHOLE_ROW.match(text)
                 or DEPARTMENT_FORMS.search(uncited)) or DEPARTMENT_HEADING.match(text):  # not a form cited by name
             # the report's kind, its section (三)部门整体绩效目标, or its form's row 部门整体支出总额 | 864.2
@@ -226,12 +230,17 @@ DEPARTMENT_BUDGET = re.compile(r"(?<!项目)部门预算绩效(?:自评|评价)"
 # (…转移支付资金部门绩效自评报告 is one fund's).
 DEPARTMENT_SELF = re.compile(r"(?<!项目)部门绩效自评")
 CITED = re.compile(r"《[^《》]{0,200}》")  # a document cited by its name (bounded: a line of 《 alone stays linear)
+NOTICE_CITED = re.compile(r"关于[^。；;《》]{0,80}?通知")
+# A notice cited with or without 《》: 根据县财政局关于开展2020年度部门整体支出绩效自评工作的通知要求
+NOTICE = re.compile(r"《|》|^(?:根据|按照|依据)|关于[^。；;]{0,80}?通知")
 # Hunan's data sheet and scoring sheet for a whole department, which may stand without a title.
 DEPARTMENT_FORMS = re.compile(r"部门整体支出绩效评价(?:基础数据|指标)表")
 # 下桥镇人民政府2024年度绩效自评报告, 西藏自治区残疾人联合会2020年度预算绩效自评报告: a body's report on its
 # whole year (its whole budget), no project named.
 # (西藏自治区发展和改革委员会2020年度预算绩效管理考核自评报告: its whole budget's management)
 BODYS_YEAR = re.compile(r"^([\u4e00-\u9fff]{2,30}?)20\d\d年度?(?:预算)?(?:绩效)?(?:管理)?(?:考核)?自评报告$")
+# …我局对农村公路建设资金开展了自评: the body's year report on one fund or project, not on its whole budget
+FUND_EVALUATED = re.compile(r"对[^，。,;；]{2,40}?(?:资金|项目|经费)(?:进行|开展)了?(?:绩效)?自评")
 # 一、部门基本情况, (一)部门概况, (二)部门预决算情况: a section about the whole department (a project's
 # report opens with 项目概况 or 基本情况)
 DEPARTMENT_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])\s*"

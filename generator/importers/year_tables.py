@@ -30,9 +30,9 @@ CENT = 0.005
 def spending_table(lines: list[str]) -> tuple[dict, list[str], set[int]]:
     """(spending, found, lines used) of the first spending table in lines; empty if none adds up."""
     for start, header, figures in _tables(lines, SPENDING_TITLE):
-        named = [f for f in ("total", "basic", "personnel", "public", "project") if set(header) & set(NAMES[f])]
-        if not {"total", "basic", "project"} <= set(named) or len(named) == 4 or len(figures) < len(named):
-            continue  # one of 人员 / 公用 named without the other: the columns' count is not known
+        named = _spending_columns(header)
+        if named is None or len(figures) < len(named):
+            continue
         spending = dict(zip(named, (v for v, _ in figures)))
         if not _spending_adds_up(spending):
             continue
@@ -61,21 +61,26 @@ def income_table(lines: list[str]) -> tuple[list[dict], list[str], set[int]]:
 
 
 def _tables(lines: list[str], title: re.Pattern):
-    """(title's line, header cells without blanks, [(figure, line)]) of each table so titled: the
-    cells before its first figure are its header (and the unit's name), the run of figures after."""
+    """(title's line, header cells without blanks, [(figure, line)]) of each table so titled whose
+    one row is the unit's: the cells before its first figure are its header (机构名称 first) and
+    the unit's name, the run of figures after. Not a table of another year's or of a budget (a
+    title naming a year or 预算), nor one with a row for each body (the first may be a subordinate's)."""
     for start, line in enumerate(lines):
-        if not title.search(line):
+        if not title.search(line) or re.search(r"20\d\d|预算", line):
             continue
         cells = [(c, n) for n in range(start + 1, min(len(lines), start + 1 + 3 * MAX_HEADER))
                  for c in re.split(r"\s*\|\s*", lines[n].strip()) if c.strip()]
         first = next((k for k, (c, _) in enumerate(cells) if forms.number(c) is not None), None)
-        if first is None or first > MAX_HEADER:
+        if first is None or first > MAX_HEADER or re.sub(r"\s+", "", cells[0][0]) not in ("机构名称", "单位名称"):
             continue
         figures = []
         for c, n in cells[first:]:
             if (v := forms.number(c)) is None:
                 break
             figures.append((v, n))
+        after = cells[first + len(figures):first + len(figures) + 2]
+        if len(after) == 2 and forms.number(after[1][0]) is not None:
+            continue  # another body's row follows (示例中心 | 60.5 | …): which is the unit's whole is not said
         yield start, [re.sub(r"\s+", "", c).replace("：", ":") for c, _ in cells[:first]], figures
 
 
@@ -89,6 +94,20 @@ def _joined(cells: list[str]) -> list[str] | None:
             names.append(part)
             part = ""
     return names if names and not part else None
+
+
+def _spending_columns(header: list[str]) -> list[str] | None:
+    """The order of the figures under a spending header: the header's own order for 支出合计 |
+    基本支出 | 项目支出; with 人员 and 公用 after them (the 岳阳 template's two-level header, flattened
+    row by row), 支出合计, 基本支出, its two parts, then 项目支出. None for any other header."""
+    at = {f: next((k for k, c in enumerate(header) if c in NAMES[f]), None) for f in NAMES}
+    if None in (at["total"], at["basic"], at["project"]) or (at["personnel"] is None) != (at["public"] is None):
+        return None  # one of 人员 / 公用 named without the other: the columns' count is not known
+    if at["personnel"] is None:
+        return sorted(("total", "basic", "project"), key=at.get)
+    if at["total"] < at["basic"] < at["project"] < at["personnel"] < at["public"]:
+        return ["total", "basic", "personnel", "public", "project"]
+    return None
 
 
 def _spending_adds_up(spending: dict) -> bool:
