@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.importers import recognise as r
 from generator.importers import recognise_project as pr
+from generator.importers.recognise_kind import kind_of
 from generator.importers import recognise_unit as u
 
 
@@ -37,7 +38,7 @@ def test_the_sentence_naming_the_report_stands_for_a_missing_title():
              "资金项目绩效自评总结报告如下：", "一、绩效目标分解下达情况",
              "我县2022年农村公路通村道路建设项目计划投资2179万元，实现新建村内道路。"]
     assert r.title_of(lines) is None  # the draft's title is not invented from it
-    assert r.kind_of(None, lines).value == "project" and r.year_of(None, lines).value == 2022
+    assert kind_of(None, lines).value == "project" and r.year_of(None, lines).value == 2022
     assert unit(lines) == "西平县交通运输局"
     assert project(lines) == "2022年农村公路通村道路建设项目"  # the title names only the year's funds
 
@@ -170,7 +171,7 @@ def test_the_text_names_the_project_the_years_funds_went_to_only_when_it_is_one(
 
 def test_a_heading_about_the_whole_department_says_its_kind():
     lines = ["一、部门基本情况", "(一)部门概况", "(三)部门整体绩效目标"]
-    assert r.kind_of(None, lines).value == "department"
+    assert kind_of(None, lines).value == "department"
 
 
 def test_a_file_name_gives_way_to_the_documents_own_title_and_整体_means_department():
@@ -181,7 +182,7 @@ def test_a_file_name_gives_way_to_the_documents_own_title_and_整体_means_depar
              "一、绩效管理工作开展情况。"]
     title = recognise.title_of(lines)
     assert title.line == 2 and u.unit_of(title, lines).value == "许昌市河湖水系水源调度中心"
-    assert recognise.kind_of(title.value, lines).value == "department"
+    assert kind_of(title.value, lines).value == "department"
     # A file's name alone is still the title.
     assert recognise.title_of(["示例局2022年项目支出绩效自评报告.pdf", "一、基本情况"]).line == 1
 
@@ -323,14 +324,14 @@ def test_a_forms_title_at_the_start_of_a_sharing_sites_run_on_page():
 def test_the_kind_from_a_bodys_year_report_title_and_from_the_project_the_report_evaluates():
     # d31 (下桥镇): a body's own 年度绩效自评报告, no project named, is its whole-year (部门整体) report.
     lines = ["下桥镇人民政府2024年度绩效自评报告", "一、单位基本情况"]
-    assert r.kind_of(r.title_of(lines).value, lines).value == "department"
+    assert kind_of(r.title_of(lines).value, lines).value == "department"
     lines = ["会宁县财政局2021年度项目绩效自评报告", "一、项目概况"]
-    assert r.kind_of(r.title_of(lines).value, lines).value == "project"
+    assert kind_of(r.title_of(lines).value, lines).value == "project"
     # p46 (抚远市): no title; the opening sentence says which project is evaluated. The text names a
     # second project the funds went to, so the project's name is for a person to choose.
     lines = ["按照通知要求,我单位及时对基础设施配套工程路边沟建设项目开展自评,县级自评情况报告如下:",
              "一、绩效目标分解下达情况", "下达预算资金201.48万元用于基础设施工程农村饮水维修养护项目,"]
-    assert r.kind_of(None, lines).value == "project" and project(lines) is None
+    assert kind_of(None, lines).value == "project" and project(lines) is None
     assert project(lines[:2]) == "基础设施配套工程路边沟建设项目"
 
 
@@ -404,7 +405,7 @@ def test_a_pages_信息名称_label_is_not_part_of_the_title():
 
 def test_a_project_result_report_is_titled_自评结果():
     lines = ["2021年度本专科生奖助学金项目自评结果", "一、自评结论"]  # p55 (湖北科技学院)
-    assert r.title_of(lines).value == lines[0] and r.kind_of(lines[0], lines).value == "project"
+    assert r.title_of(lines).value == lines[0] and kind_of(lines[0], lines).value == "project"
     assert r.title_of(["自评结果 | 优 |", "一、基本情况"]) is None  # a form's label
 
 
@@ -421,7 +422,7 @@ def test_a_short_name_the_text_defines_is_the_same_body():
              "遵循基本原则,内蒙古自治区人力资源和社会保障厅(以下简称“内蒙古人社厅”)对2020年度部门整体支出实施了绩效自评。",
              "内蒙古人社厅是自治区人民政府组成部门。"]
     assert unit(lines) == "内蒙古自治区人力资源和社会保障厅"
-    assert r.kind_of(r.title_of(lines).value, lines).value == "department"  # 部门预算绩效自评: the whole budget
+    assert kind_of(r.title_of(lines).value, lines).value == "department"  # 部门预算绩效自评: the whole budget
 
 
 def test_the_year_of_a_page_without_title_and_not_its_covers_date():
@@ -440,14 +441,14 @@ def test_a_list_of_projects_makes_no_project_report():
     # d57 (长安区医疗保障局): 序号 项目名称 项目实施单位 … heads a department's list of its projects.
     lines = ["长安区医疗保障局", "2023年度绩效自评", "部门绩效自评结果公开汇总表",
              "序号 项目名称 项目实施单位 预算数(调整后) 执行数(至2023年底) 自评得分"]
-    assert r.kind_of(r.title_of(lines).value, lines) is None
+    assert kind_of(r.title_of(lines).value, lines) is None
     assert project(lines) is None
 
 
 def test_a_special_bond_report_is_a_projects_and_a_run_on_总报告_title():
     # p28 (博乐市): 抗疫特别国债 is money of one purpose, as 资金 is; p35 (南昌市): a 总报告 run into its first sentence.
     lines = ["关于抗疫特别国债执行情况绩效自评报告", "按照规定，现报告如下。"]
-    assert r.kind_of(r.title_of(lines).value, lines).value == "project"
+    assert kind_of(r.title_of(lines).value, lines).value == "project"
     lines = ["1、2022年度项目支出绩效自评总报告为切实做好2022年度财政项目支出绩效评价工作,进一步加强项目资金管理"]
     assert r.title_of(lines).value == "2022年度项目支出绩效自评总报告"
 
@@ -545,13 +546,13 @@ def test_a_bodys_budget_report_and_a_forms_whole_spending_row_are_department_rep
     # d55 (西藏): a body's 预算绩效自评报告 of its year, no project named; d49 (塘湖镇): no title, the
     # form's row 部门整体支出总额.
     title = "西藏自治区残疾人联合会2020年度预算绩效自评报告"
-    assert r.kind_of(title, [title]).value == "department"
-    assert r.kind_of("示例县2020年度高龄津贴项目预算绩效自评报告", []).value == "project"
+    assert kind_of(title, [title]).value == "department"
+    assert kind_of("示例县2020年度高龄津贴项目预算绩效自评报告", []).value == "project"
     lines = ["单位名称:塘湖镇政府 填报日期:2021.5.18", "基本支出总额 | 864.2万 | 项目支出总额 | 0 |",
              "部门整体支出总额 | 864.2 | 100% | 20 |"]
-    assert r.kind_of(None, lines) == r.Found("department", 3)
+    assert kind_of(None, lines) == r.Found("department", 3)
     # A sentence about the whole spending is not the form's row.
-    assert r.kind_of(None, ["全县部门整体支出总额增长较快。"]) is None
+    assert kind_of(None, ["全县部门整体支出总额增长较快。"]) is None
 
 
 # ---- mended after the held-out set d58–d63, p64–p69 joined development (each shape from its document) ----
@@ -572,10 +573,10 @@ def test_a_body_under_two_names_above_its_title_and_a_cover_field_run_into_预�
 def test_a_report_on_one_purposes_经费_is_a_projects():
     # p65 (紫金县): 县司法局2020年度一村(社区)一法律顾问经费绩效自评报告 names no 项目, only the 经费 evaluated.
     lines = ["县司法局2020年度一村(社区)一法律顾问经费绩效自评报告", "一、基本情况"]
-    assert r.kind_of(r.title_of(lines).value, lines).value == "project"
+    assert kind_of(r.title_of(lines).value, lines).value == "project"
     assert project(lines) == "一村(社区)一法律顾问经费"
     lines = ["示例县财政局2021年度部门整体支出绩效自评报告", "一、部门概况", "公用经费支出12万元。"]
-    assert r.kind_of(r.title_of(lines).value, lines).value == "department"
+    assert kind_of(r.title_of(lines).value, lines).value == "department"
 
 
 # ---- mended after the held-out set d64–d69, p70–p75 first ran (its three wrong values) ----
@@ -624,7 +625,7 @@ def test_a_schools_report_on_its_专项资金_run_together_with_its_headings():
     pieces, _ = run_on_pieces([line])
     assert pieces[0] == "耒阳市第四中学专项资金绩效自评价报告" and any(p.startswith("二、项目资金使用及管理情况") for p in pieces)
     title = r.title_of(pieces)
-    assert u.title_unit(title, pieces).value == "耒阳市第四中学" and r.kind_of(title.value, pieces).value == "project"
+    assert u.title_unit(title, pieces).value == "耒阳市第四中学" and kind_of(title.value, pieces).value == "project"
     # Numbers out of order, or fewer than three in order, are words: 第一、 and a lone 二、 cut nothing.
     assert run_on_pieces(["本校第一、第二课堂" + "内容" * 200 + "二、三、"])[0] == ["本校第一、第二课堂" + "内容" * 200 + "二、三、"]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from . import assemble, flattened, form_tail, limits, recognise, recognise_project, recognise_unit, word_looks
+from . import assemble, flattened, form_tail, limits, recognise, recognise_kind, recognise_project, recognise_unit, word_looks
 from .narrative_lists import inline, measures, problems
 from .forms import FULL_WIDTH
 from .narrative_figures import extract, with_line
@@ -368,7 +368,7 @@ def build_draft(path: Path, include_hidden: bool = False) -> Draft:
     # What the document is (title, kind, year, unit, project): recognise*.py rules, each with its line.
     at = lambda found: found and replace(found, line=origin[found.line - 1] + 1 if found.line else found.line)  # noqa: E731
     named = at(recognise.title_of(pieces))
-    kind = at(recognise.kind_of(named.value if named else None, pieces))
+    kind = at(recognise_kind.kind_of(named.value if named else None, pieces))
     bodies = recognise_unit.unit_candidates(named, pieces, kind.value if kind else None)  # once: the unit and the doubt both read them
     unit = at(recognise_unit.fullest(bodies))
     year = at(recognise.year_of(named, pieces))

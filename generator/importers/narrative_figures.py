@@ -16,6 +16,7 @@ from .labelled_amount import NUMBER, amount, sentence_before
 from .narrative_money import (ITEM_COST, PHRASE_START, SOURCE_START, arranged, breakdown, budget_then_spent, executed_and_rate, paid,
                               percent_after, quota, said_rate, spaced_bars, spent_all, spent_clause, the_rate,
                               year_budget)
+from .narrative_scope import without_other_years, without_others_spending
 from .receipt_budget import receipt_budgets
 
 SPENDING_NAMES = {"basic": "基本支出", "project": "项目支出", "personnel": "人员经费", "public": "公用经费"}
@@ -57,27 +58,10 @@ COLUMN_LETTER = re.compile(r"(?<!\s)\s*[(（][A-Z](?:\s*/\s*[A-Z])?[)）]")
 NOT_A_BOUND = r"(?!\s*(?:[(（]含[)）])?\s*(?:及?以上|及?以下|至|到|[~～\-—–]))"
 
 
-# A sentence about another year's money or result: 2019年度，…基本支出590.2万元; 2021年预算安排2700万元 (the next
-# year's plan); 上年预算安排180万元; 2019年度部门整体支出绩效评价中，我局自评得分为82分. (A year inside a fund's or a
-# project's name, 2021年中央…资金, is not one.)
-YEARS_MONEY = r"(?=\s*(?:[,，]|年初|全年|共|实际|支出|预算|基本支出|项目支出|部门|我|本|该|单位|决算|收入|下达|安排|执行|自评|绩效评价))"
-OTHER_YEAR = re.compile(r"(?<![\d较比与于])(20\d\d)\s*年度?" + YEARS_MONEY  # (较2022年基本支出…: a comparison, whose clause amount() passes over)
-                        + r"|(?:上一?年|去年|下一?年|明年)度?(?=\s*(?:年初|全年|实际|支出|预算|基本支出|项目支出|决算|安排|执行|下达))")
-
-
-def _without_other_years(text: str, year: int | None) -> str:
-    """text without its sentences about another year than the report's (none taken out if the year is not known)."""
-    if year is None:
-        return text
-    sentences = re.split(r"(?<=[。；;\n])", text)
-    return "".join(" " * len(s) if any(not m.group(1) or int(m.group(1)) != year for m in OTHER_YEAR.finditer(s)) else s
-                   for s in sentences)
-
-
 def extract(paras: list[str], kind: str, unit: str | None = None, year: int | None = None) -> tuple[dict, list[str], list[str]]:
     """Key figures from the whole text of a report of this kind by unit (its name, if known) on a
     year (if known: sentences about another year are passed over); (values by report path, found, missing)."""
-    text = _without_other_years("\n".join(paras).translate(FULL_WIDTH), year)
+    text = without_other_years("\n".join(paras).translate(FULL_WIDTH), year)
     # A column's letter after its label (预算数(A) 5.8万, 执行率(B/A) 100%) marks the column, not a rule.
     flat = COLUMN_LETTER.sub("", spaced_bars(text))
     values: dict = {}
@@ -127,7 +111,7 @@ def extract(paras: list[str], kind: str, unit: str | None = None, year: int | No
            or amount(without_items, r"(?<![\u4e00-\u9fff])支出(?=\s*[:：])", spending=True))  # 2、支出:799.12万元
     # (免费开放项目支出251384.66元, “送戏下乡”项目支出, 关爱青少年项目支出, 下属单位项目支出: another's, not the
     # unit's 项目支出; nor 机关本级基本支出, 局机关基本支出 or 示例中心基本支出, one body's part)
-    own = _without_others_spending(flat, unit)
+    own = without_others_spending(flat, unit)
     for label, key in ((f"{NOT_A_PARTS}基本支出", "basic"), (f"{OWN_SPENDING_START}项目支出", "project"), ("人员经费(?:支出)?", "personnel"),
                        ("公用经费(?:支出)?", "public")):
         figure = amount(own, label, spending=True)
@@ -228,23 +212,6 @@ def _score(text: str, kind: str) -> re.Match | None:
                 continue
             return found
     return None
-
-
-# A sentence whose subject is a body before its spending: 示例县农机服务公司基本支出35.6万元，项目支出12万元
-BODYS_SPENDING = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:20\d\d年度?[,，]?\s*)?([\u4e00-\u9fff]{2,24}?(?:公司|中心|站|所|院|队|馆|学校|医院|机关))"
-                            r"(?=基本支出|项目支出|人员经费|公用经费)")
-
-
-def _without_others_spending(text: str, unit: str | None) -> str:
-    """text without the sentences about another body's spending (the unit's own, when named, stays)."""
-    out, last = [], 0
-    for found in BODYS_SPENDING.finditer(text):
-        if unit and found.group(1) == unit:
-            continue
-        end = (m.start() + found.end()) if (m := re.search(r"[。；;\n]", text[found.end():])) else len(text)
-        out += [text[last:found.start()], " " * (end - found.start())]
-        last = end
-    return "".join(out) + text[last:]
 
 
 # 基本支出165.35万元,无项目支出: said of the year's spending, right after its 基本支出 (not of a 年初 budget, or of
