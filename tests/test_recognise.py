@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.importers import recognise as r
 from generator.importers import recognise_project as pr
 from generator.importers import recognise_unit as u
+from generator.importers.recognise_kind import kind_of
 
 
 def test_the_portals_navigation_and_metadata_are_never_the_title():
@@ -14,7 +15,7 @@ def test_the_portals_navigation_and_metadata_are_never_the_title():
              "2021年林业局部门整体支出绩效自评表"]
     title = r.title_of(lines)
     assert title.value == "2021年林业局部门整体支出绩效自评表" and title.line == 3
-    assert r.kind_of(title.value, lines).value == "department"
+    assert kind_of(title.value, lines).value == "department"
     assert r.year_of(title, lines).value == 2021
     assert u.unit_of(title, lines).value == "零陵区林业局"  # the title's 林业局, named in full by its publisher
 
@@ -39,7 +40,7 @@ def test_a_title_broken_over_two_lines_and_its_parenthesis_are_one_title():
     lines = ["保山市林业和草原局2021年度", "项目绩效自评报告", "(市级森林防火“三三制”补助经费项目)", "一、项目基本情况"]
     title = r.title_of(lines)
     assert title.value == "保山市林业和草原局2021年度项目绩效自评报告(市级森林防火“三三制”补助经费项目)"
-    assert r.kind_of(title.value, lines).value == "project"
+    assert kind_of(title.value, lines).value == "project"
     assert pr.project_of(title, lines).value == "市级森林防火“三三制”补助经费项目"
     assert u.unit_of(title, lines).value == "保山市林业和草原局"
 
@@ -49,7 +50,7 @@ def test_form_fields_give_the_unit_and_project_cell_by_cell():
              "主管部门 | 县农业农村局 | 实施单位 | 张庄寨镇人民政府 |"]
     title = r.title_of(lines)
     assert r.year_of(title, lines).value == 2023
-    assert r.kind_of(title.value, lines).value == "project"
+    assert kind_of(title.value, lines).value == "project"
     assert pr.project_of(title, lines).value == "河西村特色种养补贴到户项目"
     assert u.unit_of(title, lines).value == "县农业农村局"  # the cell, not the row run together
     assert u.unit_of(None, ["项目主管部门: | 705-重庆市忠县科学技术协会 | 财政归口处室: |"]).value == "重庆市忠县科学技术协会"
