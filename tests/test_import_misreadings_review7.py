@@ -88,3 +88,70 @@ def test_a_run_together_table_does_not_cut_a_year_or_take_a_names_total_or_a_lev
     assert glued_total(points + "产出指标数量指标学员考核总分10≥90分95分10总分10099") == 99
     rows, _ = glued_indicators(points + "产出指标(50分)数量指标20分培训人数10≥500人次≥500人次10质量指标(30分)培训合格率10≥95%≥95%10")
     assert [r["name"] for r in rows] == ["培训人数", "培训合格率"]
+
+
+# ---- an eighth review, against the seventh's mends ----
+
+def test_a_sentence_naming_another_year_only_in_passing_stays(tmp_path):
+    # 比上年, 较上年, 其中上年预算结转, 结转下年度, 为2019年…的续建项目: the report's own figures, kept
+    data = draft(tmp_path, DEPT, "二、预算执行情况", "2020年度，我局全年预算数为2380.6万元，全年执行数为2291.4万元，预算执行率为96.25%，"
+                 "比上年支出增加112.3万元。", "（一）基本支出。全年预算数1620.5万元，全年执行数1618.9万元，执行率99.90%。")
+    assert data["budget"] == {"adjusted": 2380.6, "executed": 2291.4, "rate": 96.25}
+    data = draft(tmp_path, PROJECT, "一、资金情况", "该项目为2019年本级财政安排的续建项目，2020年全年预算数为300万元，全年执行数为290万元，"
+                 "预算执行率为96.67%。", "其中：管网铺设全年预算数为120万元，全年执行数为118万元。")
+    assert data["budget"] == {"adjusted": 300, "executed": 290, "rate": 96.67}
+    # a clause comparing with another year is that year's: 与2019年度全年预算数1260万元相比 gives no budget
+    data = draft(tmp_path, DEPT, "二、预算执行情况", "与2019年度全年预算数1260万元相比，2020年度全年预算数增加120.2万元，达到1380.2万元；"
+                 "全年执行数为1302.5万元，预算执行率为94.37%。")
+    assert "adjusted" not in data["budget"] and data["budget"]["executed"] == 1302.5
+    # a year in Chinese numerals and 全局 after it
+    data = draft(tmp_path, DEPT, "二、支出对比", "二〇一九年度，我局基本支出290.1万元，项目支出60.6万元。2019年全局基本支出790.1万元。")
+    assert "spending" not in data
+
+
+def test_the_year_evaluated_over_a_finance_bureaus_arrangement_and_a_covers_year(tmp_path):
+    data = draft(tmp_path, "示例县林业局部门整体支出绩效自评报告", "",
+                 "按照县财政局2021年度预算绩效管理工作安排，我局对2020年部门整体支出情况开展了绩效自评，现将有关情况报告如下。")
+    assert data["year"] == 2020
+    data = draft(tmp_path, "2021年", "", "部门整体支出绩效自评报告", "示例县统计局", "", "一、预算执行情况",
+                 "2020年度，我局全年预算数为325.6万元，全年执行数为318.2万元。", "2021年预算安排340万元。")
+    assert data["year"] == 2020 and data["budget"] == {"adjusted": 325.6, "executed": 318.2}
+
+
+def test_scores_of_another_evaluation_year_survey_or_indicator_are_not_the_reports(tmp_path):
+    for line in ("在上年度市财政局组织的部门整体支出绩效评价中，我局得分85分，等级为良。", "在2019年市级部门整体绩效评价中，我局得分86分。",
+                 "在全县政务服务群众满意度评价中，本局得分96.5分。服务对象满意度综合得分95.6分。", "我局上年度自评得分为85分。",
+                 "2019年度的自评得分为83分。", "预算执行率指标自评得分9.5分。", "对农村公路养护资金开展自评，自评得分88分。"):
+        data = draft(tmp_path, DEPT, "一、评价情况", line, "经自评，我局自评等级为优。")
+        assert "score" not in data.get("result", {}) and data["result"]["grade"] == "优", line
+
+
+def test_numbered_recipients_subordinates_and_tables_of_others_are_not_the_units(tmp_path):
+    for line in ("项目资金分配如下：①示例县人民医院，下达资金300万元；②示例县中医院，下达资金200万元。",
+                 "第一，城关镇，下达项目资金180万元；第二，河口镇，下达项目资金120万元。",
+                 "1、示例县人民医院下达资金300万元，用于购置CT设备。", "一、示例县第一幼儿园：下达资金80万元。"):
+        assert "budget" not in draft(tmp_path, PROJECT, "二、资金分配", line), line
+    for line in ("（一）示例县农业技术推广站：基本支出135.6万元，项目支出42.8万元。", "县水产站全年基本支出35.6万元，项目支出12.1万元。",
+                 "示例县城市建设投资有限公司本年基本支出235.6万元，项目支出1200万元。"):
+        assert "spending" not in draft(tmp_path, DEPT, "二、支出情况", line), line
+    for title in ("上年度支出和结余情况（万元）", "下属二级机构年度支出和结余情况（万元）"):
+        assert "spending" not in draft(tmp_path, DEPT, title, *HEADER, "示例中心", "90", "80", "70", "10", "10", "0", "0")
+    # a source's name that ends as a fund's (政府性基金) is not run into the next (其他 / 收入)
+    funds = draft(tmp_path, DEPT, "年度收入情况（万元）", "机构名称", "收入合计", "其中:", "上年结转", "公共财", "政拨款", "政府性基金",
+                  "其他", "收入", "示例局", "1250", "0", "1150", "100", "0")["funds"]
+    assert [f["source"] for f in funds] == ["上年结转", "公共财政拨款", "政府性基金", "其他收入"]
+
+
+def test_a_departments_report_on_one_fund_or_its_projects_sentences(tmp_path):
+    data = draft(tmp_path, "示例县交通运输局2020年度绩效自评报告", "",
+                 "根据县财政局关于开展2020年度部门整体支出和项目支出绩效自评工作的要求，我局对农村公路养护工程进行了绩效评价。")
+    assert data.get("kind") != "department"
+    data = draft(tmp_path, "示例县妇女联合会2020年度绩效自评报告", "", "我会对2020年度部门预算资金开展了绩效自评。", "一、重点工作",
+                 "项目名称：妇女儿童维权服务项目", "项目全年预算数为12万元，执行数为11.6万元，完成预算的96.67%。",
+                 "基本支出全年预算数为144.3万元，执行数为144.3万元。")
+    assert data["kind"] == "department" and "budget" not in data
+
+
+def test_a_run_together_total_left_empty_is_no_score():
+    points = "一级指标二级指标三级指标分值年度指标值全年实际值得分"
+    assert glued_total(points + "产出指标数量指标培训人数10≥500人次520人次10总分100") is None

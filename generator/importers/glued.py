@@ -165,7 +165,7 @@ def _written_twice(run: str, pos: int) -> str | None:
 
 def glued_total(line: str) -> float | None:
     """The 总分 row's score after a run-together indicator table: 总分100100 is 分值 100 and 得分 100,
-    read only if the digits cut into the two one way (a score within the points)."""
+    总分10099 is 100 and 99."""
     text = re.sub(r"\s+", "", line.translate(forms.FULL_WIDTH))
     # the last 总分: the total row ends the table (学员考核总分 | 10 | ≥90分 … is an indicator's name)
     found = None
@@ -173,7 +173,12 @@ def glued_total(line: str) -> float | None:
         pass
     if not found or "一级指标二级指标三级指标" not in text:
         return None
+    # A total out of 100 is read as 100 and its score (总分100 alone: its score cell left empty, not 10 | 0);
+    # another, only where the digits cut one way (95 | 90).
     digits = found.group(1)
+    if digits.startswith("100"):
+        score = digits[3:]
+        return float(score) if re.fullmatch(POINTS, score) and float(score) <= 100 else None
     cuts = [(digits[:n], digits[n:]) for n in range(1, len(digits))
             if all(re.fullmatch(POINTS, p) for p in (digits[:n], digits[n:])) and float(digits[n:]) <= float(digits[:n])]
     return float(cuts[0][1]) if len(cuts) == 1 else None

@@ -16,7 +16,7 @@ from .labelled_amount import NUMBER, amount, sentence_before
 from .narrative_money import (ITEM_COST, PHRASE_START, SOURCE_START, arranged, breakdown, budget_then_spent, executed_and_rate, paid,
                               percent_after, quota, said_rate, spaced_bars, spent_all, spent_clause, the_rate,
                               year_budget)
-from .narrative_scope import without_other_years, without_others_spending
+from .narrative_scope import without_other_years, without_others_spending, without_projects_sentences
 from .receipt_budget import receipt_budgets
 
 SPENDING_NAMES = {"basic": "基本支出", "project": "项目支出", "personnel": "人员经费", "public": "公用经费"}
@@ -94,7 +94,7 @@ def extract(paras: list[str], kind: str, unit: str | None = None, year: int | No
     # … nor an item of expense's (公务用车运行维护费全年预算数为12万元，执行数为11.5万元; not 经费预算)
     without_items = _without_item_clauses(without_sangong)
     if kind == "department":  # … nor, in a department's report, a listed item's (1.办公楼维修：年初预算50万元，全年执行48万元)
-        without_items = NAMED_ITEM.sub("", without_items)
+        without_items = without_projects_sentences(NAMED_ITEM.sub("", without_items))  # or its projects
     record("本年财政拨款支出", ("spending", "total"),
            amount(without_items, r"(?:本年)?财政拨款支出(?:合计|总额)?", spending=True)
            or amount(without_items, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
@@ -197,9 +197,12 @@ SCORES = (re.compile(r"(?:(?:自评|综合)(?:总)?得分|(?:综合)?评价得�
           # 自评得分为99.77, 自评分数100。: the number ends the sentence (not a rule: 自评分数100，为满分标准)
           re.compile(r"自评(?:总)?(?:得分(?:为|[:：])|分数(?:为|[:：])?)\s*" + NUMBER
                      + r"(?=\s*(?:[,，。；;]|$))(?![^。；;\n]{0,8}(?:满分|标准|百分制))"),
-          # 经自评,我委得分98分: the body's own, said of its self-evaluation (not 本指标得分, 我县得分, a survey's 本单位得分)
-          re.compile(r"(?:自评|评价)[^。；;\n]{0,20}?(?:我|本)(?:单位|部门|局|委|办|院|中心|所|站|馆|校|厅|会)得分(?:为|[:：])?\s*"
+          # 经自评,我委得分98分: the body's own, the result of its self-evaluation (not 本指标得分, 我县得分, a
+          # survey's 本单位得分, another evaluation's 在…评价中，我局得分85分)
+          re.compile(r"(?:经|经过|通过)(?:认真)?自评\s*[,，]?\s*(?:我|本)(?:单位|部门|局|委|办|院|中心|所|站|馆|校|厅|会)得分(?:为|[:：])?\s*"
                      + NUMBER + r"\s*分" + NOT_A_BOUND))
+# A score said of one indicator, a survey, another year or (in a department's report) a project or fund
+NOT_THE_REPORTS = re.compile(r"指标|满意度|测评|调查|上年|去年|上一年|往年")
 
 
 def _score(text: str, kind: str) -> re.Match | None:
@@ -208,7 +211,9 @@ def _score(text: str, kind: str) -> re.Match | None:
     for pattern in SCORES:
         for found in pattern.finditer(text):
             before = re.split(r"[。；;\n，,]", text[max(0, found.start() - 30):found.start()])[-1]
-            if kind == "department" and "项目" in before:
+            sentence = re.split(r"[。；;\n]", text[max(0, found.start() - 60):found.start()])[-1]
+            if NOT_THE_REPORTS.search(before) or (kind == "department" and (
+                    "项目" in before or re.search(r"对[^。；;\n]{2,40}?(?:资金|项目|专项)", sentence))):  # 对…资金开展自评，自评得分88分
                 continue
             return found
     return None

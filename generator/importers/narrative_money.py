@@ -101,14 +101,22 @@ def _budget_before(clause: str, executed: float, rate: str, kind: str) -> float 
 # A clause that states the year's money as a whole: 下达…资金X万元, 资金共X万元, 预算数X万元.
 TOTAL_WORDS = re.compile(r"下达|资金共|共计|预算数|预算总金额|预算总额|预算收入|收到|资金预算|经费预算")
 # (nor a government's revenue, 全县一般公共预算收入 / 税收收入, nor receipts that came in, 实现预算收入)
-NOT_TOTAL = re.compile(r"年初|调整|执行|支出|结转|结余|决算|计划投资|匹配|配套|三公|全[县市区省州旗盟]|公共预算收入|税收|实现")
+# (nor a change, 全年预算数增加120.2万元)
+NOT_TOTAL = re.compile(r"年初|调整|执行|支出|结转|结余|决算|计划投资|匹配|配套|三公|全[县市区省州旗盟]|公共预算收入|税收|实现|增加|减少|增长|下降")
 AMOUNT = re.compile(START + NUMBER + r"\s*万元?")
 # 项目有:一是布达拉宫管理处,下达预算资金9378万元: one listed recipient's, not the year's whole
 # (首先是X，下达…; and 1.X，下达… or （一）X：下达… when the number stands in an earlier clause of the
 # sentence: (一)示例局2022年衔接资金共下达105万元 is a section's sentence on the whole)
 LISTED_ITEM = re.compile(r"(?:^|[:：，,])\s*(?:[一二三四五六七八九十]是|(?:首先|其次|再次|最后)是)")
-NAMED_ITEM_LABEL = re.compile(r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,2}\s*[)）])[^，,。；;：:]{2,20}[：:]")  # （一）X中心：…
-NUMBERED_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,2}\s*[)）])")
+ITEM_MARK = r"\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|第[一二三四五六七八九十]{1,2}\s*[，,、]"
+ITEM_NUMBER = r"(?:" + ITEM_MARK + r"|[一二三四五六七八九十]{1,2}\s*、)"
+# （一）X中心：…, 1、示例县人民医院下达资金…: a numbered recipient, named before a colon or before 下达
+RECIPIENT = r"(?:医院|学校|中学|小学|幼儿园|中心|站|所|镇|乡|村|街道|社区|局|处|馆|院)"
+NAMED_ITEM_LABEL = re.compile(r"\s*" + ITEM_NUMBER + r"\s*(?:[^，,。；;：:]{2,20}[：:]|[^，,。；;：:]{2,20}?" + RECIPIENT + r"(?=下达))")
+# numbered at the sentence's start, or after its colon (项目资金分配如下：①示例县人民医院，下达…; not a
+# heading run on after it, 报告如下:一、绩效目标分解下达情况)
+NUMBERED_ITEM = re.compile(r"^\s*(?:" + ITEM_MARK + r")|[:：]\s*(?:" + ITEM_MARK + ")")
+SENTENCE_WINDOW = 300
 SOURCE_WORD = re.compile(r"中央|省|市|县|区|本级|财政|自筹|上级|地方|配套|债|转移支付|其他|社会|专项")
 # 其他资金(包括结转结余资金、利息收入)551万元: a note in brackets between a source's name and its amount
 # (本级59.75万元: a level of government alone names a source too)
@@ -134,7 +142,10 @@ def year_budget(text: str) -> tuple[float, str] | None:
     for n, part in enumerate(parts):
         at = text.find(part, at)
         # the sentence so far: 一是对示例管理处，主要用于…，下达预算资金9378万元 is the item's, clauses later
-        opening = re.split(r"[。；;\n]", text[max(0, at - 120):at])[-1]
+        # (a sentence longer than the window is not known to start with an item's number)
+        window = text[max(0, at - SENTENCE_WINDOW):at]
+        ends = [m.end() for m in re.finditer(r"[。；;\n]", window)]
+        opening = window[ends[-1]:] if ends else window if at <= SENTENCE_WINDOW else ""
         amounts = AMOUNT.findall(part)
         said = AMOUNT.split(part)[0]  # the total's word comes before its amount: not …万元(均为一般公共预算收入)
         if len(amounts) != 1 or not TOTAL_WORDS.search(said) or NOT_TOTAL.search(part) or ITEM_COST.search(part) or LISTED_ITEM.search(opening + part) \

@@ -7,25 +7,39 @@ from __future__ import annotations
 import re
 
 
-# A sentence about another year's money or result: 2019年度，…基本支出590.2万元; 2021年预算安排2700万元 (the next
-# year's plan); 上年预算安排180万元; 2019年度部门整体支出绩效评价中，我局自评得分为82分. (A year inside a fund's or a
-# project's name, 2021年中央…资金, is not one.)
-YEARS_MONEY = r"(?=\s*(?:[,，]|年初|全年|共|实际|支出|预算|基本支出|项目支出|部门|我|本|该|单位|决算|收入|下达|安排|执行|自评|绩效评价))"
-OTHER_YEAR = re.compile(r"(?<![\d较比与于])(20\d\d)\s*年度?" + YEARS_MONEY  # (较2022年基本支出…: a comparison, whose clause amount() passes over)
-                        + r"|(?:上一?年|去年|下一?年|明年)度?(?=\s*(?:年初|全年|实际|支出|预算|基本支出|项目支出|决算|安排|执行|下达))")
+# A sentence about another year's money or result, the year standing first in a clause as its time:
+# 2019年度，…基本支出590.2万元; 受普查工作影响，2019年支出680.5万元; 2021年预算安排2700万元 (the next
+# year's plan); 上年预算安排180万元; 在2019年市级部门整体绩效评价中，我局得分86分. (Not a year inside a
+# clause: 该项目为2019年本级财政安排的续建项目, 其中上年预算结转50万元, 结转下年度执行; nor a fund's
+# name, 2021年中央…资金.)
+CLAUSE_START = r"(?:^|(?<=[，,：:；;。\n\s])|(?<=在))"
+CHINESE_YEAR = "二〇[一二][〇一二三四五六七八九]"
+YEARS_MONEY = (r"(?=\s*(?:[,，]|的|全|年初|共|实际|支出|预算|基本支出|项目支出|部门|我|本|该|单位|决算|收入|下达|安排|执行|自评"
+               r"|绩效评价|市级|县级|区级|[^，,。；;\n]{0,16}?(?:评价|自评)))")
+OTHER_YEAR = re.compile(CLAUSE_START + r"(20\d\d|" + CHINESE_YEAR + r")\s*年度?(?!\s*\d{1,2}\s*月)" + YEARS_MONEY  # (not a date)
+                        + "|" + CLAUSE_START + r"(?:上一?年|去年|下一?年|明年)度?(?=\s*(?:的|年初|全年|实际|支出|预算(?!结转)|基本支出|项目支出|决算|安排|执行|下达"
+                        r"|自评|绩效评价|[^，,。；;\n]{0,16}?(?:评价|自评)))")
+# A clause comparing with another year (与2019年度全年预算数1260万元相比, 较上年执行率提高2.1个百分点): its figures
+# are the other year's, the rest of the sentence stays.
+COMPARED = re.compile(r"(?:与|较|比|同比)\s*(?:20\d\d\s*年度?|上一?年度?|去年)[^，,。；;\n]*")
+DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 
 
 def without_other_years(text: str, year: int | None) -> str:
-    """text without its sentences about another year than the report's (none taken out if the year is not known)."""
+    """text without its sentences about another year than the report's, and its clauses comparing
+    with one (none taken out if the year is not known)."""
     if year is None:
         return text
+    text = COMPARED.sub(lambda m: " " * len(m.group(0)), text)
     sentences = re.split(r"(?<=[。；;\n])", text)
-    return "".join(" " * len(s) if any(not m.group(1) or int(m.group(1)) != year for m in OTHER_YEAR.finditer(s)) else s
-                   for s in sentences)
+    return "".join(" " * len(s) if any(not m.group(1) or int(m.group(1).translate(DIGITS)) != year for m in OTHER_YEAR.finditer(s))
+                   else s for s in sentences)
 
 
-# A sentence whose subject is a body before its spending: 示例县农机服务公司基本支出35.6万元，项目支出12万元
-BODYS_SPENDING = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:20\d\d年度?[,，]?\s*)?([\u4e00-\u9fff]{2,24}?(?:公司|中心|站|所|院|队|馆|学校|医院|机关))"
+# A sentence whose subject is a body before its spending: 示例县农机服务公司基本支出35.6万元，项目支出12万元;
+# （一）示例县农业技术推广站：基本支出…; 县水产站全年基本支出… (a 局 only when the unit is known to be another)
+BODYS_SPENDING = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:20\d\d年度?[,，]?\s*)?(?:[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、])?\s*"
+                            r"([\u4e00-\u9fff]{2,24}?(?:公司|中心|站|所|院|队|馆|学校|医院|机关|局))\s*[：:]?\s*(?:全年|本年|年度|当年)?"
                             r"(?=基本支出|项目支出|人员经费|公用经费)")
 
 
@@ -33,9 +47,19 @@ def without_others_spending(text: str, unit: str | None) -> str:
     """text without the sentences about another body's spending (the unit's own, when named, stays)."""
     out, last = [], 0
     for found in BODYS_SPENDING.finditer(text):
-        if unit and found.group(1) == unit:
-            continue
+        body = found.group(1)
+        if (unit and body == unit) or body.startswith(("我", "本")) or (body.endswith("局") and not (unit and unit.endswith("局"))):
+            continue  # the unit itself (我局, 本中心, or its name)
         end = (m.start() + found.end()) if (m := re.search(r"[。；;\n]", text[found.end():])) else len(text)
         out += [text[last:found.start()], " " * (end - found.start())]
         last = end
     return "".join(out) + text[last:]
+
+
+# In a department's report, a sentence whose subject is its projects or one part of its money (项目全年预算数为
+# 482.2万元，执行数为…; 基本支出全年预算数为820.3万元，执行数为…) states theirs, not the department's budget.
+PROJECTS_SENTENCE = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:项目|基本支出|人员经费|公用经费)[^。；;\n]*")
+
+
+def without_projects_sentences(text: str) -> str:
+    return PROJECTS_SENTENCE.sub(lambda m: " " * len(m.group(0)), text)

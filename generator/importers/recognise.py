@@ -102,7 +102,9 @@ def title_of(lines: list[str]) -> Found | None:
         k = i - 1 if i and (clean(lines[i - 1]) or i < 2) else i - 2
         before = clean(lines[k]) if k >= 0 else ""
         if before and not is_chrome(lines[k]) and len(before) <= 40 and not re.search(r"[。；;，,：:]$", before) \
-                and (re.search(r"20\d\d\s*年度?$", before) or title_head(before, parts[0])):
+                and ((k == i - 1 and re.search(r"20\d\d\s*年度?$", before))
+                     or (title_head(before, parts[0]) and (k == i - 1 or not re.fullmatch(r"20\d\d\s*年度?", before)))):
+            # (a year alone only right above: 2021年 / (blank) / 部门整体支出绩效自评报告 is a cover's date)
             parts.insert(0, before)
         after = clean(lines[i + 1]) if i + 1 < len(lines) else ""
         if re.fullmatch(r"[(（][^()（）]{2,60}[)）]", after):
@@ -196,7 +198,9 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
     again = [i for i in range(start, min(len(lines), 60)) if title and clean(lines[i]).endswith(clean(title.value))]
     candidates += [(lines[k], k + 1) for i in again for k in range(i, min(len(lines), i + 3))]
     if title and (announced := announced_of(lines)) and announced != title:
-        candidates.append((announced.value, announced.line))  # 我办对2017年度部门整体支出…进行了评价
+        # 我办对2017年度部门整体支出…进行了评价; before the lines near a title without a year (按照县财政局
+        # 2021年度预算绩效管理工作安排，我局对2020年部门整体支出…开展了绩效自评: the year evaluated is 2020)
+        candidates.insert(1 if re.search(r"20\d\d", title.value) else 0, (announced.value, announced.line))
     for text, line in candidates:
         text = clean(text)
         if is_chrome(text) or re.search(r"填报|日期|印发|通知|〔|\[20\d\d\]", text) or _cover_date(text, lines, line):
@@ -217,7 +221,7 @@ def year_of(title: Found | None, lines: list[str]) -> Found | None:
             # without 年度 may be the project's name (its 2021 funds); the form's heading says which year.
             heading = next((Found(int(h.group(1)), n + 1) for n, t in enumerate(lines[:ANNOUNCED_WITHIN])
                             if TITLE_WORDS.search(clean(t)) and (h := re.search(r"(20\d\d)\s*年度", clean(t)))
-                            and not re.search(r"填报|日期|通知|〔|附件", clean(t))), None)  # not an attachment named
+                            and not re.search(r"填报|日期|通知|〔|附件|按照|根据|安排", clean(t))), None)  # not an attachment named
             return heading or Found(int(found.group(1)), line)
     return (None if title else _evaluated_year(lines)) or _form_year(lines)
 

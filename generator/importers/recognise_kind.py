@@ -39,7 +39,7 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
             return Found("department", i + 1)
         # (序号 项目名称 项目实施单位 …: the header of a list of projects, which a department's report may hold)
         if (re.search(r"项目支出绩效自评表|项目名称(?!\s*\|?\s*(?:年初|全年|预算|资金|金额|实际))", text) or PROJECT_EVALUATED.search(text)
-                or PROJECT_SUMMARY.match(text)) \
+                or (PROJECT_SUMMARY.match(text) and not any(HEADING.match(clean(t)) for t in lines[:i]))) \
                 and not is_chrome(line) and not re.match(r"序\s*号", text):  # (项目名称 | 年初预算资金总额 |: a list's header)
             return Found("project", i + 1)
     return None
@@ -52,7 +52,7 @@ DEPARTMENT_BUDGET = re.compile(r"(?<!项目)部门预算绩效(?:自评|评价)"
 # (…转移支付资金部门绩效自评报告 is one fund's).
 DEPARTMENT_SELF = re.compile(r"(?<!项目)部门绩效自评")
 CITED = re.compile(r"《[^《》]{0,200}》")  # a document cited by its name (bounded: a line of 《 alone stays linear)
-NOTICE_CITED = re.compile(r"关于[^。；;《》]{0,80}?通知")
+NOTICE_CITED = re.compile(r"关于[^。；;《》]{0,80}?(?:通知|要求|安排|部署)")
 # A notice cited with or without 《》: 根据县财政局关于开展2020年度部门整体支出绩效自评工作的通知要求
 NOTICE = re.compile(r"《|》|^(?:根据|按照|依据)|关于[^。；;]{0,80}?通知")
 # Hunan's data sheet and scoring sheet for a whole department, which may stand without a title.
@@ -60,9 +60,12 @@ DEPARTMENT_FORMS = re.compile(r"部门整体支出绩效评价(?:基础数据|�
 # 下桥镇人民政府2024年度绩效自评报告, 西藏自治区残疾人联合会2020年度预算绩效自评报告: a body's report on its
 # whole year (its whole budget), no project named.
 # (西藏自治区发展和改革委员会2020年度预算绩效管理考核自评报告: its whole budget's management)
-BODYS_YEAR = re.compile(r"^([\u4e00-\u9fff]{2,30}?)20\d\d年度?(?:预算)?(?:绩效)?(?:管理)?(?:考核)?自评报告$")
+BODYS_YEAR = re.compile(r"^([\u4e00-\u9fff]{2,30}?)20\d\d年度?(?:预算)?(?:绩效)?(?:管理)?(?:考核)?自评(?:工作)?报告$")
 # …我局对农村公路建设资金开展了自评: the body's year report on one fund or project, not on its whole budget
-FUND_EVALUATED = re.compile(r"对[^，。,;；]{2,40}?(?:资金|项目|经费)(?:进行|开展)了?(?:绩效)?自评")
+# (对2020年度农村公路养护资金使用情况进行了绩效自评, 对农村公路养护工程进行了绩效评价; not 对2020年度部门预算资金
+# or 部门整体支出: the whole budget)
+FUND_EVALUATED = re.compile(r"对(?![^，。,;；]{0,40}?(?:部门|整体))[^，。,;；]{2,40}?(?:资金|项目|经费|工程)(?:使用|管理|执行)?(?:情况)?"
+                            r"(?:进行|开展)了?(?:绩效)?(?:自评|评价)")
 # 一、部门基本情况, (一)部门概况, (二)部门预决算情况: a section about the whole department (a project's
 # report opens with 项目概况 or 基本情况)
 DEPARTMENT_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])\s*"

@@ -22,7 +22,9 @@ INCOME_TITLE = re.compile(r"年度收入情况")
 NAMES = {"total": ("支出合计",), "basic": ("基本支出",), "personnel": ("人员支出", "人员经费"),
          "public": ("公用支出", "公用经费"), "project": ("项目支出",)}
 # A source's name ends so; a header cell that does not (公共财, 其他) is the first half of one broken in two.
-SOURCE_END = re.compile(r"(?:拨款|结转|结余|收入|资金)$")
+SOURCE_END = re.compile(r"(?:拨款|结转|结余|收入|资金|基金)$")
+# A table of another year's (2019年度…, 上年度…), of a budget, or of the subordinate bodies' (下属二级机构…)
+NOT_THE_UNITS_YEAR = re.compile(r"20\d\d|预算|上一?年|去年|下属|所属|二级")
 MAX_HEADER = 30  # cells between the table's title and its figures
 CENT = 0.005
 
@@ -48,8 +50,8 @@ def income_table(lines: list[str]) -> tuple[list[dict], list[str], set[int]]:
         if "收入合计" not in header or "其中:" not in header:
             continue
         sources = _joined(header[header.index("其中:") + 1:])
-        if sources is None or len(figures) < len(sources) + 1:
-            continue
+        if sources is None or len(figures) != len(sources) + 1:
+            continue  # (a figure for each source and the total: names joined wrongly leave a figure over)
         total, amounts = figures[0][0], [v for v, _ in figures[1:len(sources) + 1]]
         if abs(total - sum(amounts)) >= CENT:
             continue
@@ -66,7 +68,7 @@ def _tables(lines: list[str], title: re.Pattern):
     the unit's name, the run of figures after. Not a table of another year's or of a budget (a
     title naming a year or 预算), nor one with a row for each body (the first may be a subordinate's)."""
     for start, line in enumerate(lines):
-        if not title.search(line) or re.search(r"20\d\d|预算", line):
+        if not title.search(line) or NOT_THE_UNITS_YEAR.search(line):
             continue
         cells = [(c, n) for n in range(start + 1, min(len(lines), start + 1 + 3 * MAX_HEADER))
                  for c in re.split(r"\s*\|\s*", lines[n].strip()) if c.strip()]
