@@ -155,3 +155,36 @@ def test_a_departments_report_on_one_fund_or_its_projects_sentences(tmp_path):
 def test_a_run_together_total_left_empty_is_no_score():
     points = "一级指标二级指标三级指标分值年度指标值全年实际值得分"
     assert glued_total(points + "产出指标数量指标培训人数10≥500人次520人次10总分100") is None
+
+
+# ---- a ninth review, of realistic whole reports after the eighth's mends ----
+
+def test_a_budget_before_its_rate_is_no_execution_and_a_stated_whole_over_a_share(tmp_path):
+    data = draft(tmp_path, DEPT, "二、预算执行情况", "年初预算680.00万元，调整后预算724.56万元，预算执行率98.87%。", "支出合计716.38万元。")
+    assert data["budget"].get("executed") != 724.56
+    data = draft(tmp_path, PROJECT, "二、资金情况", "上级下达中央和省级资金共4,800万元；县级财政配套资金480万元。项目资金总额5,280万元。")
+    assert data["budget"] == {"adjusted": 5280}
+
+
+def test_a_listed_items_score_grade_and_money_are_not_the_reports(tmp_path):
+    data = draft(tmp_path, PROJECT, "三、绩效指标完成情况", "1.禁牧面积：目标值1012万亩，实际完成1012万亩，得分10分；",
+                 "四、自评结论", "本项目自评总得分88分（其中预算执行得分9.5分）。")
+    assert data["result"]["score"] == 88
+    data = draft(tmp_path, "示例区农业农村局2023年度项目支出绩效自评情况报告", "", "我局对2023年度实施的5个项目开展了绩效自评。",
+                 "一、自评项目总体情况", "涉及资金总额4,265.80万元。截至年底支出3,986.52万元，执行率93.45%。", "二、各项目自评情况",
+                 "（一）高标准农田建设项目：资金2,150万元，支出2,036.8万元，自评得分93分，等级为优；",
+                 "（二）农机购置补贴项目：资金986.4万元，支出986.4万元，自评得分98分，等级为优。")
+    assert "result" not in data and "spending" not in data
+    assert data["budget"] == {"adjusted": 4265.8, "executed": 3986.52, "rate": 93.45}
+
+
+def test_a_section_headed_by_another_year_is_that_years(tmp_path):
+    data = draft(tmp_path, "示例区水务局2023年度部门整体支出绩效自评报告", "一、部门整体支出情况", "（一）上年度情况回顾",
+                 "2022年，受特大干旱影响，我局追加抗旱应急资金较多。全年支出6,825.30万元，其中基本支出1,286.45万元，项目支出5,538.85万元。",
+                 "（二）本年度支出情况", "全年支出5,932.18万元，其中基本支出1,342.60万元，项目支出4,589.58万元。")
+    assert data["spending"] == {"total": 5932.18, "basic": 1342.6, "project": 4589.58}
+
+
+def test_a_quoted_project_name_in_the_title(tmp_path):
+    data = draft(tmp_path, '平江县人民政府办公室2019年度"政务服务体系建设"项目绩效自评报告', "一、项目概况", "该项目预算50万元。")
+    assert data["project"]["name"] == "政务服务体系建设"

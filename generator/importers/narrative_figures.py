@@ -16,7 +16,7 @@ from .labelled_amount import NUMBER, amount, sentence_before
 from .narrative_money import (ITEM_COST, PHRASE_START, SOURCE_START, arranged, breakdown, budget_then_spent, executed_and_rate, paid,
                               percent_after, quota, said_rate, spaced_bars, spent_all, spent_clause, the_rate,
                               year_budget)
-from .narrative_scope import without_other_years, without_others_spending, without_projects_sentences
+from .narrative_scope import without_listed_items, without_other_years, without_others_spending
 from .receipt_budget import receipt_budgets
 
 SPENDING_NAMES = {"basic": "基本支出", "project": "项目支出", "personnel": "人员经费", "public": "公用经费"}
@@ -93,8 +93,7 @@ def extract(paras: list[str], kind: str, unit: str | None = None, year: int | No
     without_sangong = _without_sentences(flat, "三公")  # (“三公”经费预算12万元，实际支出9.8万元 is one item's, never the unit's total)
     # … nor an item of expense's (公务用车运行维护费全年预算数为12万元，执行数为11.5万元; not 经费预算)
     without_items = _without_item_clauses(without_sangong)
-    if kind == "department":  # … nor, in a department's report, a listed item's (1.办公楼维修：年初预算50万元，全年执行48万元)
-        without_items = without_projects_sentences(NAMED_ITEM.sub("", without_items))  # or its projects
+    without_items = without_listed_items(without_items, kind)
     record("本年财政拨款支出", ("spending", "total"),
            amount(without_items, r"(?:本年)?财政拨款支出(?:合计|总额)?", spending=True)
            or amount(without_items, f"{PHRASE_START}(?:本年|年度)?(?:财政资金)?支出(?:总额|合计)", spending=True)  # not 政府采购支出总额
@@ -191,7 +190,8 @@ def extract(paras: list[str], kind: str, unit: str | None = None, year: int | No
 
 
 # 自评分为100分, 自评得97.5分; not one indicator's (预算执行率得分为0分)
-SCORES = (re.compile(r"(?:(?:自评|综合)(?:总)?得分|(?:综合)?评价得分|总得分|(?<![\u4e00-\u9fff])得分|自评总?分数?|自评得|(?:绩效|综合)评分)"
+SCORES = (re.compile(r"(?:自评总得分|总得分|自评总分|(?:绩效|综合)总?得分)(?:为|[:：])?\s*" + NUMBER + r"\s*分" + NOT_A_BOUND),  # the total first
+          re.compile(r"(?:(?:自评|综合)(?:总)?得分|(?:综合)?评价得分|总得分|(?<![\u4e00-\u9fff])得分|自评总?分数?|自评得|(?:绩效|综合)评分)"
                      r"(?:为|[:：])?\s*" + NUMBER + r"\s*分" + NOT_A_BOUND),
           re.compile(r"自评总分[(（]分[)）][:：]?\s*" + NUMBER + r"(?![\d.])"),  # a form's 自评总分(分) | 97.6
           # 自评得分为99.77, 自评分数100。: the number ends the sentence (not a rule: 自评分数100，为满分标准)
@@ -201,6 +201,8 @@ SCORES = (re.compile(r"(?:(?:自评|综合)(?:总)?得分|(?:综合)?评价得�
           # survey's 本单位得分, another evaluation's 在…评价中，我局得分85分)
           re.compile(r"(?:经|经过|通过)(?:认真)?自评\s*[,，]?\s*(?:我|本)(?:单位|部门|局|委|办|院|中心|所|站|馆|校|厅|会)得分(?:为|[:：])?\s*"
                      + NUMBER + r"\s*分" + NOT_A_BOUND))
+# A sentence of a numbered list (1.禁牧面积：…得分10分; （一）高标准农田建设项目：…自评得分93分，等级为优): one item's
+LISTED = re.compile(r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*[^。；;\n：:]{2,30}[：:]")
 # A score said of one indicator, a survey, another year or (in a department's report) a project or fund
 NOT_THE_REPORTS = re.compile(r"指标|满意度|测评|调查|上年|去年|上一年|往年")
 
@@ -212,7 +214,7 @@ def _score(text: str, kind: str) -> re.Match | None:
         for found in pattern.finditer(text):
             before = re.split(r"[。；;\n，,]", text[max(0, found.start() - 30):found.start()])[-1]
             sentence = re.split(r"[。；;\n]", text[max(0, found.start() - 60):found.start()])[-1]
-            if NOT_THE_REPORTS.search(before) or (kind == "department" and (
+            if NOT_THE_REPORTS.search(before) or LISTED.match(sentence) or (kind == "department" and (
                     "项目" in before or re.search(r"对[^。；;\n]{2,40}?(?:资金|项目|专项)", sentence))):  # 对…资金开展自评，自评得分88分
                 continue
             return found
@@ -243,11 +245,6 @@ def _without_parts(text: str, kind: str) -> str:
     return ONE_SOURCE.sub("", text)
 
 
-# A numbered item named for what it is (1.办公楼维修：…), not for money or the whole (1、收入：792.22万元,
-# 2.基本支出：…, 2.整体情况：部门预算800万元): its line
-NAMED_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])[ \t]*"
-                        r"(?![^：:\n]*(?:收入|支出|预算|资金|经费|执行|拨款|整体|总体|部门|单位|合计|全年|本年))"
-                        r"[^：:\n。]{2,20}[：:][^\n]*", re.M)
 # A clause that speaks of the whole again after an item's (…，其中公务用车运行维护费全年预算数12万元，全年支出1480万元)
 WHOLE_AGAIN = re.compile(r"\s*(?:全年|本年|本部门|部门|单位|我局|总)")
 
@@ -293,4 +290,4 @@ def _of_several(text: str, found: re.Match) -> bool:
     start = max(low - 1, *(text.rfind(c, low, found.start()) for c in "。；\n"))
     ends = [k for c in "。；\n" if (k := text.find(c, found.end(), high)) >= 0]
     sentence = text[start + 1:min(ends, default=high)]
-    return bool(re.search(r"\d+\s*个[^，。,]{0,8}项目", sentence) or "占比" in sentence)
+    return bool(re.search(r"\d+\s*个[^，。,]{0,8}项目", sentence) or "占比" in sentence or LISTED.match(sentence))

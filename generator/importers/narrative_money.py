@@ -64,6 +64,8 @@ def executed_and_rate(text: str, kind: str) -> tuple[float, float, float | None]
             # 其中，高标准农田建设专项…执行率96%, 使用结转资金270万元,执行率90%, 其中中央资金150万元,执行率100%,
             # 培训费预算5万元,实际支出4.6万元,执行率92%: one part's, not the year's
             continue
+        if BUDGET_CLAUSE.search(re.split(r"[，,]", sentence)[-1]):
+            continue  # 调整后预算724.56万元，预算执行率98.87%: a budget's amount, not what was spent
         executed, rate = float(match.group(1).replace(",", "")), match.group(3)
         return executed, float(rate.replace(",", "")), _budget_before(sentence, executed, rate + "%", kind)
     # 全年预算数为1050万元,执行数为1050万元,完成预算的100%: said so only when the budget just before makes
@@ -79,6 +81,8 @@ def executed_and_rate(text: str, kind: str) -> tuple[float, float, float | None]
     return None
 
 
+# The amount's own clause names a budget and not its spending (调整后预算724.56万元; 全年预算6,215.00万元)
+BUDGET_CLAUSE = re.compile(r"^(?![^，,]*(?:执行|支出|实际|完成|使用|决算))[^，,]*(?:预算|年初|调整|安排|下达)")
 PART = re.compile(r"其中|专项")  # a sentence about one part of a department's money
 CARRIED = re.compile(r"结转|结余|累计")  # … or about the money carried over, or summed over years
 # A sentence about one listed source (…；县级资金50万元，执行率90%; 另外，县级配套资金50万元，支出45万元)
@@ -99,6 +103,7 @@ def _budget_before(clause: str, executed: float, rate: str, kind: str) -> float 
 
 
 # A clause that states the year's money as a whole: 下达…资金X万元, 资金共X万元, 预算数X万元.
+WHOLE_WORDS = re.compile(r"资金总额|预算总额|预算总金额")
 TOTAL_WORDS = re.compile(r"下达|资金共|共计|预算数|预算总金额|预算总额|预算收入|收到|资金预算|经费预算")
 # (nor a government's revenue, 全县一般公共预算收入 / 税收收入, nor receipts that came in, 实现预算收入)
 # (nor a change, 全年预算数增加120.2万元)
@@ -136,7 +141,12 @@ def clauses(text: str) -> list[str]:
 
 def year_budget(text: str) -> tuple[float, str] | None:
     """(the year's budget, its clause): the first clause that states a total with one amount, and is
-    not one of a list of sources (中央下达X万元，自治区下达Y万元) unless 其中 follows it."""
+    not one of a list of sources (中央下达X万元，自治区下达Y万元) unless 其中 follows it; one naming
+    itself the whole (项目资金总额5,280万元) over one share said first (上级下达…共4,800万元)."""
+    return _year_budget(text, whole=True) or _year_budget(text)
+
+
+def _year_budget(text: str, whole: bool = False) -> tuple[float, str] | None:
     parts = clauses(text)
     at = 0
     for n, part in enumerate(parts):
@@ -148,7 +158,7 @@ def year_budget(text: str) -> tuple[float, str] | None:
         opening = window[ends[-1]:] if ends else window if at <= SENTENCE_WINDOW else ""
         amounts = AMOUNT.findall(part)
         said = AMOUNT.split(part)[0]  # the total's word comes before its amount: not …万元(均为一般公共预算收入)
-        if len(amounts) != 1 or not TOTAL_WORDS.search(said) or NOT_TOTAL.search(part) or ITEM_COST.search(part) or LISTED_ITEM.search(opening + part) \
+        if len(amounts) != 1 or not (WHOLE_WORDS if whole else TOTAL_WORDS).search(said) or NOT_TOTAL.search(part) or ITEM_COST.search(part) or LISTED_ITEM.search(opening + part) \
                 or (opening.strip() and NUMBERED_ITEM.search(opening)) or NAMED_ITEM_LABEL.match(opening + part) or _run_into_next(part) \
                 or (n and (re.fullmatch(r"其中[:：]?", parts[n - 1])
                            or (re.fullmatch(r"\s*(?:共计|合计|共)\s*", said) and re.search(r"支出", parts[n - 1])))):

@@ -25,12 +25,28 @@ COMPARED = re.compile(r"(?:与|较|比|同比)\s*(?:20\d\d\s*年度?|上一?年�
 DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 
 
+# A section's heading about another year: （一）上年度情况回顾, 三、2021年工作计划
+SECTION_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,2}\s*[)）]|\d{1,2}\s*[、.．](?!\d))"
+                             r"[^。；;\n]{0,30}$")
+HEADING_YEAR = re.compile(r"(上一?年度?|去年|下一?年度?|明年)|(?<!\d)(20\d\d)\s*年")
+
+
+def _without_other_years_sections(text: str, year: int) -> str:
+    """text without the sections whose heading names another year (its sentences may not)."""
+    out, other = [], False
+    for line in text.split("\n"):
+        if SECTION_HEADING.match(line):
+            other = any(m.group(1) or int(m.group(2)) != year for m in HEADING_YEAR.finditer(line))
+        out.append(" " * len(line) if other else line)
+    return "\n".join(out)
+
+
 def without_other_years(text: str, year: int | None) -> str:
     """text without its sentences about another year than the report's, and its clauses comparing
     with one (none taken out if the year is not known)."""
     if year is None:
         return text
-    text = COMPARED.sub(lambda m: " " * len(m.group(0)), text)
+    text = _without_other_years_sections(COMPARED.sub(lambda m: " " * len(m.group(0)), text), year)
     sentences = re.split(r"(?<=[。；;\n])", text)
     return "".join(" " * len(s) if any(not m.group(1) or int(m.group(1).translate(DIGITS)) != year for m in OTHER_YEAR.finditer(s))
                    else s for s in sentences)
@@ -61,5 +77,19 @@ def without_others_spending(text: str, unit: str | None) -> str:
 PROJECTS_SENTENCE = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:项目|基本支出|人员经费|公用经费)[^。；;\n]*")
 
 
-def without_projects_sentences(text: str) -> str:
-    return PROJECTS_SENTENCE.sub(lambda m: " " * len(m.group(0)), text)
+# A numbered item named for what it is (1.办公楼维修：…), not for money or the whole (1、收入：792.22万元,
+# 2.基本支出：…, 2.整体情况：部门预算800万元): its line
+NAMED_ITEM = re.compile(r"^[ \t]*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])[ \t]*"
+                        r"(?![^：:\n]*(?:收入|支出|预算|资金|经费|执行|拨款|整体|总体|部门|单位|合计|全年|本年))"
+                        r"[^：:\n。]{2,20}[：:][^\n]*", re.M)
+# … and, in a report over several projects, one listed project's ((一)高标准农田建设项目：资金2,150万元，支出…)
+NAMED_PROJECT = re.compile(r"^[ \t]*(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])[ \t]*"
+                           r"(?![^：:\n]*(?:概况|情况|基本|本项目|该项目))[^：:\n。]{2,24}?项目[：:][^\n]*", re.M)
+
+
+def without_listed_items(text: str, kind: str) -> str:
+    """text without a department's listed items (1.办公楼维修：年初预算50万元，全年执行48万元) and its
+    sentences on its projects or one part of its money; or a project report's listed projects."""
+    if kind == "department":
+        return PROJECTS_SENTENCE.sub(lambda m: " " * len(m.group(0)), NAMED_ITEM.sub("", text))
+    return NAMED_PROJECT.sub("", text)

@@ -120,7 +120,7 @@ def title_project(title: Found | None, lines: list[str]) -> Found | None:
     name that ends as a project's or a fund's does, never only the year's funds (衔接资金项目) or the
     report's own words (项目, 部门预算项目)."""
     named = _title_names(title, lines)
-    said = clean(named_or_announced(title, lines).value).replace(" ", "") if named else ""
+    said = re.sub(r"[“”\"「」]", "", clean(named_or_announced(title, lines).value).replace(" ", "")) if named else ""
     if named and (name := named.value) and (PROJECT_END.search(re.sub(r"[(（][^()（）]*[)）]$", "", name))
                                             or name + "项目支出" in said or name + "项目绩效" in said) \
             and not _only_funds(name) and not org_name(name):
@@ -166,6 +166,7 @@ def _title_names(title: Found | None, lines: list[str]) -> Found | None:
         name = name.removeprefix(unit.value)  # the unit, when it comes first (西平县交通运输局|财政衔接…资金项目)
     if name:
         name = re.sub(r"^项目[一二三四五六七八九十\d]+[:：]", "", name)  # 项目一:…: the report's numbering of its projects
+        name = re.sub(r"^[“\"「]([^”\"」]{2,40})[”\"」]项目$", r"\1", name)  # “政务服务体系建设”项目: the name is quoted
         if year and "度" not in year.group() and re.search(re.escape(year.group() + name) + NAMED_AFTER, "\n".join(
                 clean(line).replace(" ", "") for k, line in enumerate(lines) if k + 1 != title.line)):
             name = year.group() + name  # 2023年西平县…项目, so written in the text too: the year is the name's
