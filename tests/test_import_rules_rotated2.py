@@ -111,3 +111,15 @@ def test_the_project_forms_summary_as_a_pages_body(tmp_path):
     # a department's summary (全年预算数 without 项目) is not a project's
     other = draft(tmp_path, "2020年度绩效评价\n\n部门全年预算数为1050万元,执行数为1040万元。")
     assert other.data.get("kind") != "project"
+
+
+def test_a_subsidy_paid_out_and_a_budgets_spending_completion_rate(tmp_path):
+    # p79's shape: 发放补助资金为278.8万元 is the project's year spending (not 计划发放)
+    made = draft(tmp_path, "示例市危房改造转移支付2022年度绩效自评报告\n一、绩效目标情况\n实际完成改造264户,发放补助资金为278.8万元。")
+    assert made.data["budget"]["executed"] == 278.8
+    planned = draft(tmp_path, "示例市危房改造转移支付2022年度绩效自评报告\n一、绩效目标情况\n计划发放补助资金300万元。")
+    assert "executed" not in (planned.data.get("budget") or {})
+    # d42's shape: 年初预算支出完成率为100%, said once among receipts' and both sides' rates
+    made = draft(tmp_path, "示例县人大常委会2021年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+                           "年初预算收入完成率为80%。单位年初预算支出785.59万元,年初预算支出完成率为100%。收支完成率为90%。")
+    assert made.data["budget"]["rate"] == 100

@@ -184,7 +184,7 @@ def extract(paras: list[str], kind: str, unit: str | None = None, year: int | No
         record("全年执行数", ("budget", "executed"), paired[0])
         if paired[2] is not None and not {"adjusted", "initial"} & set(values.get("budget", {})):
             found_later("全年预算数", ("budget", "adjusted"), paired[2])
-    record("预算执行率", ("budget", "rate"), (percent_after(without_items, r"预算执行率" if kind == "project" else r"(?<!项目)预算执行率") or said_rate(without_items, r"预算完成率|资金使用完成比?率")) or (paired[1] if paired else None)
+    record("预算执行率", ("budget", "rate"), (percent_after(without_items, r"预算执行率" if kind == "project" else r"(?<!项目)预算执行率") or said_rate(without_items, r"预算(?:支出)?完成率|资金使用完成比?率")) or (paired[1] if paired else None)
            or (the_rate(without_items) if kind == "project" else None))
     return values, found, missing
 

@@ -251,13 +251,15 @@ def _said_once(numbers) -> float | None:
 # 已拨付工程款700万元, 已执行支付2668万元, 支付16万元: money paid out. 拨付 alone (市财政拨付资金100万元)
 # is money handed down, so only a payment said to be done.
 PAID = re.compile(r"(?:已|实际)[\u4e00-\u9fff]{0,3}?拨付[^，。,；;\d]{0,4}?" + START + NUMBER + r"\s*万元"
-                  r"|(?<!转移)支付[^，。,；;\d]{0,4}?" + START + NUMBER + r"\s*万元")
+                  r"|(?<!转移)支付[^，。,；;\d]{0,4}?" + START + NUMBER + r"\s*万元"
+                  # 发放补助资金为278.8万元: a subsidy paid out to those it is for (not 计划发放, 应发放)
+                  r"|(?<!计划)(?<!应)(?<!拟)发放(?:补助|补贴|奖补)?(?:资金|经费)?(?:为|共|共计)?\s*" + START + NUMBER + r"\s*万元")
 
 
 def paid(text: str) -> float | None:
     """A project's year spending where its report gives it only as what was paid, said once: two
     payments (each of several works) are the works', not the project's."""
-    return _said_once(m.group(1) or m.group(2) for m in PAID.finditer(text))
+    return _said_once(m.group(1) or m.group(2) or m.group(3) for m in PAID.finditer(text))
 
 
 # 区财政通过抗疫特别国债安排资金700万元: the money set aside for the project (several works' 安排资金 are theirs).
