@@ -16,7 +16,7 @@ from .labelled_amount import NUMBER, amount, sentence_before
 from .narrative_money import (ITEM_COST, PHRASE_START, SOURCE_START, arranged, breakdown, budget_then_spent, executed_and_rate, paid,
                               percent_after, quota, said_rate, spaced_bars, spent_all, spent_clause, the_rate,
                               year_budget)
-from .narrative_scope import without_listed_items, without_other_years, without_others_spending
+from .narrative_scope import ITEM_MARK, without_listed_items, without_other_years, without_others_spending
 from .receipt_budget import receipt_budgets
 
 SPENDING_NAMES = {"basic": "基本支出", "project": "项目支出", "personnel": "人员经费", "public": "公用经费"}
@@ -202,7 +202,7 @@ SCORES = (re.compile(r"(?:自评总得分|总得分|自评总分|(?:绩效|综�
           re.compile(r"(?:经|经过|通过)(?:认真)?自评\s*[,，]?\s*(?:我|本)(?:单位|部门|局|委|办|院|中心|所|站|馆|校|厅|会)得分(?:为|[:：])?\s*"
                      + NUMBER + r"\s*分" + NOT_A_BOUND))
 # A sentence of a numbered list (1.禁牧面积：…得分10分; （一）高标准农田建设项目：…自评得分93分，等级为优): one item's
-LISTED = re.compile(r"\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*[^。；;\n：:]{2,30}[：:]")
+LISTED = re.compile(r"\s*(?:" + ITEM_MARK + r")\s*[^。；;\n：:]{2,30}[：:]")
 # A score said of one indicator, a survey, another year or (in a department's report) a project or fund
 NOT_THE_REPORTS = re.compile(r"指标|满意度|测评|调查|上年|去年|上一年|往年")
 

@@ -9,6 +9,7 @@ import re
 
 from . import forms
 from .labelled_amount import NUMBER, START, sentence_before
+from .narrative_scope import ITEM_MARK, SENTENCE_END
 
 def spaced_bars(text: str) -> str:
     """Spaces around each | made one, as re.sub(r"\\s*\\|\\s*", " | ", text) would, without that pattern's
@@ -113,7 +114,6 @@ AMOUNT = re.compile(START + NUMBER + r"\s*万元?")
 # (首先是X，下达…; and 1.X，下达… or （一）X：下达… when the number stands in an earlier clause of the
 # sentence: (一)示例局2022年衔接资金共下达105万元 is a section's sentence on the whole)
 LISTED_ITEM = re.compile(r"(?:^|[:：，,])\s*(?:[一二三四五六七八九十]是|(?:首先|其次|再次|最后)是)")
-ITEM_MARK = r"\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,2}\s*[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|第[一二三四五六七八九十]{1,2}\s*[，,、]"
 ITEM_NUMBER = r"(?:" + ITEM_MARK + r"|[一二三四五六七八九十]{1,2}\s*、)"
 # （一）X中心：…, 1、示例县人民医院下达资金…: a numbered recipient, named before a colon or before 下达
 RECIPIENT = r"(?:医院|学校|中学|小学|幼儿园|中心|站|所|镇|乡|村|街道|社区|局|处|馆|院)"
@@ -143,10 +143,16 @@ def year_budget(text: str) -> tuple[float, str] | None:
     """(the year's budget, its clause): the first clause that states a total with one amount, and is
     not one of a list of sources (中央下达X万元，自治区下达Y万元) unless 其中 follows it; one naming
     itself the whole (项目资金总额5,280万元) over one share said first (上级下达…共4,800万元)."""
-    return _year_budget(text, whole=True) or _year_budget(text)
+    first = None
+    for value, part, whole in _totals(text):
+        if whole:
+            return value, part
+        first = first or (value, part)
+    return first
 
 
-def _year_budget(text: str, whole: bool = False) -> tuple[float, str] | None:
+def _totals(text: str):
+    """(amount, clause, whether it names itself the whole) of each clause that states a total."""
     parts = clauses(text)
     at = 0
     for n, part in enumerate(parts):
@@ -154,11 +160,12 @@ def _year_budget(text: str, whole: bool = False) -> tuple[float, str] | None:
         # the sentence so far: 一是对示例管理处，主要用于…，下达预算资金9378万元 is the item's, clauses later
         # (a sentence longer than the window is not known to start with an item's number)
         window = text[max(0, at - SENTENCE_WINDOW):at]
-        ends = [m.end() for m in re.finditer(r"[。；;\n]", window)]
+        ends = [m.end() for m in SENTENCE_END.finditer(window)]
         opening = window[ends[-1]:] if ends else window if at <= SENTENCE_WINDOW else ""
         amounts = AMOUNT.findall(part)
         said = AMOUNT.split(part)[0]  # the total's word comes before its amount: not …万元(均为一般公共预算收入)
-        if len(amounts) != 1 or not (WHOLE_WORDS if whole else TOTAL_WORDS).search(said) or NOT_TOTAL.search(part) or ITEM_COST.search(part) or LISTED_ITEM.search(opening + part) \
+        whole = bool(WHOLE_WORDS.search(said))
+        if len(amounts) != 1 or not (whole or TOTAL_WORDS.search(said)) or NOT_TOTAL.search(part) or ITEM_COST.search(part) or LISTED_ITEM.search(opening + part) \
                 or (opening.strip() and NUMBERED_ITEM.search(opening)) or NAMED_ITEM_LABEL.match(opening + part) or _run_into_next(part) \
                 or (n and (re.fullmatch(r"其中[:：]?", parts[n - 1])
                            or (re.fullmatch(r"\s*(?:共计|合计|共)\s*", said) and re.search(r"支出", parts[n - 1])))):
@@ -167,8 +174,7 @@ def _year_budget(text: str, whole: bool = False) -> tuple[float, str] | None:
         siblings = [p for p in (parts[n - 1] if n else "", after) if AMOUNT.search(p) and TOTAL_WORDS.search(p)]
         if siblings and not after.startswith("其中"):
             continue
-        return float(amounts[0].replace(",", "")), part
-    return None
+        yield float(amounts[0].replace(",", "")), part, whole
 
 
 def breakdown(text: str, total: str) -> list[tuple[str, float]]:

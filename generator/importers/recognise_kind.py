@@ -30,6 +30,7 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
             return Found("department", 0 if title else announced.line)
         if KIND_PROJECT.search(text) or (DEPARTMENT_SELF.search(text) and KIND_PROJECT.search(said)):
             return Found("project", 0 if title else announced.line)  # …部门绩效自评工作，对农村公路养护项目进行了自评
+    headed = False  # whether a section's heading came before this line
     for i, line in enumerate(lines):
         text = clean(line)
         if KIND_DEPARTMENT.search(text) and KIND_DEPARTMENT.search(uncited := NOTICE_CITED.sub("", CITED.sub("", text))) and (
@@ -39,9 +40,10 @@ def kind_of(title: str | None, lines: list[str]) -> Found | None:
             return Found("department", i + 1)
         # (序号 项目名称 项目实施单位 …: the header of a list of projects, which a department's report may hold)
         if (re.search(r"项目支出绩效自评表|项目名称(?!\s*\|?\s*(?:年初|全年|预算|资金|金额|实际))", text) or PROJECT_EVALUATED.search(text)
-                or (PROJECT_SUMMARY.match(text) and not any(HEADING.match(clean(t)) for t in lines[:i]))) \
+                or (PROJECT_SUMMARY.match(text) and not headed)) \
                 and not is_chrome(line) and not re.match(r"序\s*号", text):  # (项目名称 | 年初预算资金总额 |: a list's header)
             return Found("project", i + 1)
+        headed = headed or bool(HEADING.match(text))
     return None
 
 
